@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The gateway's whole configuration, parsed once from the environment. In live mode every
+ * missing or malformed variable is reported at once, and the process refuses to start.
+ */
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\/[^\s/]+/.test(value) && URL.canParse(value), 'must be an http:// or https:// URL')
+  .transform((value) => value.replace(/\/+$/, ''));
+const required = (what: string) => z.string({ error: `is required (${what})` }).trim().min(1, `is required (${what})`);
+const milliseconds = (fallback: number) => z.coerce.number().int().min(1).max(600_000).default(fallback);
+const onOff = z.enum(['on', 'off']);
+
+const liveEnvironment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  SIGN_BASE_URL: httpUrl.default('https://api.ntt.com/sdpf-iot-pf/v1'),
+  SIGN_AUTH_TOKEN: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, 'must be 32 characters 0-9a-f')
+    .optional(),
+  CYBERTRACE_BASE_URL: httpUrl,
+  CYBERTRACE_API_VERSION: z
+    .string()
+    .regex(/^\d+(\.\d+)*$/, 'must look like 1.1')
+    .default('1.1'),
+  CYBERTRACE_USERNAME: required('CyberTrace Basic authentication user'),
+  CYBERTRACE_PASSWORD: required('CyberTrace Basic authentication password'),
+  FILESAFER_BASE_URL: httpUrl.default('https://filesafer.apigw.ntruss.com'),
+  NCP_ACCESS_KEY: required('NCP API Gateway access key'),
+  NCP_SECRET_KEY: required('NCP API Gateway secret key'),
+  NCP_API_KEY: z.string().min(1).optional(),
+  APEX_BASE_URL: httpUrl,
+  APEX_APPLICATION_ID: required('Apex Central application id'),
+  APEX_API_KEY: required('Apex Central API key'),
+  UPSTREAM_CONNECT_TIMEOUT_MS: milliseconds(3_000),
+  UPSTREAM_TIMEOUT_MS: milliseconds(10_000),
+  GATEWAY_CURSOR_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  GATEWAY_INTROSPECTION: onOff.optional(),
+  GATEWAY_GRAPHIQL: onOff.optional(),
+});
+
+export type Mode = 'demo' | 'live';
+
+export interface UpstreamTimeouts {
+  /** TCP (and TLS) connection set-up. */
+  connectMs: number;
+  /** The whole request, from sending to the last byte of the answer. */
+  totalMs: number;
+}
+
+export interface GatewayConfig {
+  mode: Mode;
+  port: number;
+  host: string;
+  sign: { baseUrl: string; authToken?: string };
+  cybertrace: { baseUrl: string; apiVersion: string; username: string; password: string };
+  filesafer: { baseUrl: string; accessKey: string; secretKey: string; apiKey?: string };
+  apex: { baseUrl: string; applicationId: string; apiKey: string };
+  timeouts: UpstreamTimeouts;
+  /** Signs pagination cursors; random per process unless set (set it when several instances serve one client). */
+  cursorSecret: string;
+  introspection: boolean;
+  graphiql: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The gateway cannot start; fix these environment variables:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment of live mode; throws ConfigError naming every problem. */
+export function loadConfig(mode: Mode, env: Record<string, string | undefined>, overrides: Partial<Record<keyof z.input<typeof liveEnvironment>, string>> = {}): GatewayConfig {
+  const source = { ...blankToUndefined(env), ...overrides };
+  const parsed = liveEnvironment.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const e = parsed.data;
+  const defaultOn = mode === 'demo';
+  return {
+    mode,
+    port: e.PORT,
+    host: e.HOST,
+    sign: { baseUrl: e.SIGN_BASE_URL, authToken: e.SIGN_AUTH_TOKEN },
+    cybertrace: { baseUrl: e.CYBERTRACE_BASE_URL, apiVersion: e.CYBERTRACE_API_VERSION, username: e.CYBERTRACE_USERNAME, password: e.CYBERTRACE_PASSWORD },
+    filesafer: { baseUrl: e.FILESAFER_BASE_URL, accessKey: e.NCP_ACCESS_KEY, secretKey: e.NCP_SECRET_KEY, apiKey: e.NCP_API_KEY },
+    apex: { baseUrl: e.APEX_BASE_URL, applicationId: e.APEX_APPLICATION_ID, apiKey: e.APEX_API_KEY },
+    timeouts: { connectMs: e.UPSTREAM_CONNECT_TIMEOUT_MS, totalMs: e.UPSTREAM_TIMEOUT_MS },
+    cursorSecret: e.GATEWAY_CURSOR_SECRET ?? randomBytes(32).toString('hex'),
+    introspection: (e.GATEWAY_INTROSPECTION ?? (defaultOn ? 'on' : 'off')) === 'on',
+    graphiql: (e.GATEWAY_GRAPHIQL ?? (defaultOn ? 'on' : 'off')) === 'on',
+  };
+}
+
+/** An empty variable (`FOO=`) counts as unset, so its default applies or it is reported missing. */
+function blankToUndefined(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]));
+}

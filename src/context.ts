@@ -1,0 +1,42 @@
+import type { GatewayConfig } from './config.js';
+import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
+import { OperationActivity } from './operation-activity.js';
+import { createCursorCodec, type CursorCodec } from './schema/pagination.js';
+import { CyberTraceClient } from './upstreams/cybertrace/client.js';
+import type { Upstreams } from './upstreams/index.js';
+import { SignClient } from './upstreams/sign/client.js';
+
+/** What every resolver gets: upstream clients bound to this request's caller, and per-operation loaders. */
+export interface GatewayContext {
+  sign: SignClient;
+  cybertrace: CyberTraceClient;
+  loaders: IndicatorLoaders;
+  activity: OperationActivity;
+  cursors: CursorCodec;
+  /** The request's clock: pinned windows use it, tests can fix it. */
+  now: () => Date;
+}
+
+export interface ContextDependencies {
+  config: GatewayConfig;
+  upstreams: Upstreams;
+  now?: () => Date;
+}
+
+export function createContextFactory({ config, upstreams, now = () => new Date() }: ContextDependencies) {
+  const cursors = createCursorCodec(config.cursorSecret);
+  const cybertrace = new CyberTraceClient(upstreams.cybertrace, config.cybertrace);
+  return ({ request }: { request: Request }): GatewayContext => {
+    const activity = new OperationActivity();
+    // The caller's own SIGN token wins, so each user sees what SIGN lets them see.
+    const callerToken = request.headers.get('x-auth-token')?.trim() || undefined;
+    return {
+      sign: new SignClient(upstreams.sign, callerToken ?? config.sign.authToken, activity),
+      cybertrace,
+      loaders: createIndicatorLoaders({ cybertrace }, activity),
+      activity,
+      cursors,
+      now,
+    };
+  };
+}

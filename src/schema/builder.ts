@@ -1,0 +1,46 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
+import type { GatewayContext } from '../context.js';
+import { badUserInput } from '../errors.js';
+import { decodeNodeId, encodeNodeId } from './node-id.js';
+
+/** The one Pothos builder: fields are non-null unless a field says otherwise (every upstream-backed field does). */
+export const builder = new SchemaBuilder<{
+  Context: GatewayContext;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: { list: false; items: false };
+  DefaultNodeNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    Date: { Input: string; Output: string };
+    ID: { Input: string; Output: string };
+  };
+}>({
+  plugins: [RelayPlugin, ValidationPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesOnConnection: true,
+    edgesFieldOptions: { nullable: { list: false, items: false } },
+    nodeFieldOptions: { nullable: false },
+    encodeGlobalID: encodeNodeId,
+    decodeGlobalID: decodeNodeId,
+  },
+  validation: {
+    validationError: (failure) =>
+      badUserInput(
+        failure.issues
+          .map((issue) => {
+            const path = (issue.path ?? []).map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment))).join('.');
+            return path ? `${path}: ${issue.message}` : issue.message;
+          })
+          .join('; '),
+      ),
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});

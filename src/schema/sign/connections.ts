@@ -1,0 +1,35 @@
+import type { GatewayContext } from '../../context.js';
+import type { PageRequest } from '../../upstreams/sign/client.js';
+import type { SignPage } from '../../upstreams/sign/models.js';
+import { cursorBindingKey, loadConnectionPage, type Connection, type ConnectionArgs } from '../pagination.js';
+
+/**
+ * A SIGN list as one Relay page. Cursors are bound to `field` and `binding` (the list's own
+ * arguments). With a date-time `window`, a `to` in the future is pinned to the moment the first
+ * page is read and the cursors carry that pin, so later pages ask SIGN the same question and new
+ * detections cannot shift them.
+ */
+export function loadSignPage<Row>(
+  ctx: GatewayContext,
+  field: string,
+  args: ConnectionArgs,
+  binding: Record<string, unknown>,
+  fetch: (page: PageRequest, to: Date | undefined) => Promise<SignPage<Row>>,
+  window?: { from: Date; to: Date },
+): Promise<Connection<Row>> {
+  const bindingKey = cursorBindingKey(field, window ? { ...binding, from: window.from.toISOString(), to: window.to.toISOString() } : binding);
+  // Never pin before `from`: SIGN refuses from > to.
+  const pin = window && new Date(Math.max(window.from.getTime(), Math.min(window.to.getTime(), ctx.now().getTime()))).toISOString();
+  return loadConnectionPage({
+    args,
+    bindingKey,
+    codec: ctx.cursors,
+    pin,
+    fetchPage: (page, pinned) => fetch(page, pinned === undefined ? undefined : new Date(pinned)),
+  });
+}
+
+/** Connection objects carry `totalCount` beside Pothos' edges and pageInfo. */
+export function resolveTotalCount(connection: object): number {
+  return (connection as { totalCount: number }).totalCount;
+}

@@ -1,0 +1,30 @@
+import type { SignLineType, ThreatDetailRow, ThreatKind, ThreatSummaryRow, FlowRow } from '../../upstreams/sign/models.js';
+import { builder } from '../builder.js';
+
+/** Type refs of the SIGN graph, declared apart from their fields so modules can point at each other. */
+
+export interface TenantShape {
+  tenantId: string;
+}
+
+export interface SimShape {
+  tenantId: string;
+  simId: string;
+  lineType: SignLineType;
+}
+
+export type ThreatSummaryShape = ThreatSummaryRow & { kind: ThreatKind; tenantId: string; lineType: SignLineType };
+export type ThreatShape = ThreatDetailRow & { kind: ThreatKind };
+export type FlowShape = FlowRow & { tenantId: string; lineType: SignLineType };
+
+export interface EndpointShape {
+  address: string;
+  port: number | null;
+}
+
+export const TenantRef = builder.objectRef<TenantShape>('Tenant');
+export const SimRef = builder.objectRef<SimShape>('Sim');
+export const ThreatSummaryRef = builder.objectRef<ThreatSummaryShape>('ThreatSummary');
+export const ThreatRef = builder.objectRef<ThreatShape>('Threat');
+export const FlowRef = builder.objectRef<FlowShape>('Flow');
+export const EndpointRef = builder.objectRef<EndpointShape>('Endpoint');

@@ -1,0 +1,44 @@
+import { badUserInput } from '../../errors.js';
+import { SIGN_LINE_TYPES, type SignLineType } from '../../upstreams/sign/models.js';
+import { builder } from '../builder.js';
+import { simIdRule } from '../validators.js';
+import { LineTypeEnum } from './enums.js';
+import { SimRef, TenantRef, type SimShape } from './refs.js';
+import { tenantFromId } from './tenant.js';
+
+/** A SIM of a tenant on one line type; its global ID carries all three, so `node` needs no upstream call. */
+
+const SIM_KEY_SEPARATOR = '/';
+
+function simKey(sim: SimShape): string {
+  return [sim.tenantId, sim.lineType, sim.simId].join(SIM_KEY_SEPARATOR);
+}
+
+function simFromKey(key: string): SimShape {
+  const [tenantId = '', lineType = '', simId = '', ...rest] = key.split(SIM_KEY_SEPARATOR);
+  if (rest.length > 0 || !SIGN_LINE_TYPES.includes(lineType as SignLineType) || !simIdRule.safeParse(simId).success) {
+    throw badUserInput(`"${key.slice(0, 100)}" does not name a SIM`);
+  }
+  return { ...tenantFromId(tenantId), lineType: lineType as SignLineType, simId };
+}
+
+builder.node(SimRef, {
+  id: { resolve: simKey },
+  loadOne: simFromKey,
+  fields: (t) => ({
+    simId: t.exposeString('simId'),
+    lineType: t.expose('lineType', { type: LineTypeEnum }),
+    tenant: t.field({ type: TenantRef, resolve: (sim) => ({ tenantId: sim.tenantId }) }),
+  }),
+});
+
+builder.objectField(TenantRef, 'sim', (t) =>
+  t.field({
+    type: SimRef,
+    args: {
+      simId: t.arg.string({ required: true, validate: simIdRule }),
+      lineType: t.arg({ type: LineTypeEnum, required: true }),
+    },
+    resolve: (tenant, { simId, lineType }) => ({ tenantId: tenant.tenantId, simId, lineType }),
+  }),
+);

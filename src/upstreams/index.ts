@@ -1,0 +1,26 @@
+import type { GatewayConfig } from '../config.js';
+import { UpstreamHttp } from './http.js';
+
+/** One HTTP pool per upstream, created once per process and shared by every request. */
+export interface Upstreams {
+  sign: UpstreamHttp;
+  cybertrace: UpstreamHttp;
+  filesafer: UpstreamHttp;
+  apex: UpstreamHttp;
+  close(): Promise<void>;
+}
+
+export function createUpstreams(config: GatewayConfig): Upstreams {
+  const pools = {
+    sign: new UpstreamHttp('sign', config.sign.baseUrl, config.timeouts),
+    cybertrace: new UpstreamHttp('cybertrace', config.cybertrace.baseUrl, config.timeouts),
+    filesafer: new UpstreamHttp('filesafer', config.filesafer.baseUrl, config.timeouts),
+    apex: new UpstreamHttp('apex', config.apex.baseUrl, config.timeouts),
+  };
+  return {
+    ...pools,
+    close: async () => {
+      await Promise.all(Object.values(pools).map((pool) => pool.close()));
+    },
+  };
+}
