@@ -77,7 +77,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment of live mode; throws ConfigError naming every problem. */
 export function loadConfig(mode: Mode, env: Record<string, string | undefined>, overrides: Partial<Record<keyof z.input<typeof liveEnvironment>, string>> = {}): GatewayConfig {
-  const source = { ...blankToUndefined(env), ...overrides };
+  const source = blankToUndefined({ ...env, ...overrides });
   const parsed = liveEnvironment.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { OperationActivity } from '../operation-activity.js';
 import type { CyberTraceClient } from '../upstreams/cybertrace/client.js';
 import type { Reputation } from '../upstreams/cybertrace/models.js';
+import type { FileSaferClient, HashQuery } from '../upstreams/filesafer/client.js';
+import type { HashCheck } from '../upstreams/filesafer/models.js';
 
 /**
  * Per-operation batch loaders for what indicators ask of the intelligence upstreams. Each one
@@ -10,9 +12,11 @@ import type { Reputation } from '../upstreams/cybertrace/models.js';
 export interface IndicatorLoaders {
   /** Keyed by normalised value; UNKNOWN kinds never reach it. */
   reputation: DataLoader<string, Reputation>;
+  /** File Safer checks, MD5 and SHA-1 only; a failed hash answers its own Error. */
+  hashCheck: DataLoader<HashQuery, HashCheck, string>;
 }
 
-export function createIndicatorLoaders(clients: { cybertrace: CyberTraceClient }, activity: OperationActivity): IndicatorLoaders {
+export function createIndicatorLoaders(clients: { cybertrace: CyberTraceClient; filesafer: FileSaferClient }, activity: OperationActivity): IndicatorLoaders {
   return {
     reputation: new DataLoader(
       async (values) => {
@@ -21,5 +25,11 @@ export function createIndicatorLoaders(clients: { cybertrace: CyberTraceClient }
       },
       { batchScheduleFn: activity.schedule, maxBatchSize: Number.POSITIVE_INFINITY },
     ),
+    // File Safer checks one hash per call: each distinct hash once, a few calls at a time.
+    hashCheck: new DataLoader((hashes) => clients.filesafer.checkHashes(hashes), {
+      batchScheduleFn: activity.schedule,
+      maxBatchSize: Number.POSITIVE_INFINITY,
+      cacheKeyFn: (hash) => `${hash.hashType}:${hash.hashCode}`,
+    }),
   };
 }

@@ -407,6 +407,10 @@ class FetchedRows<Row> {
  * - `pin`: a value fixed when the first page is read (the gateway passes the pinned `to` date-time);
  *   when a cursor is given its pin is used instead and passed to fetchPage, so later pages send the
  *   same upstream arguments.
+ * - `last` without `before` reads the oldest rows: a 1-row probe learns the total (a cursor's total
+ *   stands in for it when it still matches), then one request reads the tail. Should no single page
+ *   hold that tail within twice its rows (only for `last` above ~5000), the page returns the longest
+ *   tail one page can, with hasPreviousPage true, rather than make a third request.
  */
 export async function loadConnectionPage<Row>(options: {
   args: ConnectionArgs;
@@ -417,12 +421,17 @@ export async function loadConnectionPage<Row>(options: {
 }): Promise<Connection<Row>> {
   const { bindingKey, codec } = options;
   const resolved = resolveConnectionArgs(options.args, bindingKey, codec);
-  const pin = resolved.pin ?? options.pin;
+  const fromCursor = resolved.afterOffset !== undefined || resolved.beforeOffset !== undefined;
+  const pin = fromCursor ? resolved.pin : options.pin;
   const fetched = new FetchedRows<Row>();
+  let requestsMade = 0;
   const fetchAll = async (requests: PageRequest[]) => {
+    requestsMade += requests.length;
     const pages = await Promise.all(requests.map((request) => options.fetchPage(request, pin)));
     pages.forEach((page, i) => fetched.add(requests[i]!, page));
   };
+  // Only an upstream answering fewer rows than its total promises could leave a gap; never go past 2 requests.
+  const mayFollowUp = (start: number, end: number) => requestsMade < 2 && !fetched.covers(start, end);
 
   const rangeStart = resolved.afterOffset === undefined ? 0 : resolved.afterOffset + 1;
   const rangeEnd = resolved.beforeOffset ?? Infinity;
@@ -443,7 +452,7 @@ export async function loadConnectionPage<Row>(options: {
     }
     windowStart = tailStart(fetched.total);
     windowEnd = Math.max(windowStart, fetched.total);
-    if (!fetched.covers(windowStart, windowEnd)) {
+    if (mayFollowUp(windowStart, windowEnd)) {
       const tail = planFollowUpRequest(windowStart, windowEnd, fetched.total, 'end');
       await fetchAll([tail.request]);
       windowStart = tail.offset;
@@ -460,7 +469,7 @@ export async function loadConnectionPage<Row>(options: {
       // The hint says nothing is there: probe, and read on only if rows were added since.
       await fetchAll([TOTAL_PROBE]);
       windowEnd = Math.max(windowStart, Math.min(windowEnd, fetched.total));
-      if (!fetched.covers(windowStart, windowEnd)) {
+      if (mayFollowUp(windowStart, windowEnd)) {
         const next = planFollowUpRequest(windowStart, windowEnd, fetched.total, resolved.last === undefined ? 'start' : 'end');
         await fetchAll([next.request]);
         windowStart = next.offset;

@@ -318,6 +318,22 @@ describe('loadConnectionPage against a model of SIGN', () => {
     expect(tail.requests).toBeLessThanOrEqual(2);
   });
 
+  it('never makes a third request when the upstream returns fewer rows than its total claims', async () => {
+    const requests: PageRequest[] = [];
+    const page = await loadConnectionPage<number>({
+      args: { last: 5 },
+      bindingKey: KEY,
+      codec,
+      fetchPage: async (request) => {
+        requests.push(request);
+        return { rows: [], total: 100 };
+      },
+    });
+    expect(requests).toHaveLength(2);
+    expect(page.edges).toEqual([]);
+    expect(page.totalCount).toBe(100);
+  });
+
   it('passes the pin from the cursor to fetchPage on later pages', async () => {
     const upstream = new FakeUpstream(500);
     const firstPage = await readPage(upstream, { first: 10 }, PIN);

@@ -52,7 +52,8 @@ interface FlowArgs extends ConnectionArgs {
   filter?: FlowFilter | null;
 }
 
-const dateWindowRule = z.object({ from: z.string(), to: z.string() }).refine((args) => args.from <= args.to, { message: FROM_AFTER_TO_MESSAGE, path: ['from'] });
+// loose: the plugin passes on what the rule returns, and the other arguments must survive it.
+const dateWindowRule = z.looseObject({ from: z.string(), to: z.string() }).refine((args) => args.from <= args.to, { message: FROM_AFTER_TO_MESSAGE, path: ['from'] });
 
 function flows(ctx: GatewayContext, tenantId: string, lineType: SignLineType, args: FlowArgs, field: string, simId?: string) {
   const filter = Object.fromEntries(Object.entries(args.filter ?? {}).filter(([, value]) => value !== null && value !== undefined)) as Omit<FlowLogQuery, 'tenantId' | 'lineType' | 'from' | 'to'>;

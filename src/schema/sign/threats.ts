@@ -70,8 +70,9 @@ interface ThreatWindowArgs extends ConnectionArgs {
 }
 
 /** Checked before any upstream call, on the whole argument set. */
+// loose: the plugin passes on what the rule returns, and the other arguments must survive it.
 const threatWindowRule = z
-  .object({ kind: z.string(), from: z.date(), to: z.date(), severities: z.array(z.string()).nullish() })
+  .looseObject({ kind: z.string(), from: z.date(), to: z.date(), severities: z.array(z.string()).nullish() })
   .refine((args) => args.from <= args.to, { message: FROM_AFTER_TO_MESSAGE, path: ['from'] })
   .superRefine((args, ctx) => {
     const unsupported = args.kind === 'IP' ? unsupportedIpSeverities(args.severities as SignSeverity[] | null | undefined) : [];
