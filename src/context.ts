@@ -3,6 +3,7 @@ import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/load
 import { OperationActivity } from './operation-activity.js';
 import { createCursorCodec, type CursorCodec } from './schema/pagination.js';
 import { CyberTraceClient } from './upstreams/cybertrace/client.js';
+import { FileSaferClient } from './upstreams/filesafer/client.js';
 import type { Upstreams } from './upstreams/index.js';
 import { SignClient } from './upstreams/sign/client.js';
 
@@ -10,6 +11,7 @@ import { SignClient } from './upstreams/sign/client.js';
 export interface GatewayContext {
   sign: SignClient;
   cybertrace: CyberTraceClient;
+  filesafer: FileSaferClient;
   loaders: IndicatorLoaders;
   activity: OperationActivity;
   cursors: CursorCodec;
@@ -26,6 +28,7 @@ export interface ContextDependencies {
 export function createContextFactory({ config, upstreams, now = () => new Date() }: ContextDependencies) {
   const cursors = createCursorCodec(config.cursorSecret);
   const cybertrace = new CyberTraceClient(upstreams.cybertrace, config.cybertrace);
+  const filesafer = new FileSaferClient(upstreams.filesafer, config.filesafer);
   return ({ request }: { request: Request }): GatewayContext => {
     const activity = new OperationActivity();
     // The caller's own SIGN token wins, so each user sees what SIGN lets them see.
@@ -33,7 +36,8 @@ export function createContextFactory({ config, upstreams, now = () => new Date()
     return {
       sign: new SignClient(upstreams.sign, callerToken ?? config.sign.authToken, activity),
       cybertrace,
-      loaders: createIndicatorLoaders({ cybertrace }, activity),
+      filesafer,
+      loaders: createIndicatorLoaders({ cybertrace, filesafer }, activity),
       activity,
       cursors,
       now,

@@ -15,10 +15,10 @@ export { SIGN_ERROR } from './errors.js';
 
 export interface SignSimulatorOptions {
   /** Accepted X-Auth-Token values (default: DEMO_SIGN_TOKEN). */
-  tokens?: string[];
+  tokens?: readonly string[];
   /** Known tenant IDs (default: DEMO_TENANTS); OTHER_TENANT_ID gets a smaller world. */
-  tenants?: string[];
-  sims?: DemoSim[];
+  tenants?: readonly string[];
+  sims?: readonly DemoSim[];
   /** The clock for helpdesk startAt; tests pin it. Data never reads the clock. */
   now?: () => Date;
 }
@@ -31,7 +31,7 @@ function requireHex32(kind: string, values: readonly string[]): void {
 /** A fresh simulator: its own settings state; rows are generated per tenant on first use. */
 export function createSignSimulator(options: SignSimulatorOptions = {}): SimulatorHandler {
   const tokens = options.tokens ?? [DEMO_SIGN_TOKEN];
-  const tenantIds = options.tenants ?? [...DEMO_TENANTS];
+  const tenantIds = options.tenants ?? DEMO_TENANTS;
   const sims = options.sims ?? DEMO_SIMS;
   requireHex32('tokens', tokens);
   requireHex32('tenants', tenantIds);

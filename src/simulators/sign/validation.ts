@@ -125,10 +125,14 @@ export class QueryReader {
   }
 
   requiredOneOf<T extends string>(name: string, allowed: readonly T[]): T {
-    return this.optionalOneOf(name, allowed, true) ?? (allowed[0] as T);
+    return this.oneOf(name, allowed, true) ?? (allowed[0] as T);
   }
 
-  optionalOneOf<T extends string>(name: string, allowed: readonly T[], required = false): T | undefined {
+  optionalOneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
+    return this.oneOf(name, allowed, false);
+  }
+
+  private oneOf<T extends string>(name: string, allowed: readonly T[], required: boolean): T | undefined {
     return this.parsed(name, required, `one of ${allowed.join(', ')}`, (value) => allowed.find((candidate) => candidate === value));
   }
 

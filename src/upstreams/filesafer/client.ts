@@ -80,12 +80,13 @@ export class FileSaferClient {
   /** Sends one signed request; answers the body of a success, throws UpstreamError for anything else. */
   private async call(operation: FileSaferOperation, request: { query?: QueryParams; json?: unknown }): Promise<unknown> {
     const route = FILESAFER_ROUTES[operation];
+    const { accessKey, secretKey, apiKey } = this.credentials;
     const answer = await this.http.send({
       method: route.method,
       path: route.path,
       ...request,
       // The signature covers the path and query exactly as they go on the wire.
-      sign: ({ method, pathAndQuery }) => ncpAuthHeaders({ method, uri: pathAndQuery, ...this.credentials }),
+      sign: ({ method, pathAndQuery }) => ncpAuthHeaders({ method, uri: pathAndQuery, accessKey, secretKey, apiKey }),
     });
     if (answer.status !== 200) throw gatewayFailure(answer);
     const { returnCode, returnMessage } = this.http.parse(fileSaferEnvelope, answer.body, `${operation} answer`);

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { IndicatorKind } from '../indicators/kind.js';
+import type { FileSaferHashType, HashCheck, HashCheckMatch, ThresholdSetting } from '../upstreams/filesafer/models.js';
+import { builder } from './builder.js';
+import { IndicatorRef } from './indicators.js';
+
+/**
+ * NCP File Safer Hash Filter: the hash verdict of MD5 and SHA-1 indicators (batched per
+ * operation), and the advanced (threshold) notification settings under Query.fileSafer.
+ */
+
+/** The only indicator kinds File Safer checks, and the hashType each is sent as. */
+const HASH_TYPE_BY_KIND: Partial<Record<IndicatorKind, FileSaferHashType>> = { MD5: 'md5', SHA1: 'sha1' };
+
+/** Query.fileSafer is a namespace: reaching it costs nothing, its fields make the calls. */
+interface FileSaferRoot {
+  readonly area: 'fileSafer';
+}
+const FILE_SAFER: FileSaferRoot = { area: 'fileSafer' };
+
+/** Internal values are the vendor's notificationType. */
+const NotificationTriggerEnum = builder.enumType('NotificationTrigger', {
+  values: {
+    MALWARE: { value: 'MAL', description: 'Malware detections reach the threshold.' },
+    LOOKUP_ERROR: { value: 'ERR', description: 'Failed lookups reach the threshold.' },
+  } as const,
+});
+
+const HashCheckMatchRef = builder.objectRef<HashCheckMatch>('HashCheckMatch').implement({
+  fields: (t) => ({
+    hashType: t.exposeString('hashType'),
+    hashCode: t.exposeString('hashCode'),
+    group: t.exposeString('group', { nullable: true, description: 'The malware group, such as Trojan.' }),
+    result: t.exposeString('result', { nullable: true }),
+  }),
+});
+
+const HashCheckRef = builder.objectRef<HashCheck>('HashCheck').implement({
+  fields: (t) => ({
+    malicious: t.exposeBoolean('malicious', { description: 'Hash Filter knows the hash as malware (it has matches).' }),
+    matches: t.field({ type: [HashCheckMatchRef], resolve: (check) => check.matches }),
+  }),
+});
+
+const ThresholdNotificationRef = builder.objectRef<ThresholdSetting>('ThresholdNotification').implement({
+  description: 'Notify when this many events of the trigger happen within the reference time.',
+  fields: (t) => ({
+    trigger: t.expose('notificationType', { type: NotificationTriggerEnum }),
+    referenceTimeMinutes: t.exposeInt('referenceTime'),
+    threshold: t.exposeInt('thresholdValue'),
+  }),
+});
+
+const FileSaferRef = builder.objectRef<FileSaferRoot>('FileSafer').implement({
+  fields: (t) => ({
+    thresholdNotifications: t.field({
+      type: [ThresholdNotificationRef],
+      nullable: true,
+      description: 'The advanced notification settings, at most one per trigger; empty when none is set.',
+      resolve: (_root, _args, ctx) => ctx.filesafer.thresholdSettings(),
+    }),
+  }),
+});
+
+const FileSaferPayloadRef = builder.objectRef<{ fileSafer: FileSaferRoot }>('FileSaferPayload').implement({
+  fields: (t) => ({ fileSafer: t.field({ type: FileSaferRef, resolve: (payload) => payload.fileSafer }) }),
+});
+
+const REFERENCE_TIME_MESSAGE = 'referenceTimeMinutes must be 5 to 30 in steps of 5 (5, 10, 15, 20, 25 or 30)';
+const THRESHOLD_MESSAGE = 'threshold must be 1 to 1000';
+
+const ThresholdNotificationInput = builder.inputType('ThresholdNotificationInput', {
+  fields: (t) => ({
+    trigger: t.field({ type: NotificationTriggerEnum, required: true }),
+    referenceTimeMinutes: t.int({
+      required: true,
+      description: 'Minutes: 5 to 30, in steps of 5.',
+      validate: z.number().refine((minutes) => Number.isInteger(minutes) && minutes >= 5 && minutes <= 30 && minutes % 5 === 0, REFERENCE_TIME_MESSAGE),
+    }),
+    threshold: t.int({
+      required: true,
+      description: 'Events: 1 to 1000.',
+      validate: z.number().int(THRESHOLD_MESSAGE).min(1, THRESHOLD_MESSAGE).max(1000, THRESHOLD_MESSAGE),
+    }),
+  }),
+});
+
+builder.objectField(IndicatorRef, 'hashCheck', (t) =>
+  t.field({
+    type: HashCheckRef,
+    nullable: true,
+    description: 'NCP File Safer Hash Filter verdict; null for kinds other than MD5 and SHA1.',
+    resolve: (indicator, _args, ctx) => {
+      const hashType = HASH_TYPE_BY_KIND[indicator.kind];
+      // Other kinds are never sent: File Safer checks MD5 and SHA-1 only.
+      return hashType ? ctx.loaders.hashCheck.load({ hashCode: indicator.value, hashType }) : null;
+    },
+  }),
+);
+
+builder.queryField('fileSafer', (t) =>
+  t.field({
+    type: FileSaferRef,
+    description: 'NCP File Safer Hash Filter settings.',
+    resolve: () => FILE_SAFER,
+  }),
+);
+
+builder.mutationFields((t) => ({
+  setThresholdNotification: t.field({
+    type: FileSaferPayloadRef,
+    nullable: true,
+    description: "Sets the trigger's advanced notification setting, replacing the one it had.",
+    args: { input: t.arg({ type: ThresholdNotificationInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      await ctx.filesafer.setThresholdSetting({ notificationType: input.trigger, referenceTime: input.referenceTimeMinutes, thresholdValue: input.threshold });
+      return { fileSafer: FILE_SAFER };
+    },
+  }),
+  removeThresholdNotification: t.field({
+    type: FileSaferPayloadRef,
+    nullable: true,
+    description: 'Removes every advanced notification setting (File Safer removes them all at once).',
+    resolve: async (_root, _args, ctx) => {
+      await ctx.filesafer.removeThresholdSettings();
+      return { fileSafer: FILE_SAFER };
+    },
+  }),
+}));

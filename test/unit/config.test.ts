@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const complete = {
+  CYBERTRACE_BASE_URL: 'https://ct.example:9443',
+  CYBERTRACE_USERNAME: 'analyst',
+  CYBERTRACE_PASSWORD: 'secret',
+  NCP_ACCESS_KEY: 'access',
+  NCP_SECRET_KEY: 'ncp-secret',
+  APEX_BASE_URL: 'https://apex.example',
+  APEX_APPLICATION_ID: 'app',
+  APEX_API_KEY: 'apex-key',
+};
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig('live', env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('live configuration', () => {
+  it('names every missing variable at once', () => {
+    const named = problems({}).join('\n');
+    for (const variable of Object.keys(complete)) expect(named).toContain(variable);
+  });
+
+  it('names malformed values', () => {
+    const named = problems({ ...complete, CYBERTRACE_BASE_URL: 'ct.example', SIGN_AUTH_TOKEN: 'short', UPSTREAM_TIMEOUT_MS: 'soon', PORT: '99999' });
+    expect(named).toHaveLength(4);
+    expect(named.join('\n')).toMatch(/CYBERTRACE_BASE_URL.*http/);
+    expect(named.join('\n')).toMatch(/SIGN_AUTH_TOKEN/);
+  });
+
+  it('applies the documented defaults, live mode closed by default', () => {
+    const config = loadConfig('live', complete);
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '0.0.0.0',
+      sign: { baseUrl: 'https://api.ntt.com/sdpf-iot-pf/v1' },
+      cybertrace: { apiVersion: '1.1' },
+      filesafer: { baseUrl: 'https://filesafer.apigw.ntruss.com' },
+      timeouts: { totalMs: 10_000 },
+      introspection: false,
+      graphiql: false,
+    });
+  });
+
+  it('refuses to start, exiting 1 with the list of problems and no secret', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', 'live'], {
+      env: { PATH: process.env.PATH, CYBERTRACE_PASSWORD: 'hunter2-do-not-print', APEX_BASE_URL: 'apex.example' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('CYBERTRACE_BASE_URL');
+    expect(run.stderr).toContain('APEX_BASE_URL');
+    expect(run.stderr).toContain('NCP_SECRET_KEY');
+    expect(run.stderr + run.stdout).not.toContain('hunter2-do-not-print');
+  });
+});

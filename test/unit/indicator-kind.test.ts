@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { detectIndicator, indicatorsOfTarget } from '../../src/indicators/kind.js';
+import { splitLookupBodies } from '../../src/upstreams/cybertrace/client.js';
+
+describe('detectIndicator', () => {
+  it.each([
+    [' 117.219.34.162 ', '117.219.34.162', 'IPV4'],
+    ['Login-Verify.Example-Phish.NET', 'login-verify.example-phish.net', 'DOMAIN'],
+    ['example.com.', 'example.com', 'DOMAIN'],
+    ['HTTPS://Example.COM/Path?Q=1', 'https://example.com/Path?Q=1', 'URL'],
+    ['C1153422C5F68E731347F6A33F791598', 'c1153422c5f68e731347f6a33f791598', 'MD5'],
+    ['3395856CE81F2B7382DEE72602F798B642F14140', '3395856ce81f2b7382dee72602f798b642f14140', 'SHA1'],
+    ['275A021BBFB6489E54D471899F7DB9D1663FC695EC2FE2A2C4538AABF651FD0F', '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f', 'SHA256'],
+    ['999.1.1.1', '999.1.1.1', 'UNKNOWN'],
+    ['not an indicator', 'not an indicator', 'UNKNOWN'],
+    ['abc123', 'abc123', 'UNKNOWN'],
+    ['ftp://example.com/file', 'ftp://example.com/file', 'UNKNOWN'],
+    ['c1153422c5f68e731347f6a33f79159', 'c1153422c5f68e731347f6a33f79159', 'UNKNOWN'],
+  ])('%j is %s %s', (raw, value, kind) => {
+    expect(detectIndicator(raw)).toEqual({ value, kind });
+  });
+
+  it('splits an IP pair target into both addresses, and leaves a domain whole', () => {
+    expect(indicatorsOfTarget('192.168.11.2/117.219.34.162')).toEqual([
+      { value: '192.168.11.2', kind: 'IPV4' },
+      { value: '117.219.34.162', kind: 'IPV4' },
+    ]);
+    expect(indicatorsOfTarget('ccdn.microsoftdocs.workers.dev')).toEqual([{ value: 'ccdn.microsoftdocs.workers.dev', kind: 'DOMAIN' }]);
+  });
+});
+
+describe('splitLookupBodies', () => {
+  it('keeps everything in one body while it fits', () => {
+    expect(splitLookupBodies(['a', 'b', 'c'])).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('splits exactly at the byte limit, in order', () => {
+    // [{"object":"a"},{"object":"b"}] is 31 bytes; each item is 14, the brackets 2, a comma 1.
+    expect(splitLookupBodies(['a', 'b', 'c'], 31)).toEqual([['a', 'b'], ['c']]);
+    expect(splitLookupBodies(['a', 'b', 'c'], 30)).toEqual([['a'], ['b'], ['c']]);
+    const bodies = splitLookupBodies(Array.from({ length: 100 }, (_, i) => `host-${i}.example.com`), 500);
+    for (const body of bodies) expect(Buffer.byteLength(JSON.stringify(body.map((object) => ({ object }))))).toBeLessThanOrEqual(500);
+    expect(bodies.flat()).toEqual(Array.from({ length: 100 }, (_, i) => `host-${i}.example.com`));
+  });
+});
