@@ -1,5 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { badUserInput } from '../errors.js';
+import type { PageRequest } from '../upstreams/sign/client.js';
+import type { SignPage } from '../upstreams/sign/models.js';
 
 /** SIGN refuses a larger pageSize. */
 export const MAX_PAGE_SIZE = 10_000;
@@ -14,10 +16,7 @@ export interface ConnectionArgs {
 }
 
 /** One upstream request: rows [(page-1)*pageSize, page*pageSize), clipped to the total. */
-export interface PageRequest {
-  page: number;
-  pageSize: number;
-}
+export type { PageRequest };
 
 /** Rows [offset, offset+limit) of the upstream list. */
 export interface RowWindow {
@@ -25,10 +24,8 @@ export interface RowWindow {
   limit: number;
 }
 
-export interface FetchedPage<Row> {
-  rows: Row[];
-  total: number;
-}
+/** What one upstream page request gives back: its rows and the list's total. */
+export type FetchedPage<Row> = SignPage<Row>;
 
 // ---------------------------------------------------------------------------------------------
 // Planning: which upstream pages cover a row window
