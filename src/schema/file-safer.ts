@@ -66,8 +66,9 @@ const FileSaferPayloadRef = builder.objectRef<{ fileSafer: FileSaferRoot }>('Fil
   fields: (t) => ({ fileSafer: t.field({ type: FileSaferRef, resolve: (payload) => payload.fileSafer }) }),
 });
 
-const REFERENCE_TIME_MESSAGE = 'referenceTimeMinutes must be 5 to 30 in steps of 5 (5, 10, 15, 20, 25 or 30)';
-const THRESHOLD_MESSAGE = 'threshold must be 1 to 1000';
+// The validation error names the field (input.referenceTimeMinutes: ...), so the messages need not.
+const REFERENCE_TIME_MESSAGE = 'must be 5 to 30 in steps of 5 (5, 10, 15, 20, 25 or 30)';
+const THRESHOLD_MESSAGE = 'must be 1 to 1000';
 
 const ThresholdNotificationInput = builder.inputType('ThresholdNotificationInput', {
   fields: (t) => ({

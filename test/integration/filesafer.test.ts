@@ -189,12 +189,12 @@ describe('File Safer threshold notifications', () => {
   });
 
   it.each([
-    [{ referenceTimeMinutes: 0, threshold: 10 }, /referenceTimeMinutes.*5 to 30 in steps of 5/],
-    [{ referenceTimeMinutes: 3, threshold: 10 }, /referenceTimeMinutes.*5 to 30 in steps of 5/],
-    [{ referenceTimeMinutes: 12, threshold: 10 }, /referenceTimeMinutes.*5 to 30 in steps of 5/],
-    [{ referenceTimeMinutes: 35, threshold: 10 }, /referenceTimeMinutes.*5 to 30 in steps of 5/],
-    [{ referenceTimeMinutes: 5, threshold: 0 }, /threshold must be 1 to 1000/],
-    [{ referenceTimeMinutes: 5, threshold: 1001 }, /threshold must be 1 to 1000/],
+    [{ referenceTimeMinutes: 0, threshold: 10 }, /referenceTimeMinutes: must be 5 to 30 in steps of 5/],
+    [{ referenceTimeMinutes: 3, threshold: 10 }, /referenceTimeMinutes: must be 5 to 30 in steps of 5/],
+    [{ referenceTimeMinutes: 12, threshold: 10 }, /referenceTimeMinutes: must be 5 to 30 in steps of 5/],
+    [{ referenceTimeMinutes: 35, threshold: 10 }, /referenceTimeMinutes: must be 5 to 30 in steps of 5/],
+    [{ referenceTimeMinutes: 5, threshold: 0 }, /threshold: must be 1 to 1000/],
+    [{ referenceTimeMinutes: 5, threshold: 1001 }, /threshold: must be 1 to 1000/],
   ])('refuses %o before any call', async (input, message) => {
     const result = await gw.execute(SetThresholdNotificationDocument, { input: { trigger: 'MALWARE', ...input } });
     expect(result.data?.setThresholdNotification ?? null).toBeNull();
@@ -228,7 +228,8 @@ describe('File Safer failures', () => {
       expect(result.data).toEqual({ setThresholdNotification: null });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: 'filesafer', status: 401 });
       expect(JSON.stringify(result)).not.toContain(secretKey);
-      expect(gateway.simulators.filesafer.thresholdSettings().some((setting) => setting.notificationType === 'ERR')).toBe(false);
+      expect(result.errors?.[0]?.message).toMatch(/HTTP 401/);
+      expect(gateway.simulators.filesafer.requests).toHaveLength(1);
     });
   });
 

@@ -114,7 +114,7 @@ function gatewayFailure(answer: UpstreamAnswer): UpstreamError {
   const parsed = ncpGatewayErrorBody.safeParse(answer.body);
   const error = parsed.success ? parsed.data.error : undefined;
   const meaning = GATEWAY_STATUS_MEANING[answer.status] ?? 'failed';
-  const code = error?.errorCode ? `, error ${error.errorCode}` : '';
+  const code = error?.errorCode ? `, NCP error code ${error.errorCode}` : '';
   const message = error?.message ? `: ${error.message.slice(0, 200)}` : '';
   return new UpstreamError('filesafer', `${meaning} (HTTP ${answer.status}${code}${message})`, { status: answer.status, upstreamCode: error?.errorCode });
 }
