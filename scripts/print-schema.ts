@@ -1,8 +1,17 @@
 import { writeFileSync } from 'node:fs';
+import { printSubgraphSchema } from '@apollo/subgraph';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { schema } from '../src/schema/index.js';
 
-/** Writes the served schema, sorted, to schema/schema.graphql: the file codegen and the contract check read. */
-const target = new URL('../schema/schema.graphql', import.meta.url);
-writeFileSync(target, `${printSchema(lexicographicSortSchema(schema))}\n`);
-console.log(`wrote ${target.pathname}`);
+/**
+ * Writes the served schema, sorted, to schema/schema.graphql (what codegen and the contract check
+ * read), and its federation SDL, with the directives composition needs, to schema/subgraph.graphql.
+ */
+function write(name: string, text: string): void {
+  const target = new URL(`../schema/${name}`, import.meta.url);
+  writeFileSync(target, text.endsWith('\n') ? text : `${text}\n`);
+  console.log(`wrote ${target.pathname}`);
+}
+
+write('schema.graphql', printSchema(lexicographicSortSchema(schema)));
+write('subgraph.graphql', printSubgraphSchema(lexicographicSortSchema(schema)));

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { UpstreamName } from './errors.js';
 
 /**
  * The gateway's whole configuration, parsed once from the environment. In live mode every
@@ -14,6 +15,41 @@ const httpUrl = z
 const required = (what: string) => z.string({ error: `is required (${what})` }).trim().min(1, `is required (${what})`);
 const milliseconds = (fallback: number) => z.coerce.number().int().min(1).max(600_000).default(fallback);
 const onOff = z.enum(['on', 'off']);
+const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Per-upstream HTTP resilience: each setting has an `UPSTREAM_<SETTING>` default and a
+ * `<SIGN|CYBERTRACE|FILESAFER|APEX>_<SETTING>` override, so every name follows one pattern.
+ */
+const UPSTREAM_ENV_PREFIX = { sign: 'SIGN', cybertrace: 'CYBERTRACE', filesafer: 'FILESAFER', apex: 'APEX' } as const satisfies Record<UpstreamName, string>;
+const UPSTREAM_HTTP_SETTINGS = {
+  TIMEOUT_MS: milliseconds(10_000),
+  CONNECT_TIMEOUT_MS: milliseconds(3_000),
+  /** Absent: the upstream's total timeout. */
+  HEADERS_TIMEOUT_MS: milliseconds(10_000).optional(),
+  RETRIES: count(0, 10).default(2),
+  BACKOFF_MS: count(0, 60_000).default(100),
+  BACKOFF_MAX_MS: count(0, 60_000).default(2_000),
+  RETRY_AFTER_MAX_MS: count(0, 600_000).default(5_000),
+  BREAKER_FAILURES: count(1, 100_000).default(5),
+  BREAKER_HALF_OPEN_MS: milliseconds(10_000),
+  MAX_CONCURRENCY: count(1, 1_024).default(32),
+  MAX_QUEUE: count(0, 100_000).default(256),
+} as const;
+type UpstreamHttpSetting = keyof typeof UPSTREAM_HTTP_SETTINGS;
+type UpstreamEnvPrefix = (typeof UPSTREAM_ENV_PREFIX)[UpstreamName];
+
+function upstreamHttpEnvironment() {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [setting, model] of Object.entries(UPSTREAM_HTTP_SETTINGS)) {
+    shape[`UPSTREAM_${setting}`] = model;
+    // An override has no default of its own: absent means "the UPSTREAM_ value".
+    for (const prefix of Object.values(UPSTREAM_ENV_PREFIX)) shape[`${prefix}_${setting}`] = model.unwrap().optional();
+  }
+  return shape as { [K in `UPSTREAM_${UpstreamHttpSetting}`]: (typeof UPSTREAM_HTTP_SETTINGS)[UpstreamHttpSetting] } & {
+    [K in `${UpstreamEnvPrefix}_${UpstreamHttpSetting}`]: z.ZodOptional<z.ZodNumber>;
+  };
+}
 
 const liveEnvironment = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
@@ -37,8 +73,7 @@ const liveEnvironment = z.object({
   APEX_BASE_URL: httpUrl,
   APEX_APPLICATION_ID: required('Apex Central application id'),
   APEX_API_KEY: required('Apex Central API key'),
-  UPSTREAM_CONNECT_TIMEOUT_MS: milliseconds(3_000),
-  UPSTREAM_TIMEOUT_MS: milliseconds(10_000),
+  ...upstreamHttpEnvironment(),
   GATEWAY_CURSOR_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   GATEWAY_INTROSPECTION: onOff.optional(),
   GATEWAY_GRAPHIQL: onOff.optional(),
@@ -49,8 +84,34 @@ export type Mode = 'demo' | 'live';
 export interface UpstreamTimeouts {
   /** TCP (and TLS) connection set-up. */
   connectMs: number;
-  /** The whole request, from sending to the last byte of the answer. */
+  /** From the request sent to the answer's headers (and between body chunks), per attempt. */
+  headersMs: number;
+  /** The whole request, every retry and wait included, from sending to the last byte of the answer. */
   totalMs: number;
+}
+
+/** How one upstream is called: timeouts, retries, circuit breaker and concurrency bound (see upstreams/resilience.ts). */
+export interface UpstreamHttpSettings {
+  /** The `UPSTREAM_*` timeouts, before per-upstream overrides; the clients use `upstreamHttp`. */
+  timeouts: UpstreamTimeouts;
+  upstreamHttp: Record<UpstreamName, UpstreamHttpSettings>;
+  retry: {
+    /** Further attempts after the first, for idempotent requests only. */
+    retries: number;
+    /** The first retry's delay before jitter; it doubles with each retry. */
+    backoffMs: number;
+    backoffMaxMs: number;
+    /** A Retry-After longer than this is not waited for: the answer is given up on. */
+    retryAfterMaxMs: number;
+  };
+  breaker: {
+    /** Consecutive failed attempts (transport errors, timeouts, 5xx, 429) that open the circuit. */
+    failures: number;
+    /** How long an open circuit fails fast before letting one trial request through. */
+    halfOpenMs: number;
+  };
+  /** Requests in flight at once (also the pool's connections), and how many may wait beyond that. */
+  concurrency: { max: number; queue: number };
 }
 
 export interface GatewayConfig {
@@ -92,10 +153,29 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
     cybertrace: { baseUrl: e.CYBERTRACE_BASE_URL, apiVersion: e.CYBERTRACE_API_VERSION, username: e.CYBERTRACE_USERNAME, password: e.CYBERTRACE_PASSWORD },
     filesafer: { baseUrl: e.FILESAFER_BASE_URL, accessKey: e.NCP_ACCESS_KEY, secretKey: e.NCP_SECRET_KEY, apiKey: e.NCP_API_KEY },
     apex: { baseUrl: e.APEX_BASE_URL, applicationId: e.APEX_APPLICATION_ID, apiKey: e.APEX_API_KEY },
-    timeouts: { connectMs: e.UPSTREAM_CONNECT_TIMEOUT_MS, totalMs: e.UPSTREAM_TIMEOUT_MS },
+    timeouts: { connectMs: e.UPSTREAM_CONNECT_TIMEOUT_MS, headersMs: e.UPSTREAM_HEADERS_TIMEOUT_MS ?? e.UPSTREAM_TIMEOUT_MS, totalMs: e.UPSTREAM_TIMEOUT_MS },
+    upstreamHttp: {
+      sign: upstreamHttpSettings(e, 'sign'),
+      cybertrace: upstreamHttpSettings(e, 'cybertrace'),
+      filesafer: upstreamHttpSettings(e, 'filesafer'),
+      apex: upstreamHttpSettings(e, 'apex'),
+    },
     cursorSecret: e.GATEWAY_CURSOR_SECRET ?? randomBytes(32).toString('hex'),
     introspection: (e.GATEWAY_INTROSPECTION ?? (defaultOn ? 'on' : 'off')) === 'on',
     graphiql: (e.GATEWAY_GRAPHIQL ?? (defaultOn ? 'on' : 'off')) === 'on',
+  };
+}
+
+/** One upstream's settings: its own `<PREFIX>_<SETTING>` where set, else `UPSTREAM_<SETTING>`. */
+function upstreamHttpSettings(e: z.output<typeof liveEnvironment>, upstream: UpstreamName): UpstreamHttpSettings {
+  const prefix = UPSTREAM_ENV_PREFIX[upstream];
+  const value = (setting: Exclude<UpstreamHttpSetting, 'HEADERS_TIMEOUT_MS'>): number => e[`${prefix}_${setting}`] ?? e[`UPSTREAM_${setting}`];
+  const totalMs = value('TIMEOUT_MS');
+  return {
+    timeouts: { connectMs: value('CONNECT_TIMEOUT_MS'), headersMs: e[`${prefix}_HEADERS_TIMEOUT_MS`] ?? e.UPSTREAM_HEADERS_TIMEOUT_MS ?? totalMs, totalMs },
+    retry: { retries: value('RETRIES'), backoffMs: value('BACKOFF_MS'), backoffMaxMs: value('BACKOFF_MAX_MS'), retryAfterMaxMs: value('RETRY_AFTER_MAX_MS') },
+    breaker: { failures: value('BREAKER_FAILURES'), halfOpenMs: value('BREAKER_HALF_OPEN_MS') },
+    concurrency: { max: value('MAX_CONCURRENCY'), queue: value('MAX_QUEUE') },
   };
 }
 

@@ -2,6 +2,7 @@ import type { GatewayConfig } from './config.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
 import { OperationActivity } from './operation-activity.js';
 import { createCursorCodec, type CursorCodec } from './schema/pagination.js';
+import { ApexClient } from './upstreams/apex/client.js';
 import { CyberTraceClient } from './upstreams/cybertrace/client.js';
 import { FileSaferClient } from './upstreams/filesafer/client.js';
 import type { Upstreams } from './upstreams/index.js';
@@ -12,6 +13,7 @@ export interface GatewayContext {
   sign: SignClient;
   cybertrace: CyberTraceClient;
   filesafer: FileSaferClient;
+  apex: ApexClient;
   loaders: IndicatorLoaders;
   activity: OperationActivity;
   cursors: CursorCodec;
@@ -33,11 +35,14 @@ export function createContextFactory({ config, upstreams, now = () => new Date()
     const activity = new OperationActivity();
     // The caller's own SIGN token wins, so each user sees what SIGN lets them see.
     const callerToken = request.headers.get('x-auth-token')?.trim() || undefined;
+    // Per operation: Apex list answers reveal indicators, so its calls are tracked by this activity.
+    const apex = new ApexClient(upstreams.apex, config.apex, activity);
     return {
       sign: new SignClient(upstreams.sign, callerToken ?? config.sign.authToken, activity),
       cybertrace,
       filesafer,
-      loaders: createIndicatorLoaders({ cybertrace, filesafer }, activity),
+      apex,
+      loaders: createIndicatorLoaders({ cybertrace, filesafer, apex }, activity),
       activity,
       cursors,
       now,

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { OperationActivity } from '../operation-activity.js';
+import type { ApexClient } from '../upstreams/apex/client.js';
+import { suspiciousObjectKey, type ApexObjectType, type ApexSuspiciousObject } from '../upstreams/apex/models.js';
 import type { CyberTraceClient } from '../upstreams/cybertrace/client.js';
 import type { Reputation } from '../upstreams/cybertrace/models.js';
 import type { FileSaferClient, HashQuery } from '../upstreams/filesafer/client.js';
@@ -14,9 +16,11 @@ export interface IndicatorLoaders {
   reputation: DataLoader<string, Reputation>;
   /** File Safer checks, MD5 and SHA-1 only; a failed hash answers its own Error. */
   hashCheck: DataLoader<HashQuery, HashCheck, string>;
+  /** Apex Central suspicious objects by type and content (null when not on the list): one unfiltered list call per operation. */
+  suspiciousObject: DataLoader<{ type: ApexObjectType; content: string }, ApexSuspiciousObject | null, string>;
 }
 
-export function createIndicatorLoaders(clients: { cybertrace: CyberTraceClient; filesafer: FileSaferClient }, activity: OperationActivity): IndicatorLoaders {
+export function createIndicatorLoaders(clients: { cybertrace: CyberTraceClient; filesafer: FileSaferClient; apex: ApexClient }, activity: OperationActivity): IndicatorLoaders {
   return {
     reputation: new DataLoader(
       async (values) => {
@@ -31,5 +35,13 @@ export function createIndicatorLoaders(clients: { cybertrace: CyberTraceClient; 
       maxBatchSize: Number.POSITIVE_INFINITY,
       cacheKeyFn: (hash) => `${hash.hashType}:${hash.hashCode}`,
     }),
+    // Apex has no lookup by content: one unfiltered list answers every object the operation asks about.
+    suspiciousObject: new DataLoader(
+      async (keys) => {
+        const listed = new Map((await clients.apex.list()).map((object) => [suspiciousObjectKey(object), object]));
+        return keys.map((key) => listed.get(suspiciousObjectKey(key)) ?? null);
+      },
+      { batchScheduleFn: activity.schedule, maxBatchSize: Number.POSITIVE_INFINITY, cacheKeyFn: suspiciousObjectKey },
+    ),
   };
 }

@@ -14,7 +14,7 @@ function simKey(sim: SimShape): string {
   return [sim.tenantId, sim.lineType, sim.simId].join(SIM_KEY_SEPARATOR);
 }
 
-function simFromKey(key: string): SimShape {
+export function simFromKey(key: string): SimShape {
   const [tenantId = '', lineType = '', simId = '', ...rest] = key.split(SIM_KEY_SEPARATOR);
   if (rest.length > 0 || !SIGN_LINE_TYPES.includes(lineType as SignLineType) || !simIdRule.safeParse(simId).success) {
     throw badUserInput(`"${key.slice(0, 100)}" does not name a SIM`);

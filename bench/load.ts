@@ -1,0 +1,95 @@
+import autocannon from 'autocannon';
+
+/** One autocannon run at a fixed concurrency and duration, with latencies kept to the microsecond. */
+
+export interface LoadRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface LoadOptions {
+  /** The target's origin, `http://127.0.0.1:<port>`. */
+  url: string;
+  /** Each connection sends these in order, one at a time, and starts over. */
+  requests: readonly LoadRequest[];
+  connections: number;
+  durationSeconds: number;
+  /** False for an answer that is 200 but wrong (GraphQL `errors`). */
+  verifyBody: (body: string) => boolean;
+}
+
+export interface LoadResult {
+  connections: number;
+  durationSeconds: number;
+  /** Requests autocannon wrote; each reaches the target and is executed, even one cut off at the end. */
+  sent: number;
+  /** 2xx answers that passed verifyBody. */
+  completed: number;
+  /** Non-2xx answers, bodies failing verifyBody, connection errors and timeouts. */
+  failed: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; mean: number; max: number };
+}
+
+/** Nearest-rank percentile of ascending values. */
+export function percentile(sorted: Float64Array, fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.max(1, Math.ceil(fraction * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1]!;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  // autocannon's own histogram counts whole milliseconds, too coarse for loopback calls.
+  let latencies = new Float64Array(1 << 14);
+  let count = 0;
+  const started = performance.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.durationSeconds,
+        pipelining: 1,
+        timeout: 10,
+        requests: options.requests.map((request) => ({ ...request })),
+        verifyBody: (body) => options.verifyBody(String(body)),
+      },
+      (error: unknown, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode < 200 || statusCode >= 300) return;
+      if (count === latencies.length) {
+        const grown = new Float64Array(latencies.length * 2);
+        grown.set(latencies);
+        latencies = grown;
+      }
+      latencies[count++] = responseTime;
+    });
+  });
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  const sorted = latencies.subarray(0, count).sort();
+  const sum = sorted.reduce((total, value) => total + value, 0);
+  const completed = result['2xx'] - result.mismatches;
+  return {
+    connections: options.connections,
+    durationSeconds: round(elapsedSeconds, 2),
+    sent: result.requests.sent,
+    completed,
+    failed: result.non2xx + result.mismatches + result.errors,
+    requestsPerSecond: round(completed / elapsedSeconds, 1),
+    latencyMs: {
+      p50: round(percentile(sorted, 0.5), 3),
+      p90: round(percentile(sorted, 0.9), 3),
+      p99: round(percentile(sorted, 0.99), 3),
+      mean: round(count === 0 ? Number.NaN : sum / count, 3),
+      max: round(count === 0 ? Number.NaN : sorted[count - 1]!, 3),
+    },
+  };
+}
+
+export function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}

@@ -1,0 +1,111 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ChildMessage, MemoryReport, ParentMessage, TargetKind } from './protocol.js';
+
+/** The parent's handle on a load target process: start it, wait until it serves, read its memory, stop it. */
+
+const STARTUP_LIMIT_MS = 30_000;
+const HEALTH_POLL_MS = 100;
+const MEMORY_REPLY_LIMIT_MS = 5_000;
+const STOP_LIMIT_MS = 5_000;
+
+/** Every child still running: killed when the bench exits, however it exits. */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export interface RunningTarget {
+  kind: TargetKind;
+  pid: number;
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  resetMemory(): void;
+  readMemory(): Promise<MemoryReport>;
+  stop(): Promise<void>;
+}
+
+/** The variables a target may read: the bench's own, nothing inherited that could change the gateway's config. */
+function targetEnvironment(config: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SystemRoot'].flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]]));
+  return { ...Object.fromEntries(inherited), NODE_ENV: 'production', ...config, PORT: '0', HOST: '127.0.0.1' };
+}
+
+function nextMessage<T extends ChildMessage['type']>(child: ChildProcess, type: T, limitMs: number, what: string): Promise<Extract<ChildMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => finish(new Error(`${what}: no answer within ${limitMs} ms`)), limitMs);
+    const onMessage = (message: ChildMessage) => {
+      if (message.type === type) finish(undefined, message as Extract<ChildMessage, { type: T }>);
+    };
+    const onExit = (code: number | null, signal: string | null) => finish(new Error(`${what}: the process ended (${signal ?? `exit code ${code}`})`));
+    function finish(error?: Error, message?: Extract<ChildMessage, { type: T }>) {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve(message!);
+    }
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + STARTUP_LIMIT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}/health: the process ended (exit code ${child.exitCode})`);
+    try {
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) });
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch {
+      // Not serving yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, HEALTH_POLL_MS));
+  }
+  throw new Error(`${url}/health did not answer 200 within ${STARTUP_LIMIT_MS} ms`);
+}
+
+/** Starts `bench/target.ts <kind>` under tsx with the given config variables and waits for its `/health`. */
+export async function startTarget(kind: TargetKind, config: Record<string, string>): Promise<RunningTarget> {
+  const child = fork(fileURLToPath(new URL('./target.ts', import.meta.url)), [kind], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    env: targetEnvironment(config),
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  const send = (message: ParentMessage) => {
+    if (child.connected) child.send(message);
+  };
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // Closing the channel asks it to end (see target.ts); SIGKILL if it does not.
+    child.disconnect();
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_LIMIT_MS);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    const { port } = await nextMessage(child, 'listening', STARTUP_LIMIT_MS, `${kind} start`);
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHealth(url, child);
+    return {
+      kind,
+      pid: child.pid ?? -1,
+      url,
+      resetMemory: () => send({ type: 'reset-memory' }),
+      readMemory: async () => {
+        const reply = nextMessage(child, 'memory', MEMORY_REPLY_LIMIT_MS, `${kind} memory report`);
+        send({ type: 'read-memory' });
+        const { type: _type, ...report } = await reply;
+        return report;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

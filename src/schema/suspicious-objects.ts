@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { badUserInput } from '../errors.js';
+import { detectIndicator, type IndicatorKind } from '../indicators/kind.js';
+import { APEX_OBJECT_TYPES, type ApexObjectType, type ApexSuspiciousObject } from '../upstreams/apex/models.js';
+import { builder } from './builder.js';
+import { IndicatorRef } from './indicators.js';
+import { cursorBindingKey, loadConnectionPage } from './pagination.js';
+import { resolveTotalCount } from './sign/connections.js';
+
+/**
+ * Trend Micro Apex Central, User-Defined Suspicious Objects: the list as a Relay connection, each
+ * object a node, the object an indicator names (one list call per operation), and add, remove and
+ * block. Every argument is checked against Apex's limits before any call.
+ */
+
+/** Internal values are the add/delete type names; the client renames SHA-1 objects for the list. */
+const SuspiciousObjectTypeEnum = builder.enumType('SuspiciousObjectType', {
+  values: { IP: { value: 'ip' }, URL: { value: 'url' }, FILE_SHA1: { value: 'file_sha1' }, DOMAIN: { value: 'domain' } } as const,
+});
+
+const ScanActionEnum = builder.enumType('ScanAction', {
+  values: {
+    LOG: { value: 'log', description: 'Log matches only.' },
+    BLOCK: { value: 'block', description: 'Block matches.' },
+  } as const,
+});
+
+/** Which indicator kind each object type holds; MD5, SHA-256 and UNKNOWN have no Apex type. */
+const KIND_OF_TYPE: Record<ApexObjectType, IndicatorKind> = { ip: 'IPV4', url: 'URL', file_sha1: 'SHA1', domain: 'DOMAIN' };
+const TYPE_OF_KIND: Partial<Record<IndicatorKind, ApexObjectType>> = { IPV4: 'ip', URL: 'url', SHA1: 'file_sha1', DOMAIN: 'domain' };
+
+// Apex counts characters, not UTF-16 units.
+const MAX_URL_CHARACTERS = 2047;
+const MAX_NOTES_CHARACTERS = 256;
+const characterCount = (text: string) => [...text].length;
+
+const CONTENT_RULE: Record<ApexObjectType, string> = {
+  ip: 'must be an IPv4 address such as 192.0.2.10 for type IP',
+  url: 'must be a URL starting with http:// or https:// for type URL',
+  file_sha1: 'must be a SHA-1 hash (40 hexadecimal characters) for type FILE_SHA1',
+  domain: 'must be a domain name such as example.com for type DOMAIN',
+};
+const URL_TOO_LONG = `must be at most ${MAX_URL_CHARACTERS} characters for type URL`;
+
+/** Why `content` cannot be an object of `type`, or undefined. The same detection as indicators, so what is added is what they match. */
+function contentProblem(type: ApexObjectType, content: string): string | undefined {
+  const detected = detectIndicator(content);
+  if (detected.kind !== KIND_OF_TYPE[type]) return CONTENT_RULE[type];
+  if (type === 'url' && characterCount(detected.value) > MAX_URL_CHARACTERS) return URL_TOO_LONG;
+  return undefined;
+}
+
+const notesRule = z
+  .string()
+  .nullish()
+  .refine((notes) => notes == null || characterCount(notes) <= MAX_NOTES_CHARACTERS, `must be at most ${MAX_NOTES_CHARACTERS} characters`);
+
+/** Apex takes `YYYY-MM-DDTHH:mm:ssZ`: a four-digit year in UTC. */
+const LATEST_EXPIRY = Date.parse('9999-12-31T23:59:59Z');
+const expiresAtRule = z
+  .date()
+  .nullish()
+  .refine((date) => date == null || date.getTime() <= LATEST_EXPIRY, 'must be before the year 10000 (UTC)');
+
+/** Type and content checked together; loose, because the plugin passes on what the rule returns. */
+const objectRule = z.looseObject({ type: z.enum(APEX_OBJECT_TYPES), content: z.string() }).superRefine((object, ctx) => {
+  const problem = contentProblem(object.type, object.content);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['content'], message: problem });
+});
+
+/** What blockIndicator refuses: Apex takes only IPv4 addresses, URLs, SHA-1 hashes and domains. */
+const REFUSED_KIND: Partial<Record<IndicatorKind, string>> = {
+  MD5: 'is an MD5 hash; Apex Central takes only IPv4 addresses, domains, URLs and SHA-1 hashes',
+  SHA256: 'is a SHA-256 hash; Apex Central takes only IPv4 addresses, domains, URLs and SHA-1 hashes',
+  UNKNOWN: 'is not an IPv4 address, domain, URL or SHA-1 hash, the kinds Apex Central takes',
+};
+
+const blockableValueRule = z.string().superRefine((value, ctx) => {
+  const detected = detectIndicator(value);
+  const type = TYPE_OF_KIND[detected.kind];
+  const problem = type === undefined ? (REFUSED_KIND[detected.kind] ?? 'cannot be blocked') : contentProblem(type, value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------------
+
+export const SuspiciousObjectRef = builder.objectRef<ApexSuspiciousObject>('SuspiciousObject');
+
+/** Global IDs carry `type:content` (the type has no colon; the content may). */
+function objectId(object: { type: ApexObjectType; content: string }): string {
+  return `${object.type}:${object.content}`;
+}
+
+function objectFromId(key: string): { type: ApexObjectType; content: string } {
+  const separator = key.indexOf(':');
+  const type = key.slice(0, separator) as ApexObjectType;
+  const content = key.slice(separator + 1);
+  if (separator <= 0 || !APEX_OBJECT_TYPES.includes(type) || content === '') throw badUserInput(`"${key.slice(0, 100)}" does not name a suspicious object`);
+  return { type, content };
+}
+
+builder.node(SuspiciousObjectRef, {
+  description: 'An Apex Central User-Defined Suspicious Object; its global ID carries its type and content.',
+  id: { resolve: objectId },
+  // Through the per-operation list loader: any number of nodes cost one list call; null when not on the list.
+  loadOne: (key, ctx) => ctx.loaders.suspiciousObject.load(objectFromId(key)),
+  fields: (t) => ({
+    type: t.expose('type', { type: SuspiciousObjectTypeEnum }),
+    content: t.exposeString('content'),
+    scanAction: t.expose('scanAction', { type: ScanActionEnum }),
+    notes: t.exposeString('notes', { nullable: true }),
+    expiresAt: t.field({ type: 'DateTime', nullable: true, description: 'Null when the object never expires.', resolve: (object) => object.expiresAt }),
+    indicator: t.field({ type: IndicatorRef, resolve: (object) => detectIndicator(object.content) }),
+  }),
+});
+
+const SuspiciousObjectConnection = builder.connectionObject({
+  type: SuspiciousObjectRef,
+  name: 'SuspiciousObjectConnection',
+  fields: (t) => ({ totalCount: t.int({ resolve: resolveTotalCount }) }),
+});
+
+const SuspiciousObjectPayloadRef = builder.objectRef<{ suspiciousObject: ApexSuspiciousObject }>('SuspiciousObjectPayload').implement({
+  fields: (t) => ({ suspiciousObject: t.field({ type: SuspiciousObjectRef, resolve: (payload) => payload.suspiciousObject }) }),
+});
+
+const RemoveSuspiciousObjectPayloadRef = builder.objectRef<{ removed: boolean }>('RemoveSuspiciousObjectPayload').implement({
+  fields: (t) => ({ removed: t.exposeBoolean('removed', { description: 'False when no such object was on the list.' }) }),
+});
+
+const AddSuspiciousObjectInput = builder.inputType('AddSuspiciousObjectInput', {
+  fields: (t) => ({
+    type: t.field({ type: SuspiciousObjectTypeEnum, required: true }),
+    content: t.string({
+      required: true,
+      description: 'IPv4 address, URL (http:// or https://, at most 2047 characters), SHA-1 hash or domain; sent normalised as indicator values are.',
+    }),
+    scanAction: t.field({ type: ScanActionEnum, required: true }),
+    notes: t.string({ description: 'At most 256 characters.', validate: notesRule }),
+    expiresAt: t.field({ type: 'DateTime', description: 'Omitted: the object never expires. Sent to the second, in UTC.', validate: expiresAtRule }),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Fields
+// ---------------------------------------------------------------------------------------------
+
+builder.objectField(IndicatorRef, 'suspiciousObject', (t) =>
+  t.field({
+    type: SuspiciousObjectRef,
+    nullable: true,
+    description: 'The Apex Central suspicious object with this content, or null.',
+    resolve: (indicator, _args, ctx) => {
+      const type = TYPE_OF_KIND[indicator.kind];
+      // MD5, SHA-256 and UNKNOWN values cannot be on the list: no call.
+      return type ? ctx.loaders.suspiciousObject.load({ type, content: indicator.value }) : null;
+    },
+  }),
+);
+
+builder.queryField('suspiciousObjects', (t) =>
+  t.connection(
+    {
+      type: SuspiciousObjectRef,
+      nullable: true,
+      description: 'Apex Central User-Defined Suspicious Objects.',
+      args: {
+        type: t.arg({ type: SuspiciousObjectTypeEnum, required: false }),
+        contentContains: t.arg.string({ required: false, description: 'A part of the content, matched regardless of case.' }),
+      },
+      resolve: (_root, args, ctx) => {
+        const filter = { type: args.type ?? undefined, contentContains: args.contentContains || undefined };
+        // Apex answers the whole (filtered) list at once: read it once, and page it here.
+        let listing: Promise<ApexSuspiciousObject[]> | undefined;
+        return loadConnectionPage({
+          args,
+          bindingKey: cursorBindingKey('Query.suspiciousObjects', filter),
+          codec: ctx.cursors,
+          fetchPage: async ({ page, pageSize }) => {
+            const objects = await (listing ??= ctx.apex.list(filter));
+            const start = (page - 1) * pageSize;
+            return { rows: objects.slice(start, start + pageSize), total: objects.length };
+          },
+        });
+      },
+    },
+    SuspiciousObjectConnection,
+  ),
+);
+
+builder.mutationFields((t) => ({
+  addSuspiciousObject: t.field({
+    type: SuspiciousObjectPayloadRef,
+    nullable: true,
+    description: 'Adds the object, or updates the one with the same type and content.',
+    args: { input: t.arg({ type: AddSuspiciousObjectInput, required: true }) },
+    validate: z.looseObject({ input: objectRule }),
+    resolve: async (_root, { input }, ctx) => {
+      const content = detectIndicator(input.content).value;
+      const suspiciousObject = await ctx.apex.add({ type: input.type, content, scanAction: input.scanAction, notes: input.notes, expiresAt: input.expiresAt });
+      // Later reads in this operation must see the change.
+      ctx.loaders.suspiciousObject.clearAll();
+      return { suspiciousObject };
+    },
+  }),
+  removeSuspiciousObject: t.field({
+    type: RemoveSuspiciousObjectPayloadRef,
+    nullable: true,
+    description: 'Removes the object with this type and content; `removed` is false when there was none.',
+    args: {
+      type: t.arg({ type: SuspiciousObjectTypeEnum, required: true }),
+      content: t.arg.string({ required: true, description: 'As the list gives it.' }),
+    },
+    validate: objectRule,
+    resolve: async (_root, { type, content }, ctx) => {
+      // Sent as given (trimmed), not normalised: it must match what the list holds.
+      const removed = await ctx.apex.remove({ type, content: content.trim() });
+      ctx.loaders.suspiciousObject.clearAll();
+      return { removed };
+    },
+  }),
+  blockIndicator: t.field({
+    type: SuspiciousObjectPayloadRef,
+    nullable: true,
+    description: "Adds the indicator's value to the suspicious-object list with the BLOCK action; its type is detected.",
+    args: {
+      value: t.arg.string({ required: true, description: 'An IPv4 address, domain, URL or SHA-1 hash; MD5 and SHA-256 are refused.', validate: blockableValueRule }),
+      notes: t.arg.string({ required: false, description: 'At most 256 characters.', validate: notesRule }),
+    },
+    resolve: async (_root, { value, notes }, ctx) => {
+      const indicator = detectIndicator(value);
+      const type = TYPE_OF_KIND[indicator.kind];
+      if (type === undefined) throw badUserInput(`value ${REFUSED_KIND[indicator.kind] ?? 'cannot be blocked'}`);
+      const suspiciousObject = await ctx.apex.add({ type, content: indicator.value, scanAction: 'block', notes });
+      ctx.loaders.suspiciousObject.clearAll();
+      return { suspiciousObject };
+    },
+  }),
+}));

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { detectIndicator } from '../../indicators/kind.js';
+
+/** zod models of what Trend Micro Apex Central's User-Defined Suspicious Object API answers, and the gateway's view of an object. */
+
+/** The type names add and delete take (and the gateway uses throughout). */
+export const APEX_OBJECT_TYPES = ['ip', 'url', 'file_sha1', 'domain'] as const;
+export type ApexObjectType = (typeof APEX_OBJECT_TYPES)[number];
+/** The list names SHA-1 objects `file`, unlike add and delete. */
+export type ApexListedType = 'ip' | 'url' | 'file' | 'domain';
+export type ApexScanAction = 'log' | 'block';
+
+export const LISTED_TYPE: Record<ApexObjectType, ApexListedType> = { ip: 'ip', url: 'url', file_sha1: 'file', domain: 'domain' };
+const TYPE_OF_LISTED: Record<ApexListedType, ApexObjectType> = { ip: 'ip', url: 'url', file: 'file_sha1', domain: 'domain' };
+
+/** A User-Defined Suspicious Object, in the add/delete type names. */
+export interface ApexSuspiciousObject {
+  type: ApexObjectType;
+  content: string;
+  /** Null when the object has none (Apex answers ""). */
+  notes: string | null;
+  scanAction: ApexScanAction;
+  /** Null when the object never expires. */
+  expiresAt: Date | null;
+}
+
+// The vendor documents strings ("Result": "1"); a number is read the same rather than refused.
+const metaValue = z.union([z.string(), z.number()]).transform(String);
+
+/** Every answer, success or not, carries Meta; Result "1" is success. */
+export const apexEnvelope = z.object({
+  Meta: z.object({
+    Result: metaValue,
+    ErrorCode: metaValue.nullish(),
+    ErrorMsg: z.string().nullish(),
+  }),
+});
+export type ApexMeta = z.output<typeof apexEnvelope>['Meta'];
+
+/** `expiration_utc_date` is `YYYY-MM-DDTHH:mm:ssZ`; null or "" means no expiry. */
+const expiration = z
+  .string()
+  .nullish()
+  .refine((value) => value === null || value === undefined || value === '' || !Number.isNaN(Date.parse(value)), 'expiration_utc_date is not a date-time')
+  .transform((value) => (value ? new Date(value) : null));
+
+const listedObject = z
+  .object({
+    type: z.enum(['ip', 'url', 'file', 'domain']),
+    content: z.string(),
+    notes: z.string().nullish(),
+    scan_action: z.enum(['log', 'block']),
+    expiration_utc_date: expiration,
+  })
+  .transform(
+    (row): ApexSuspiciousObject => ({
+      type: TYPE_OF_LISTED[row.type],
+      content: row.content,
+      notes: row.notes ? row.notes : null,
+      scanAction: row.scan_action,
+      expiresAt: row.expiration_utc_date,
+    }),
+  );
+
+export const listAnswer = z.object({
+  // An empty list may come as null rather than [].
+  Data: z
+    .array(listedObject)
+    .nullish()
+    .transform((rows) => rows ?? []),
+});
+
+/** Apex wants UTC date-times to the second: `YYYY-MM-DDTHH:mm:ssZ`. */
+export function formatApexDateTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * Type and content as the gateway matches them: the content normalised as indicator values are
+ * (trimmed; hashes and domains lower-cased; URL scheme and host lower-cased), so an object found on
+ * the list matches the indicator naming it however either was spelled.
+ */
+export function suspiciousObjectKey(object: { type: ApexObjectType; content: string }): string {
+  return `${object.type}\u0000${detectIndicator(object.content).value}`;
+}
