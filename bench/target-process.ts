@@ -1,5 +1,4 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { ChildMessage, MemoryReport, ParentMessage, TargetKind } from './protocol.js';
 
 /** The parent's handle on a load target process: start it, wait until it serves, read its memory, stop it. */
@@ -66,10 +65,10 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url}/health did not answer 200 within ${STARTUP_LIMIT_MS} ms`);
 }
 
-/** Starts `bench/target.ts <kind>` under tsx with the given config variables and waits for its `/health`. */
-export async function startTarget(kind: TargetKind, config: Record<string, string>): Promise<RunningTarget> {
-  const child = fork(fileURLToPath(new URL('./target.ts', import.meta.url)), [kind], {
-    execArgv: ['--import', import.meta.resolve('tsx')],
+/** Starts the compiled target (see build.ts) on bare node with the given config variables and waits for its `/health`. */
+export async function startTarget(targetScript: string, kind: TargetKind, config: Record<string, string>): Promise<RunningTarget> {
+  const child = fork(targetScript, [kind], {
+    execArgv: [],
     env: targetEnvironment(config),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

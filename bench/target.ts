@@ -1,24 +1,23 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from '../src/config.js';
-import { createGateway, serveGateway } from '../src/server.js';
-import { createUpstreams } from '../src/upstreams/index.js';
-import { createDirectServer } from './direct.js';
+import { ConfigError, loadConfig, type GatewayConfig } from '../src/config.js';
 import { MEMORY_SAMPLE_MS, type ChildMessage, type ParentMessage, type TargetKind } from './protocol.js';
 
 /**
  * A load target in its own process, so autocannon does not share its event loop: the gateway
- * exactly as `src/main.ts live` builds it (config from the environment the bench passes), or the
- * direct baseline. It reports its port and, on request, its memory over IPC; it ends with the bench.
+ * exactly as `src/main.ts live` builds it (its config from the environment the bench passes), or
+ * the direct baseline. It reports its port and, on request, its memory over IPC, and ends with
+ * the bench. Each side loads only its own code, so its memory is its own.
  */
 
 const kind = process.argv[2] as TargetKind;
 if ((kind !== 'gateway' && kind !== 'direct') || process.send === undefined) {
-  console.error('usage: started by bench/run.ts as `target.ts gateway|direct` with an IPC channel');
+  console.error('usage: started by bench/run.ts as `target.js gateway|direct` with an IPC channel');
   process.exit(2);
 }
 const send = (message: ChildMessage) => process.send?.(message);
 
-let config;
+let config: GatewayConfig;
 try {
   config = loadConfig('live', process.env);
 } catch (error) {
@@ -26,17 +25,17 @@ try {
   process.exit(1);
 }
 
-let close: () => Promise<void>;
-let server;
-if (kind === 'gateway') {
-  const upstreams = createUpstreams(config);
-  server = serveGateway(createGateway({ config, upstreams }));
-  close = () => upstreams.close();
-} else {
-  const direct = createDirectServer(config);
-  server = direct.server;
-  close = direct.close;
+async function serve(): Promise<{ server: Server; close(): Promise<void> }> {
+  if (kind === 'gateway') {
+    const [{ createGateway, serveGateway }, { createUpstreams }] = await Promise.all([import('../src/server.js'), import('../src/upstreams/index.js')]);
+    const upstreams = createUpstreams(config);
+    return { server: serveGateway(createGateway({ config, upstreams })), close: () => upstreams.close() };
+  }
+  const { createDirectServer } = await import('./direct.js');
+  return createDirectServer(config);
 }
+
+const { server, close } = await serve();
 
 let peakHeapUsed = 0;
 const sampleMemory = () => {

@@ -13,7 +13,6 @@ const httpUrl = z
   .refine((value) => /^https?:\/\/[^\s/]+/.test(value) && URL.canParse(value), 'must be an http:// or https:// URL')
   .transform((value) => value.replace(/\/+$/, ''));
 const required = (what: string) => z.string({ error: `is required (${what})` }).trim().min(1, `is required (${what})`);
-const milliseconds = (fallback: number) => z.coerce.number().int().min(1).max(600_000).default(fallback);
 const onOff = z.enum(['on', 'off']);
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -22,33 +21,31 @@ const count = (min: number, max: number) => z.coerce.number().int().min(min).max
  * `<SIGN|CYBERTRACE|FILESAFER|APEX>_<SETTING>` override, so every name follows one pattern.
  */
 const UPSTREAM_ENV_PREFIX = { sign: 'SIGN', cybertrace: 'CYBERTRACE', filesafer: 'FILESAFER', apex: 'APEX' } as const satisfies Record<UpstreamName, string>;
+/** Each setting's model and its default when neither variable is set (HEADERS_TIMEOUT_MS: the upstream's total timeout). */
 const UPSTREAM_HTTP_SETTINGS = {
-  TIMEOUT_MS: milliseconds(10_000),
-  CONNECT_TIMEOUT_MS: milliseconds(3_000),
-  /** Absent: the upstream's total timeout. */
-  HEADERS_TIMEOUT_MS: milliseconds(10_000).optional(),
-  RETRIES: count(0, 10).default(2),
-  BACKOFF_MS: count(0, 60_000).default(100),
-  BACKOFF_MAX_MS: count(0, 60_000).default(2_000),
-  RETRY_AFTER_MAX_MS: count(0, 600_000).default(5_000),
-  BREAKER_FAILURES: count(1, 100_000).default(5),
-  BREAKER_HALF_OPEN_MS: milliseconds(10_000),
-  MAX_CONCURRENCY: count(1, 1_024).default(32),
-  MAX_QUEUE: count(0, 100_000).default(256),
+  TIMEOUT_MS: { model: count(1, 600_000), fallback: 10_000 },
+  CONNECT_TIMEOUT_MS: { model: count(1, 600_000), fallback: 3_000 },
+  HEADERS_TIMEOUT_MS: { model: count(1, 600_000), fallback: undefined },
+  RETRIES: { model: count(0, 10), fallback: 2 },
+  BACKOFF_MS: { model: count(0, 60_000), fallback: 100 },
+  BACKOFF_MAX_MS: { model: count(0, 60_000), fallback: 2_000 },
+  RETRY_AFTER_MAX_MS: { model: count(0, 600_000), fallback: 5_000 },
+  BREAKER_FAILURES: { model: count(1, 100_000), fallback: 5 },
+  BREAKER_HALF_OPEN_MS: { model: count(1, 600_000), fallback: 10_000 },
+  MAX_CONCURRENCY: { model: count(1, 1_024), fallback: 32 },
+  MAX_QUEUE: { model: count(0, 100_000), fallback: 256 },
 } as const;
 type UpstreamHttpSetting = keyof typeof UPSTREAM_HTTP_SETTINGS;
-type UpstreamEnvPrefix = (typeof UPSTREAM_ENV_PREFIX)[UpstreamName];
+type UpstreamHttpVariableModel = z.ZodOptional<ReturnType<typeof count>>;
+type UpstreamHttpVariable = `${'UPSTREAM' | (typeof UPSTREAM_ENV_PREFIX)[UpstreamName]}_${UpstreamHttpSetting}`;
 
-function upstreamHttpEnvironment() {
-  const shape: Record<string, z.ZodType> = {};
-  for (const [setting, model] of Object.entries(UPSTREAM_HTTP_SETTINGS)) {
-    shape[`UPSTREAM_${setting}`] = model;
-    // An override has no default of its own: absent means "the UPSTREAM_ value".
-    for (const prefix of Object.values(UPSTREAM_ENV_PREFIX)) shape[`${prefix}_${setting}`] = model.unwrap().optional();
+/** Every variable is optional here; the defaults apply in `upstreamHttpSettings`, after the overrides. */
+function upstreamHttpEnvironment(): Record<UpstreamHttpVariable, UpstreamHttpVariableModel> {
+  const shape: Record<string, UpstreamHttpVariableModel> = {};
+  for (const [setting, { model }] of Object.entries(UPSTREAM_HTTP_SETTINGS)) {
+    for (const prefix of ['UPSTREAM', ...Object.values(UPSTREAM_ENV_PREFIX)]) shape[`${prefix}_${setting}`] = model.optional();
   }
-  return shape as { [K in `UPSTREAM_${UpstreamHttpSetting}`]: (typeof UPSTREAM_HTTP_SETTINGS)[UpstreamHttpSetting] } & {
-    [K in `${UpstreamEnvPrefix}_${UpstreamHttpSetting}`]: z.ZodOptional<z.ZodNumber>;
-  };
+  return shape as Record<UpstreamHttpVariable, UpstreamHttpVariableModel>;
 }
 
 const liveEnvironment = z.object({
@@ -91,10 +88,7 @@ export interface UpstreamTimeouts {
 }
 
 /** How one upstream is called: timeouts, retries, circuit breaker and concurrency bound (see upstreams/resilience.ts). */
-export interface UpstreamHttpSettings {
-  /** The `UPSTREAM_*` timeouts, before per-upstream overrides; the clients use `upstreamHttp`. */
-  timeouts: UpstreamTimeouts;
-  upstreamHttp: Record<UpstreamName, UpstreamHttpSettings>;
+export interface UpstreamHttpSettings extends UpstreamTimeouts {
   retry: {
     /** Further attempts after the first, for idempotent requests only. */
     retries: number;
@@ -122,7 +116,9 @@ export interface GatewayConfig {
   cybertrace: { baseUrl: string; apiVersion: string; username: string; password: string };
   filesafer: { baseUrl: string; accessKey: string; secretKey: string; apiKey?: string };
   apex: { baseUrl: string; applicationId: string; apiKey: string };
+  /** The `UPSTREAM_*` timeouts, before per-upstream overrides; the upstream clients use `upstreamHttp`. */
   timeouts: UpstreamTimeouts;
+  upstreamHttp: Record<UpstreamName, UpstreamHttpSettings>;
   /** Signs pagination cursors; random per process unless set (set it when several instances serve one client). */
   cursorSecret: string;
   introspection: boolean;
@@ -145,6 +141,7 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
   }
   const e = parsed.data;
   const defaultOn = mode === 'demo';
+  const shared = upstreamHttpSettings(e, undefined);
   return {
     mode,
     port: e.PORT,
@@ -153,7 +150,7 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
     cybertrace: { baseUrl: e.CYBERTRACE_BASE_URL, apiVersion: e.CYBERTRACE_API_VERSION, username: e.CYBERTRACE_USERNAME, password: e.CYBERTRACE_PASSWORD },
     filesafer: { baseUrl: e.FILESAFER_BASE_URL, accessKey: e.NCP_ACCESS_KEY, secretKey: e.NCP_SECRET_KEY, apiKey: e.NCP_API_KEY },
     apex: { baseUrl: e.APEX_BASE_URL, applicationId: e.APEX_APPLICATION_ID, apiKey: e.APEX_API_KEY },
-    timeouts: { connectMs: e.UPSTREAM_CONNECT_TIMEOUT_MS, headersMs: e.UPSTREAM_HEADERS_TIMEOUT_MS ?? e.UPSTREAM_TIMEOUT_MS, totalMs: e.UPSTREAM_TIMEOUT_MS },
+    timeouts: { connectMs: shared.connectMs, headersMs: shared.headersMs, totalMs: shared.totalMs },
     upstreamHttp: {
       sign: upstreamHttpSettings(e, 'sign'),
       cybertrace: upstreamHttpSettings(e, 'cybertrace'),
@@ -166,18 +163,23 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
   };
 }
 
-/** One upstream's settings: its own `<PREFIX>_<SETTING>` where set, else `UPSTREAM_<SETTING>`. */
-function upstreamHttpSettings(e: z.output<typeof liveEnvironment>, upstream: UpstreamName): UpstreamHttpSettings {
-  const prefix = UPSTREAM_ENV_PREFIX[upstream];
-  const value = (setting: Exclude<UpstreamHttpSetting, 'HEADERS_TIMEOUT_MS'>): number => e[`${prefix}_${setting}`] ?? e[`UPSTREAM_${setting}`];
+/** One upstream's settings: its own `<PREFIX>_<SETTING>` where set, else `UPSTREAM_<SETTING>`, else the default. */
+function upstreamHttpSettings(e: Partial<Record<UpstreamHttpVariable, number>>, upstream: UpstreamName | undefined): UpstreamHttpSettings {
+  const own = (setting: UpstreamHttpSetting): number | undefined => (upstream ? e[`${UPSTREAM_ENV_PREFIX[upstream]}_${setting}`] : undefined) ?? e[`UPSTREAM_${setting}`];
+  const value = (setting: Exclude<UpstreamHttpSetting, 'HEADERS_TIMEOUT_MS'>): number => own(setting) ?? UPSTREAM_HTTP_SETTINGS[setting].fallback;
   const totalMs = value('TIMEOUT_MS');
   return {
-    timeouts: { connectMs: value('CONNECT_TIMEOUT_MS'), headersMs: e[`${prefix}_HEADERS_TIMEOUT_MS`] ?? e.UPSTREAM_HEADERS_TIMEOUT_MS ?? totalMs, totalMs },
+    connectMs: value('CONNECT_TIMEOUT_MS'),
+    headersMs: own('HEADERS_TIMEOUT_MS') ?? totalMs,
+    totalMs,
     retry: { retries: value('RETRIES'), backoffMs: value('BACKOFF_MS'), backoffMaxMs: value('BACKOFF_MAX_MS'), retryAfterMaxMs: value('RETRY_AFTER_MAX_MS') },
     breaker: { failures: value('BREAKER_FAILURES'), halfOpenMs: value('BREAKER_HALF_OPEN_MS') },
     concurrency: { max: value('MAX_CONCURRENCY'), queue: value('MAX_QUEUE') },
   };
 }
+
+/** Every setting at its documented default, as when no UPSTREAM_* variable is set. */
+export const DEFAULT_UPSTREAM_HTTP_SETTINGS: UpstreamHttpSettings = upstreamHttpSettings({}, undefined);
 
 /** An empty variable (`FOO=`) counts as unset, so its default applies or it is reported missing. */
 function blankToUndefined(env: Record<string, string | undefined>): Record<string, string | undefined> {

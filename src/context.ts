@@ -2,6 +2,7 @@ import type { GatewayConfig } from './config.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
 import { OperationActivity } from './operation-activity.js';
 import { createCursorCodec, type CursorCodec } from './schema/pagination.js';
+import type { Caller } from './security/caller.js';
 import { ApexClient } from './upstreams/apex/client.js';
 import { CyberTraceClient } from './upstreams/cybertrace/client.js';
 import { FileSaferClient } from './upstreams/filesafer/client.js';
@@ -10,6 +11,8 @@ import { SignClient } from './upstreams/sign/client.js';
 
 /** What every resolver gets: upstream clients bound to this request's caller, and per-operation loaders. */
 export interface GatewayContext {
+  /** Who is calling: the tenants and scopes their token grants (everything when authentication is off). */
+  caller: Caller;
   sign: SignClient;
   cybertrace: CyberTraceClient;
   filesafer: FileSaferClient;
@@ -24,10 +27,12 @@ export interface GatewayContext {
 export interface ContextDependencies {
   config: GatewayConfig;
   upstreams: Upstreams;
+  /** The authenticated caller of a request (security/use-authentication.ts); throws when it has none. */
+  callerOf: (request: Request) => Caller;
   now?: () => Date;
 }
 
-export function createContextFactory({ config, upstreams, now = () => new Date() }: ContextDependencies) {
+export function createContextFactory({ config, upstreams, callerOf, now = () => new Date() }: ContextDependencies) {
   const cursors = createCursorCodec(config.cursorSecret);
   const cybertrace = new CyberTraceClient(upstreams.cybertrace, config.cybertrace);
   const filesafer = new FileSaferClient(upstreams.filesafer, config.filesafer);
@@ -38,6 +43,7 @@ export function createContextFactory({ config, upstreams, now = () => new Date()
     // Per operation: Apex list answers reveal indicators, so its calls are tracked by this activity.
     const apex = new ApexClient(upstreams.apex, config.apex, activity);
     return {
+      caller: callerOf(request),
       sign: new SignClient(upstreams.sign, callerToken ?? config.sign.authToken, activity),
       cybertrace,
       filesafer,

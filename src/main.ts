@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type GatewayConfig, type Mode } from './config.js';
+import { loadSecurityConfig, type SecurityConfig } from './security/config.js';
 import { createGateway, serveGateway } from './server.js';
 import { createUpstreams } from './upstreams/index.js';
 
@@ -7,30 +8,43 @@ import { createUpstreams } from './upstreams/index.js';
  * `live`: real upstreams from the environment; refuses to start naming every problem.
  */
 async function main(mode: Mode): Promise<void> {
-  let config: GatewayConfig;
+  let config: GatewayConfig | undefined;
+  let security: SecurityConfig | undefined;
   let stopSimulators = async () => {};
-  try {
-    if (mode === 'demo') {
-      // Loaded only in the demo: live mode carries no simulator code paths.
-      const { startDemoSimulators } = await import('./simulators/index.js');
-      const simulators = await startDemoSimulators();
-      stopSimulators = simulators.close;
-      config = loadConfig('demo', process.env, simulators.environment);
-    } else {
-      config = loadConfig('live', process.env);
+  const problems: string[] = [];
+  const collect = (load: () => void) => {
+    try {
+      load();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
     }
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+  };
+  if (mode === 'demo') {
+    // Loaded only in the demo: live mode carries no simulator code paths.
+    const { startDemoSimulators } = await import('./simulators/index.js');
+    const simulators = await startDemoSimulators();
+    stopSimulators = simulators.close;
+    collect(() => (config = loadConfig('demo', process.env, simulators.environment)));
+  } else {
+    collect(() => (config = loadConfig('live', process.env)));
+  }
+  collect(() => (security = loadSecurityConfig(mode, process.env)));
+  if (config === undefined || security === undefined) {
+    console.error(new ConfigError(problems).message);
+    process.exit(1);
+  }
+
+  for (const warning of security.warnings) console.warn(`WARNING: ${warning}`);
+  if (mode === 'demo' && !security.authentication.enabled) {
+    console.log('Caller authentication is off in the demo: every request may read and change every tenant (set GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL to turn it on).');
   }
 
   const upstreams = createUpstreams(config);
-  const server = serveGateway(createGateway({ config, upstreams }));
+  const server = serveGateway(createGateway({ config, security, upstreams }));
+  const listening = config;
   server.listen(config.port, config.host, () => {
-    const where = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+    const where = `http://${listening.host === '0.0.0.0' ? 'localhost' : listening.host}:${listening.port}`;
     console.log(mode === 'demo' ? `SecOps gateway demo (embedded simulators) at ${where}/graphql` : `SecOps gateway (live) at ${where}/graphql`);
   });
 

@@ -4,6 +4,7 @@ import { IndicatorRef } from './indicators.js';
 import { decodeNodeId } from './node-id.js';
 import { SimRef, TenantRef } from './sign/refs.js';
 import { simFromKey } from './sign/sim.js';
+import { objectFromId, SuspiciousObjectRef } from './suspicious-objects.js';
 import { tenantFromId } from './sign/tenant.js';
 
 /**
@@ -24,6 +25,11 @@ builder.asEntity(SimRef, {
 builder.asEntity(IndicatorRef, {
   key: builder.selection<{ value: string }>('value'),
   resolveReference: (reference) => detectIndicator(reference.value),
+});
+
+builder.asEntity(SuspiciousObjectRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (reference, ctx) => ctx.loaders.suspiciousObject.load(objectFromId(decodeNodeId(reference.id).id)),
 });
 
 /** The subgraph's federation version, and the directives its SDL may use. */

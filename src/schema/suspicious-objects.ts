@@ -70,9 +70,9 @@ const objectRule = z.looseObject({ type: z.enum(APEX_OBJECT_TYPES), content: z.s
 
 /** What blockIndicator refuses: Apex takes only IPv4 addresses, URLs, SHA-1 hashes and domains. */
 const REFUSED_KIND: Partial<Record<IndicatorKind, string>> = {
-  MD5: 'is an MD5 hash; Apex Central takes only IPv4 addresses, domains, URLs and SHA-1 hashes',
-  SHA256: 'is a SHA-256 hash; Apex Central takes only IPv4 addresses, domains, URLs and SHA-1 hashes',
-  UNKNOWN: 'is not an IPv4 address, domain, URL or SHA-1 hash, the kinds Apex Central takes',
+  MD5: 'an MD5 hash cannot be blocked: Apex Central takes only IPv4 addresses, domains, URLs and SHA-1 hashes',
+  SHA256: 'a SHA-256 hash cannot be blocked: Apex Central takes only IPv4 addresses, domains, URLs and SHA-1 hashes',
+  UNKNOWN: 'not an IPv4 address, domain, URL or SHA-1 hash, the only kinds Apex Central takes',
 };
 
 const blockableValueRule = z.string().superRefine((value, ctx) => {
@@ -93,7 +93,7 @@ function objectId(object: { type: ApexObjectType; content: string }): string {
   return `${object.type}:${object.content}`;
 }
 
-function objectFromId(key: string): { type: ApexObjectType; content: string } {
+export function objectFromId(key: string): { type: ApexObjectType; content: string } {
   const separator = key.indexOf(':');
   const type = key.slice(0, separator) as ApexObjectType;
   const content = key.slice(separator + 1);
@@ -232,7 +232,8 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { value, notes }, ctx) => {
       const indicator = detectIndicator(value);
       const type = TYPE_OF_KIND[indicator.kind];
-      if (type === undefined) throw badUserInput(`value ${REFUSED_KIND[indicator.kind] ?? 'cannot be blocked'}`);
+      // Already refused by the argument rule; kept for the type.
+      if (type === undefined) throw badUserInput(`value: ${REFUSED_KIND[indicator.kind] ?? 'cannot be blocked'}`);
       const suspiciousObject = await ctx.apex.add({ type, content: indicator.value, scanAction: 'block', notes });
       ctx.loaders.suspiciousObject.clearAll();
       return { suspiciousObject };

@@ -11,6 +11,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** When it arrived (epoch ms); set by the server, absent on requests built by hand in tests. */
+  receivedAt?: number;
 }
 
 export interface SimulatorReply {
@@ -22,10 +24,27 @@ export interface SimulatorReply {
 /** A simulator is a pure function of the request (plus its own state): easy to test, easy to serve. */
 export type SimulatorHandler = (request: RecordedRequest) => SimulatorReply | Promise<SimulatorReply>;
 
+/** A misbehaviour to play instead of (or, for latency, before) the simulator's own answer. */
+export type SimulatorFault =
+  | { kind: 'latency'; ms: number }
+  | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
+  /** Never answers; the request ends only when the client gives up and closes the socket. */
+  | { kind: 'hang' }
+  /** Destroys the socket without an answer. */
+  | { kind: 'reset' }
+  /** HTTP 200 whose JSON body is cut short. */
+  | { kind: 'malformed-json' };
+
+/** A fault for the next `times` requests, or for every request until `clearFaults` when absent. */
+export type InjectedFault = SimulatorFault & { times?: number };
+
 export interface RunningSimulator {
   readonly url: string;
-  /** Every request received since start or the last reset, in order. */
+  /** Every request received since start or the last reset, in order, faulted ones included. */
   readonly requests: RecordedRequest[];
+  /** Queues a fault: faults apply in the order injected, each to its next `times` requests. */
+  inject(fault: InjectedFault): void;
+  clearFaults(): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -60,9 +79,41 @@ function send(res: ServerResponse, reply: SimulatorReply): void {
   res.end(text);
 }
 
+/** Takes the fault for this request off the queue: the first one, used up after its `times`. */
+function nextFault(faults: InjectedFault[]): SimulatorFault | undefined {
+  const fault = faults[0];
+  if (!fault) return undefined;
+  if (fault.times !== undefined) {
+    fault.times -= 1;
+    if (fault.times <= 0) faults.shift();
+  }
+  return fault;
+}
+
+/** Plays a fault; answers true when the request is dealt with, false to go on to the handler. */
+async function playFault(fault: SimulatorFault, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  switch (fault.kind) {
+    case 'latency':
+      await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      return res.destroyed;
+    case 'status':
+      send(res, { status: fault.status, body: fault.body, headers: fault.headers });
+      return true;
+    case 'hang':
+      return true;
+    case 'reset':
+      req.socket.destroy();
+      return true;
+    case 'malformed-json':
+      send(res, { status: 200, body: '{"truncated": [1, 2' });
+      return true;
+  }
+}
+
 /** Serves a simulator over real HTTP on loopback, on a free port unless one is given. */
 export async function startSimulator(handler: SimulatorHandler, options: { port?: number; host?: string } = {}): Promise<RunningSimulator> {
   const requests: RecordedRequest[] = [];
+  const faults: InjectedFault[] = [];
   const server = createServer((req, res) => {
     void (async () => {
       try {
@@ -74,11 +125,14 @@ export async function startSimulator(handler: SimulatorHandler, options: { port?
           query: url.searchParams,
           headers: req.headers,
           body: await readBody(req),
+          receivedAt: Date.now(),
         };
         requests.push(request);
+        const fault = nextFault(faults);
+        if (fault && (await playFault(fault, req, res))) return;
         send(res, await handler(request));
       } catch (error) {
-        if (!res.headersSent) send(res, { status: 500, body: { error: (error as Error).message } });
+        if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: { error: (error as Error).message } });
       }
     })();
   });
@@ -88,6 +142,13 @@ export async function startSimulator(handler: SimulatorHandler, options: { port?
   return {
     url: `http://${host}:${port}`,
     requests,
+    inject: (fault) => {
+      if (fault.times !== undefined && fault.times <= 0) return;
+      faults.push({ ...fault });
+    },
+    clearFaults: () => {
+      faults.length = 0;
+    },
     reset: () => {
       requests.length = 0;
     },

@@ -1,11 +1,15 @@
-import { Pool, type Dispatcher } from 'undici';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BrokenCircuitError, BulkheadRejectedError, CircuitState, type BulkheadPolicy, type CircuitBreakerPolicy } from 'cockatiel';
+import { Pool } from 'undici';
 import type { z } from 'zod';
-import type { UpstreamTimeouts } from '../config.js';
+import { DEFAULT_UPSTREAM_HTTP_SETTINGS, type UpstreamHttpSettings } from '../config.js';
 import { UpstreamError, type UpstreamName } from '../errors.js';
+import { BreakerFailure, createUpstreamBreaker, createUpstreamBulkhead, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';
 
 /**
- * The one HTTP helper every upstream client uses: one undici pool per upstream, explicit
- * connect / headers / body timeouts, a total deadline, and failures turned into UpstreamError
+ * The one HTTP helper every upstream client uses: one undici pool per upstream, connect /
+ * headers / total timeouts, retries of idempotent requests within the total deadline, a
+ * circuit breaker and a bound on concurrent requests, and failures turned into UpstreamError
  * naming the upstream. It knows nothing of any vendor's paths or auth.
  */
 
@@ -20,8 +24,13 @@ export interface UpstreamRequest {
   /** JSON body; sent exactly as serialised once, so signatures can cover it. */
   json?: unknown;
   headers?: Record<string, string>;
-  /** Headers computed from the exact request line and body (signatures, checksums). */
+  /** Headers computed from the exact request line and body (signatures, checksums); called again for each attempt. */
   sign?: (sent: { method: string; pathAndQuery: string; body: string }) => Record<string, string>;
+  /**
+   * May a failed attempt be sent again? Absent: GET and DELETE only. A PUT or POST is never
+   * repeated unless it says so (an Apex Central add is a PUT that must not be).
+   */
+  idempotent?: boolean;
 }
 
 export interface UpstreamAnswer {
@@ -29,6 +38,30 @@ export interface UpstreamAnswer {
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON, or undefined when the body is empty. */
   body: unknown;
+}
+
+/** Settings for one upstream; anything left out takes its default (headersMs: totalMs). */
+export type UpstreamHttpOptions = Partial<Pick<UpstreamHttpSettings, 'connectMs' | 'headersMs' | 'totalMs'>> & {
+  retry?: Partial<UpstreamHttpSettings['retry']>;
+  breaker?: Partial<UpstreamHttpSettings['breaker']>;
+  concurrency?: Partial<UpstreamHttpSettings['concurrency']>;
+};
+
+export type CircuitStateName = 'closed' | 'open' | 'half-open';
+
+/** For metrics and logs; listeners must not throw. */
+export type UpstreamEvent =
+  | { type: 'retry'; upstream: UpstreamName; /** The attempt about to be made, 2 for the first retry. */ attempt: number; delayMs: number; status?: number }
+  | { type: 'circuit'; upstream: UpstreamName; state: CircuitStateName }
+  | { type: 'rejected'; upstream: UpstreamName; reason: 'circuit-open' | 'queue-full' };
+
+export interface UpstreamCounters {
+  /** Requests sent over the wire, retries included. */
+  attempts: number;
+  retries: number;
+  circuitOpened: number;
+  /** Requests refused without calling the upstream (open circuit, full queue). */
+  rejected: number;
 }
 
 /** Several values go out as repeated keys (`a=1&a=2`), in the order given. */
@@ -44,45 +77,92 @@ export function encodeQuery(query: QueryParams | undefined): string {
   return text === '' ? '' : `?${text}`;
 }
 
+interface Exchange {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+const CIRCUIT_STATE_NAMES: Record<CircuitState, CircuitStateName> = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'open',
+};
+
 export class UpstreamHttp {
   readonly name: UpstreamName;
+  readonly counters: UpstreamCounters = { attempts: 0, retries: 0, circuitOpened: 0, rejected: 0 };
   private readonly pool: Pool;
   private readonly basePath: string;
-  private readonly timeouts: UpstreamTimeouts;
+  private readonly settings: UpstreamHttpSettings;
+  private readonly breaker: CircuitBreakerPolicy;
+  private readonly bulkhead: BulkheadPolicy;
+  private readonly listeners = new Set<(event: UpstreamEvent) => void>();
 
-  constructor(name: UpstreamName, baseUrl: string, timeouts: UpstreamTimeouts) {
+  constructor(name: UpstreamName, baseUrl: string, options: UpstreamHttpOptions = {}) {
     const url = new URL(baseUrl);
+    const settings = withDefaults(options);
+    const { concurrency } = settings;
     this.name = name;
     this.basePath = url.pathname.replace(/\/+$/, '');
-    this.timeouts = timeouts;
+    this.settings = settings;
+    // As many connections as the bulkhead lets requests through, so the pool itself never queues.
     this.pool = new Pool(url.origin, {
-      connections: 32,
-      connect: { timeout: timeouts.connectMs },
-      headersTimeout: timeouts.totalMs,
-      bodyTimeout: timeouts.totalMs,
+      connections: concurrency.max,
+      connect: { timeout: settings.connectMs },
+      headersTimeout: settings.headersMs,
+      bodyTimeout: settings.headersMs,
+    });
+    this.breaker = createUpstreamBreaker(settings.breaker);
+    this.bulkhead = createUpstreamBulkhead(concurrency);
+    this.breaker.onStateChange((state) => {
+      if (state === CircuitState.Open) this.counters.circuitOpened += 1;
+      this.emit({ type: 'circuit', upstream: name, state: CIRCUIT_STATE_NAMES[state] });
     });
   }
 
-  /** Sends one request and parses its JSON answer; any status comes back for the client to judge. */
+  get circuitState(): CircuitStateName {
+    return CIRCUIT_STATE_NAMES[this.breaker.state];
+  }
+
+  /** Subscribes to retries, circuit changes and refusals; answers the unsubscribe function. */
+  onEvent(listener: (event: UpstreamEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Sends one request and parses its JSON answer; any status comes back for the client to judge.
+   * Idempotent requests are sent again after a transient failure (see resilience.ts), all
+   * attempts and waits within the upstream's total timeout.
+   */
   async send(request: UpstreamRequest): Promise<UpstreamAnswer> {
     const pathAndQuery = `${this.basePath}${request.path}${encodeQuery(request.query)}`;
     const body = request.json === undefined ? '' : JSON.stringify(request.json);
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      ...(request.json === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
-      ...request.headers,
-      ...request.sign?.({ method: request.method, pathAndQuery, body }),
-    };
-    const deadline = AbortSignal.timeout(this.timeouts.totalMs);
-    let answer: Dispatcher.ResponseData;
-    let text: string;
+    const idempotent = isIdempotent(request.method, request.idempotent);
+    const deadline = startDeadline(this.settings.totalMs);
     try {
-      answer = await this.pool.request({ method: request.method, path: pathAndQuery, headers, body: body === '' ? undefined : body, signal: deadline });
-      text = await answer.body.text();
-    } catch (error) {
-      throw this.transportError(error, deadline);
+      for (let attempts = 1; ; attempts += 1) {
+        const result = await this.attempt(request, pathAndQuery, body, deadline.signal).then(
+          (exchange) => ({ exchange, outcome: { kind: 'answer', status: exchange.status, retryAfter: exchange.headers['retry-after'] } as AttemptOutcome }),
+          (error: unknown) => ({ failure: this.failure(error, deadline.signal) }),
+        );
+        const outcome: AttemptOutcome = 'failure' in result ? { kind: 'failure', transient: result.failure.transient } : result.outcome;
+        const decision = planRetry(outcome, { attempts, idempotent, remainingMs: deadline.remainingMs() }, this.settings.retry);
+        if (!decision.retry) {
+          if ('failure' in result) throw result.failure.error;
+          return { status: result.exchange.status, headers: result.exchange.headers, body: this.parseJson(result.exchange.text, result.exchange.status) };
+        }
+        this.counters.retries += 1;
+        this.emit({ type: 'retry', upstream: this.name, attempt: attempts + 1, delayMs: decision.delayMs, ...(outcome.kind === 'answer' ? { status: outcome.status } : {}) });
+        await sleep(decision.delayMs, undefined, { signal: deadline.signal }).catch(() => {
+          throw this.deadlineError();
+        });
+      }
+    } finally {
+      deadline.cancel();
     }
-    return { status: answer.statusCode, headers: answer.headers, body: this.parseJson(text, answer.statusCode) };
   }
 
   /** Validates an answer against its zod model; a mismatch is the upstream's fault, never a crash or wrong data. */
@@ -98,6 +178,61 @@ export class UpstreamHttp {
     return this.pool.close();
   }
 
+  /** One attempt: fails fast on an open circuit, waits for a free slot, and never outlives the deadline. */
+  private attempt(request: UpstreamRequest, pathAndQuery: string, body: string, deadline: AbortSignal): Promise<Exchange> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(request.json === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+      ...request.headers,
+      ...request.sign?.({ method: request.method, pathAndQuery, body }),
+    };
+    const exchange = async (): Promise<Exchange> => {
+      this.counters.attempts += 1;
+      try {
+        const answer = await this.pool.request({ method: request.method, path: pathAndQuery, headers, body: body === '' ? undefined : body, signal: deadline });
+        return { status: answer.statusCode, headers: answer.headers, text: await answer.body.text() };
+      } catch (error) {
+        throw new BreakerFailure(error);
+      }
+    };
+    // A half-open circuit holds callers while its trial request runs: the deadline still applies.
+    return untilAborted(
+      this.breaker.execute(() => this.bulkhead.execute(exchange, deadline)),
+      deadline,
+    );
+  }
+
+  /** What a failed attempt means for the caller, and whether another attempt could help. */
+  private failure(error: unknown, deadline: AbortSignal): { error: unknown; transient: boolean } {
+    if (deadline.aborted) return { error: this.deadlineError(), transient: false };
+    if (error instanceof BrokenCircuitError) {
+      this.reject('circuit-open');
+      const message = `circuit is open after ${this.settings.breaker.failures} consecutive failures; not called, trying again after ${this.settings.breaker.halfOpenMs} ms`;
+      return { error: new UpstreamError(this.name, message, { code: 'UPSTREAM_UNAVAILABLE' }), transient: false };
+    }
+    if (error instanceof BulkheadRejectedError) {
+      this.reject('queue-full');
+      const { max, queue } = this.settings.concurrency;
+      return { error: new UpstreamError(this.name, `has ${max} requests in flight and ${queue} waiting; not called`, { code: 'UPSTREAM_UNAVAILABLE' }), transient: false };
+    }
+    if (error instanceof BreakerFailure) return { error: this.transportError(error.cause), transient: true };
+    return { error, transient: false };
+  }
+
+  private transportError(error: unknown): UpstreamError {
+    const code = (error as { code?: string } | undefined)?.code;
+    const { connectMs, headersMs } = this.settings;
+    if (code === 'UND_ERR_CONNECT_TIMEOUT') return new UpstreamError(this.name, `could not be connected to within ${connectMs} ms`, { code: 'UPSTREAM_TIMEOUT' });
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+      return new UpstreamError(this.name, `did not answer within ${headersMs} ms`, { code: 'UPSTREAM_TIMEOUT' });
+    }
+    return new UpstreamError(this.name, `could not be reached (${code ?? 'connection failed'})`);
+  }
+
+  private deadlineError(): UpstreamError {
+    return new UpstreamError(this.name, `did not answer within ${this.settings.totalMs} ms`, { code: 'UPSTREAM_TIMEOUT' });
+  }
+
   private parseJson(text: string, status: number): unknown {
     if (text.trim() === '') return undefined;
     try {
@@ -107,12 +242,46 @@ export class UpstreamHttp {
     }
   }
 
-  private transportError(error: unknown, deadline: AbortSignal): UpstreamError {
-    const code = (error as { code?: string }).code;
-    const timedOut = deadline.aborted || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
-    if (timedOut) {
-      return new UpstreamError(this.name, `did not answer within ${this.timeouts.totalMs} ms`, { code: 'UPSTREAM_TIMEOUT' });
-    }
-    return new UpstreamError(this.name, `could not be reached (${code ?? 'connection failed'})`);
+  private reject(reason: 'circuit-open' | 'queue-full'): void {
+    this.counters.rejected += 1;
+    this.emit({ type: 'rejected', upstream: this.name, reason });
   }
+
+  private emit(event: UpstreamEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+function withDefaults(options: UpstreamHttpOptions): UpstreamHttpSettings {
+  const defaults = DEFAULT_UPSTREAM_HTTP_SETTINGS;
+  const totalMs = options.totalMs ?? defaults.totalMs;
+  return {
+    connectMs: options.connectMs ?? defaults.connectMs,
+    headersMs: options.headersMs ?? totalMs,
+    totalMs,
+    retry: { ...defaults.retry, ...options.retry },
+    breaker: { ...defaults.breaker, ...options.breaker },
+    concurrency: { ...defaults.concurrency, ...options.concurrency },
+  };
+}
+
+/** The whole request's time budget: one timer, cleared as soon as the request is done. */
+function startDeadline(totalMs: number): { signal: AbortSignal; remainingMs(): number; cancel(): void } {
+  const controller = new AbortController();
+  const endsAt = performance.now() + totalMs;
+  const timer = setTimeout(() => controller.abort(), totalMs);
+  return { signal: controller.signal, remainingMs: () => endsAt - performance.now(), cancel: () => clearTimeout(timer) };
+}
+
+/** Settles with `work`, or rejects when `signal` aborts first; the listener is removed either way. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

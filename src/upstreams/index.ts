@@ -1,7 +1,7 @@
 import type { GatewayConfig } from '../config.js';
 import { UpstreamHttp } from './http.js';
 
-/** One HTTP pool per upstream, created once per process and shared by every request. */
+/** One HTTP pool, circuit and concurrency bound per upstream, created once per process and shared by every request. */
 export interface Upstreams {
   sign: UpstreamHttp;
   cybertrace: UpstreamHttp;
@@ -12,10 +12,10 @@ export interface Upstreams {
 
 export function createUpstreams(config: GatewayConfig): Upstreams {
   const pools = {
-    sign: new UpstreamHttp('sign', config.sign.baseUrl, config.timeouts),
-    cybertrace: new UpstreamHttp('cybertrace', config.cybertrace.baseUrl, config.timeouts),
-    filesafer: new UpstreamHttp('filesafer', config.filesafer.baseUrl, config.timeouts),
-    apex: new UpstreamHttp('apex', config.apex.baseUrl, config.timeouts),
+    sign: new UpstreamHttp('sign', config.sign.baseUrl, config.upstreamHttp.sign),
+    cybertrace: new UpstreamHttp('cybertrace', config.cybertrace.baseUrl, config.upstreamHttp.cybertrace),
+    filesafer: new UpstreamHttp('filesafer', config.filesafer.baseUrl, config.upstreamHttp.filesafer),
+    apex: new UpstreamHttp('apex', config.apex.baseUrl, config.upstreamHttp.apex),
   };
   return {
     ...pools,

@@ -1,6 +1,9 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult } from 'graphql';
+import { SignJWT, type JWTPayload } from 'jose';
 import { loadConfig, type GatewayConfig } from '../../src/config.js';
+import { loadSecurityConfig, type SecurityConfig } from '../../src/security/config.js';
+import type { LogLevel } from '../../src/security/logger.js';
 import { createGateway, type Gateway } from '../../src/server.js';
 import { startDemoSimulators, type DemoSimulators } from '../../src/simulators/index.js';
 import { createUpstreams, type Upstreams } from '../../src/upstreams/index.js';
@@ -8,40 +11,68 @@ import { createUpstreams, type Upstreams } from '../../src/upstreams/index.js';
 /**
  * A gateway in-process (driven with yoga.fetch) over the real simulators on loopback HTTP:
  * every upstream call in a test crosses a real socket and is recorded by its simulator.
+ * Like the demo, it runs with caller authentication off unless `auth: true`; its rate limit is
+ * off unless the test's env sets GATEWAY_RATE_LIMIT_PER_MINUTE.
  */
 export interface TestGateway {
   gateway: Gateway;
   simulators: DemoSimulators;
   config: GatewayConfig;
-  /** Runs a typed document; the result is typed by the operation. */
+  security: SecurityConfig;
+  /** Every line the gateway logged, already redacted. */
+  logs: { level: LogLevel; line: string }[];
+  /** Runs a typed document (by hash when trusted documents are on); the result is typed by the operation. */
   execute<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables?: Variables, headers?: Record<string, string>): Promise<ExecutionResult<Result>>;
   /** Runs raw GraphQL text (for malformed or ad-hoc operations). */
-  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: ExecutionResult<Record<string, unknown>> }>;
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; json: ExecutionResult<Record<string, unknown>> }>;
+  /** Any request to the gateway, as a client would send it. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
-export async function startTestGateway(options: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestGateway> {
+/** The HS256 secret of test gateways started with `auth: true`. */
+export const TEST_JWT_SECRET = 'test-only-secret-0123456789abcdef0123456789abcdef';
+
+/** A caller token signed for test gateways: `claims` are added to a `sub`, read scope and 5 minutes of validity unless given. */
+export async function mintToken(claims: JWTPayload & { tenants?: string[] | '*'; scope?: string } = {}, options: { secret?: string; expiresIn?: string | number; algorithm?: string } = {}): Promise<string> {
+  const { exp, ...rest } = claims;
+  const jwt = new SignJWT({ sub: 'analyst@example.test', scope: 'read', ...rest }).setProtectedHeader({ alg: options.algorithm ?? 'HS256' }).setIssuedAt();
+  if (exp !== undefined) jwt.setExpirationTime(exp);
+  else jwt.setExpirationTime(options.expiresIn ?? '5m');
+  return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
+}
+
+export async function startTestGateway(options: { now?: () => Date; env?: Record<string, string>; auth?: boolean } = {}): Promise<TestGateway> {
   const simulators = await startDemoSimulators();
   const config = loadConfig('demo', {}, { ...simulators.environment, ...options.env });
+  const security = loadSecurityConfig('demo', { GATEWAY_RATE_LIMIT_PER_MINUTE: '0', ...(options.auth ? { GATEWAY_JWT_SECRET: TEST_JWT_SECRET } : {}), ...options.env });
   const upstreams: Upstreams = createUpstreams(config);
-  const gateway = createGateway({ config, upstreams, now: options.now });
+  const logs: TestGateway['logs'] = [];
+  const gateway = createGateway({ config, security, upstreams, now: options.now, log: (level, line) => logs.push({ level, line }) });
+
+  const fetch: TestGateway['fetch'] = (path, init) => gateway.fetch(`http://gateway${path}`, init);
 
   const post: TestGateway['post'] = async (body, headers = {}) => {
-    const response = await gateway.fetch('http://gateway/graphql', {
+    const response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: response.status, json: (await response.json()) as ExecutionResult<Record<string, unknown>> };
+    return { status: response.status, headers: response.headers, json: (await response.json()) as ExecutionResult<Record<string, unknown>> };
   };
 
   return {
     gateway,
     simulators,
     config,
+    security,
+    logs,
     post,
+    fetch,
     execute: async (document, variables, headers) => {
-      const { json } = await post({ query: print(document), variables }, headers);
+      const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+      const body = security.trustedDocuments !== null && hash !== undefined ? { documentId: hash, variables } : { query: print(document), variables };
+      const { json } = await post(body, headers);
       return json as ExecutionResult<never>;
     },
     close: async () => {

@@ -5,6 +5,7 @@ import { TRAFFIC_INTERVALS, TRAFFIC_PERIODS, intervalLongerThanPeriod, trafficWi
 import { ipv4NetworkRule } from '../../src/schema/validators.js';
 import { encodeQuery } from '../../src/upstreams/http.js';
 import { trafficParams, type TrafficQuery } from '../../src/upstreams/sign/client.js';
+import { UNAUTHENTICATED_CALLER } from '../../src/security/caller.js';
 
 /** The pure parts of Tenant.traffic: the interval rule, CIDR checks, the wire encoding, and call fan-out. */
 
@@ -91,7 +92,7 @@ describe('TrafficReport fan-out', () => {
       schema,
       source: `{ tenant(tenantId: "550e8400e29b41d4a716446655440000") { traffic(lineType: INT, baseDateTime: "2026-11-19T03:00:00Z", period: HOURS_24, interval: HOURS_2, rankBy: APP_ID) {
         timeSeries { cacheHit } statistics { cacheHit } total { totalTraffic peakTraffic } } } }`,
-      contextValue: { sign },
+      contextValue: { sign, caller: UNAUTHENTICATED_CALLER },
     });
     // Every call has started while none has been answered: they run concurrently.
     await new Promise((resolve) => setTimeout(resolve, 20));

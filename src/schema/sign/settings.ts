@@ -1,3 +1,4 @@
+import { assertTenantAccess } from '../../security/tenant-access.js';
 import type { FlowLogRetentionSetting } from '../../upstreams/sign/client.js';
 import type { FlowLogRetentionAnswer, HelpdeskAnswer } from '../../upstreams/sign/models.js';
 import { builder } from '../builder.js';
@@ -75,6 +76,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: FlowLogRetentionInput, required: true }),
     },
     resolve: async (_root, { tenantId, input }, ctx) => {
+      assertTenantAccess(ctx.caller, tenantId);
       const setting: FlowLogRetentionSetting = { forwardingEnabled: input.forwardingEnabled };
       if (input.carrier != null) setting.carrier = input.carrier;
       if (input.period != null) setting.period = input.period;
@@ -89,6 +91,9 @@ builder.mutationFields((t) => ({
       tenantId: t.arg.string({ required: true, validate: tenantIdRule }),
       enabled: t.arg.boolean({ required: true }),
     },
-    resolve: async (_root, { tenantId, enabled }, ctx) => ({ helpdesk: await ctx.sign.setHelpdeskContract(tenantId, enabled) }),
+    resolve: async (_root, { tenantId, enabled }, ctx) => {
+      assertTenantAccess(ctx.caller, tenantId);
+      return { helpdesk: await ctx.sign.setHelpdeskContract(tenantId, enabled) };
+    },
   }),
 }));

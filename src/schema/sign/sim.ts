@@ -1,4 +1,5 @@
 import { badUserInput } from '../../errors.js';
+import { assertTenantAccess } from '../../security/tenant-access.js';
 import { SIGN_LINE_TYPES, type SignLineType } from '../../upstreams/sign/models.js';
 import { builder } from '../builder.js';
 import { simIdRule } from '../validators.js';
@@ -24,7 +25,11 @@ export function simFromKey(key: string): SimShape {
 
 builder.node(SimRef, {
   id: { resolve: simKey },
-  loadOne: simFromKey,
+  loadOne: (key, ctx) => {
+    const sim = simFromKey(key);
+    assertTenantAccess(ctx.caller, sim.tenantId);
+    return sim;
+  },
   fields: (t) => ({
     simId: t.exposeString('simId'),
     lineType: t.expose('lineType', { type: LineTypeEnum }),

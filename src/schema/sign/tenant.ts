@@ -1,4 +1,5 @@
 import { badUserInput } from '../../errors.js';
+import { assertTenantAccess } from '../../security/tenant-access.js';
 import { builder } from '../builder.js';
 import { tenantIdRule } from '../validators.js';
 import { TenantRef } from './refs.js';
@@ -13,7 +14,11 @@ export function tenantFromId(tenantId: string) {
 
 builder.node(TenantRef, {
   id: { resolve: (tenant) => tenant.tenantId },
-  loadOne: (tenantId) => tenantFromId(tenantId),
+  loadOne: (tenantId, ctx) => {
+    const tenant = tenantFromId(tenantId);
+    assertTenantAccess(ctx.caller, tenant.tenantId);
+    return tenant;
+  },
   fields: (t) => ({
     tenantId: t.exposeString('tenantId'),
   }),
@@ -24,6 +29,9 @@ builder.queryField('tenant', (t) =>
     type: TenantRef,
     description: 'A SIGN tenant (32 hex characters).',
     args: { tenantId: t.arg.string({ required: true, validate: tenantIdRule }) },
-    resolve: (_root, { tenantId }) => ({ tenantId }),
+    resolve: (_root, { tenantId }, ctx) => {
+      assertTenantAccess(ctx.caller, tenantId);
+      return { tenantId };
+    },
   }),
 );

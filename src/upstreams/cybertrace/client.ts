@@ -51,6 +51,7 @@ export class CyberTraceClient {
         path: `/api/${this.settings.apiVersion}/lookup`,
         json: batch.map((object) => ({ object })),
         headers: { authorization: this.authorization },
+        idempotent: true,
       });
       if (answer.status !== 200) throw cyberTraceFailure(answer);
       const items = this.http.parse(lookupAnswer, answer.body, 'lookup answer');

@@ -218,6 +218,7 @@ export class SignClient {
       ...request,
       path: `/tenants/${encodeURIComponent(tenantId)}/security/${request.path}`,
       headers: { 'x-auth-token': this.token },
+      idempotent: true,
     });
     const answer = await (this.activity ? this.activity.track(sending) : sending);
     if (answer.status >= 200 && answer.status < 300) return answer;

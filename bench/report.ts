@@ -1,0 +1,149 @@
+import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { round, type LoadResult } from './load.js';
+import type { TargetKind } from './protocol.js';
+import type { Scenario, ScenarioId } from './scenarios.js';
+
+/** What a run measured, as the table prints it and bench/results.json keeps it. */
+
+export interface UpstreamCounts {
+  sign: number;
+  cybertrace: number;
+  filesafer: number;
+  apex: number;
+}
+
+export interface Measurement extends LoadResult {
+  target: TargetKind;
+  /** Upstream requests the simulators recorded during the measured run, per upstream. */
+  upstreamRequests: UpstreamCounts;
+  /** All of them divided by the operations sent (each sent operation is executed in full). */
+  upstreamRequestsPerOperation: number;
+  /** The same ratio for the one checked sample of each request, before any load. */
+  sampleUpstreamRequestsPerOperation: number;
+  memory: { peakRssMb: number; peakHeapUsedMb: number };
+}
+
+export interface ScenarioRun {
+  connections: number;
+  gateway: Measurement;
+  direct: Measurement;
+  /** Gateway over direct: above 1 for latency, below 1 for throughput, is what the gateway costs. */
+  ratio: { requestsPerSecond: number; latencyP50: number; latencyP99: number };
+}
+
+export interface ScenarioReport {
+  id: ScenarioId;
+  title: string;
+  operation: string;
+  notes: string[];
+  runs: ScenarioRun[];
+  /** Why the scenario stopped, when it did: the bench then exits non-zero. */
+  failure?: string;
+}
+
+export interface BenchSettings {
+  durationSeconds: number;
+  warmupSeconds: number;
+  connections: number[];
+}
+
+export interface BenchResults {
+  date: string;
+  node: string;
+  machine: { platform: string; release: string; arch: string; cpu: string; cpuCount: number; memoryGb: number; loadAverageAtStart: number[] };
+  settings: BenchSettings;
+  method: string[];
+  scenarios: ScenarioReport[];
+}
+
+export const MB = 1024 * 1024;
+
+export function describeMachine(): BenchResults['machine'] {
+  const cores = cpus();
+  return {
+    platform: platform(),
+    release: release(),
+    arch: arch(),
+    cpu: cores[0]?.model.trim() ?? 'unknown',
+    cpuCount: cores.length,
+    memoryGb: round(totalmem() / 1024 ** 3, 1),
+    // Anything else running on the machine shows in the numbers: this says how busy it was.
+    loadAverageAtStart: loadavg().map((value) => round(value, 2)),
+  };
+}
+
+export function compare(connections: number, gateway: Measurement, direct: Measurement): ScenarioRun {
+  return {
+    connections,
+    gateway,
+    direct,
+    ratio: {
+      requestsPerSecond: round(gateway.requestsPerSecond / direct.requestsPerSecond, 3),
+      latencyP50: round(gateway.latencyMs.p50 / direct.latencyMs.p50, 3),
+      latencyP99: round(gateway.latencyMs.p99 / direct.latencyMs.p99, 3),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The printed table
+// ---------------------------------------------------------------------------------------------
+
+const COLUMNS = [
+  { title: 'conc', width: 6 },
+  { title: 'side', width: 9 },
+  { title: 'req/s', width: 10 },
+  { title: 'p50 ms', width: 9 },
+  { title: 'p99 ms', width: 9 },
+  { title: 'upstream/op', width: 12 },
+  { title: 'peak RSS MB', width: 12 },
+] as const;
+
+function row(cells: readonly string[]): string {
+  return cells.map((cell, index) => (index < 2 ? cell.padEnd(COLUMNS[index]!.width) : cell.padStart(COLUMNS[index]!.width))).join(' ').trimEnd();
+}
+
+const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}x` : '-');
+
+function measurementRow(connections: string, measurement: Measurement): string {
+  return row([
+    connections,
+    measurement.target,
+    fixed(measurement.requestsPerSecond, 0),
+    fixed(measurement.latencyMs.p50, 2),
+    fixed(measurement.latencyMs.p99, 2),
+    fixed(measurement.upstreamRequestsPerOperation, 2),
+    fixed(measurement.memory.peakRssMb, 0),
+  ]);
+}
+
+export function formatTable(results: BenchResults): string {
+  const header = row(COLUMNS.map((column) => column.title));
+  const lines = [
+    `Node ${results.node} on ${results.machine.platform} ${results.machine.arch}, ${results.machine.cpuCount} × ${results.machine.cpu} (load average ${results.machine.loadAverageAtStart.join(' ')} at start); ${results.settings.durationSeconds} s per run after ${results.settings.warmupSeconds} s of warm-up`,
+    '',
+    header,
+    '-'.repeat(header.length),
+  ];
+  for (const scenario of results.scenarios) {
+    lines.push(scenario.title);
+    for (const run of scenario.runs) {
+      lines.push(measurementRow(String(run.connections), run.gateway));
+      lines.push(measurementRow('', run.direct));
+      lines.push(row(['', 'ratio', times(run.ratio.requestsPerSecond), times(run.ratio.latencyP50), times(run.ratio.latencyP99), '', '']));
+    }
+    if (scenario.failure) lines.push(`  FAILED: ${scenario.failure}`);
+    lines.push('');
+  }
+  lines.push('ratio = gateway / direct (req/s below 1x and latency above 1x is what the gateway costs).');
+  lines.push('upstream/op = upstream requests the simulators recorded during the run / operations sent.');
+  for (const scenario of results.scenarios) {
+    for (const note of scenario.notes) lines.push(`${scenario.id}: ${note}`);
+  }
+  return lines.join('\n');
+}
+
+export function emptyReport(scenario: Scenario): ScenarioReport {
+  return { id: scenario.id, title: scenario.title, operation: scenario.operation, notes: scenario.notes, runs: [] };
+}

@@ -1,0 +1,181 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildTargets } from './build.js';
+import { createBenchCaller } from './caller.js';
+import { startDemoSimulators, type DemoSimulators } from '../src/simulators/index.js';
+import { round, runLoad } from './load.js';
+import type { TargetKind } from './protocol.js';
+import { compare, describeMachine, emptyReport, formatTable, MB, type BenchResults, type BenchSettings, type Measurement, type ScenarioReport, type UpstreamCounts } from './report.js';
+import { benchScenarios, type Scenario, type ScenarioId } from './scenarios.js';
+import { startTarget } from './target-process.js';
+
+/**
+ * `npm run bench`: the simulators in this process (no added latency), each load target (the
+ * gateway, then the direct baseline) in a fresh child process per run, autocannon from here.
+ * Prints the table, writes bench/results.json, exits 1 if any scenario answered errors.
+ * Options: --duration 5 --warmup 1 --connections 1,8,32 --scenarios a,b,c --out bench/results.json
+ */
+
+const METHOD = [
+  'Simulators: the four demo upstreams in the bench process on 127.0.0.1, no added latency; they count every request they receive.',
+  'Targets: the gateway (createGateway/serveGateway, configured from the environment as in live mode) and the direct baseline each run compiled to JavaScript on bare node, in their own child process started fresh for every run, so neither shares an event loop with the load generator and each peak memory belongs to one run.',
+  'Gateway settings: as deployed in live mode (caller authentication on, with an HS256 token made for the run; query limits at their defaults; introspection and GraphiQL off; NODE_ENV=production), except the rate limit, which is off so that the load is not answered 429.',
+  'Direct baseline: a bare undici client (pools of 32 connections, as the gateway has) behind the thinnest HTTP endpoint, making the same upstream calls (independent ones concurrently) and returning the parsed answers as one JSON document. Both sides are driven by the same autocannon, over the same loopback hop, so the ratio is what the GraphQL layer itself costs (parsing, validation, execution, zod checks, paging plans, cursors, batching, serialisation).',
+  'Load: autocannon, one request in flight per connection, concurrency = connections; a warm-up at the same concurrency first. Latency is measured per response to the microsecond (autocannon\'s own histogram counts whole milliseconds); req/s counts only checked 2xx answers.',
+  'Checks: before any load every request is sent once and its answer checked (HTTP 200, no GraphQL errors, the expected rows); during load any non-2xx answer, any body with GraphQL errors or any connection error fails the scenario.',
+  'Memory: peak RSS is the target process\'s kernel maxRSS over its life (one run); peak heap is sampled every 50 ms during the measured run.',
+];
+
+interface Options extends BenchSettings {
+  scenarios: ScenarioId[];
+  out: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      duration: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '1' },
+      connections: { type: 'string', default: '1,8,32' },
+      scenarios: { type: 'string', default: 'a,b,c' },
+      out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
+    },
+  });
+  const seconds = (name: string, text: string, min: number) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min || value > 60) throw new Error(`--${name} must be a whole number of seconds, ${min} to 60`);
+    return value;
+  };
+  const connections = values.connections.split(',').map((text) => Number(text.trim()));
+  if (connections.length === 0 || connections.some((value) => !Number.isInteger(value) || value < 1 || value > 256)) throw new Error('--connections must list whole numbers 1 to 256, e.g. 1,8,32');
+  const scenarios = [...new Set(values.scenarios.split(',').map((text) => text.trim()))];
+  if (scenarios.some((id) => !['a', 'b', 'c'].includes(id))) throw new Error('--scenarios must list a, b and/or c');
+  return { durationSeconds: seconds('duration', values.duration, 1), warmupSeconds: seconds('warmup', values.warmup, 0), connections, scenarios: scenarios as ScenarioId[], out: values.out };
+}
+
+function countUpstreamRequests(simulators: DemoSimulators): UpstreamCounts {
+  return { sign: simulators.sign.requests.length, cybertrace: simulators.cybertrace.requests.length, filesafer: simulators.filesafer.requests.length, apex: simulators.apex.requests.length };
+}
+
+const totalOf = (counts: UpstreamCounts) => counts.sign + counts.cybertrace + counts.filesafer + counts.apex;
+
+/** Operations cut off by the end of the run still finish at the target: wait until the upstream counts stop moving. */
+async function settleUpstreams(simulators: DemoSimulators): Promise<UpstreamCounts> {
+  const deadline = Date.now() + 3_000;
+  let last = -1;
+  while (Date.now() < deadline) {
+    const total = totalOf(countUpstreamRequests(simulators));
+    if (total === last) break;
+    last = total;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  return countUpstreamRequests(simulators);
+}
+
+/** One target, one concurrency: a fresh process, the sample check, a warm-up, the measured run. */
+interface BenchContext {
+  targetScript: string;
+  simulators: DemoSimulators;
+  /** The gateway's GATEWAY_* variables (caller authentication, rate limit). */
+  gatewayEnvironment: Record<string, string>;
+  options: Options;
+}
+
+async function measure(scenario: Scenario, kind: TargetKind, connections: number, context: BenchContext): Promise<Measurement> {
+  const { simulators, options } = context;
+  const target = await startTarget(context.targetScript, kind, { ...simulators.environment, ...(kind === 'gateway' ? context.gatewayEnvironment : {}) });
+  try {
+    simulators.reset();
+    const load = await scenario.prepare(kind, target.url);
+    const sampleUpstream = totalOf(countUpstreamRequests(simulators)) / load.requests.length;
+    const drive = (durationSeconds: number) => runLoad({ url: target.url, requests: load.requests, connections, durationSeconds, verifyBody: load.verifyBody });
+    if (options.warmupSeconds > 0) {
+      const warmup = await drive(options.warmupSeconds);
+      if (warmup.failed > 0) throw new Error(`${warmup.failed} of ${warmup.sent} requests failed during the warm-up`);
+      await settleUpstreams(simulators);
+    }
+    simulators.reset();
+    target.resetMemory();
+    const result = await drive(options.durationSeconds);
+    const upstreamRequests = await settleUpstreams(simulators);
+    const memory = await target.readMemory();
+    if (result.failed > 0) throw new Error(`${result.failed} of ${result.sent} requests failed (non-2xx, GraphQL errors or connection errors)`);
+    console.error(`bench:   ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms`);
+    return {
+      target: kind,
+      ...result,
+      upstreamRequests,
+      upstreamRequestsPerOperation: round(totalOf(upstreamRequests) / result.sent, 3),
+      sampleUpstreamRequestsPerOperation: round(sampleUpstream, 3),
+      memory: { peakRssMb: round(memory.peakRssBytes / MB, 1), peakHeapUsedMb: round(memory.peakHeapUsedBytes / MB, 1) },
+    };
+  } finally {
+    await target.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const machine = describeMachine();
+  const runs = options.scenarios.length * options.connections.length * 2;
+  // Every loop here is bounded; this is the backstop should a child hang all the same.
+  const budgetMs = (runs * (options.durationSeconds + options.warmupSeconds + 40) + 240) * 1000;
+  const caller = await createBenchCaller(Math.ceil(budgetMs / 1000));
+  const scenarios = benchScenarios(caller.headers).filter((scenario) => options.scenarios.includes(scenario.id));
+  setTimeout(() => {
+    console.error(`bench: still running after ${Math.round(budgetMs / 1000)} s; giving up`);
+    process.exit(1);
+  }, budgetMs).unref();
+
+  console.error('bench: compiling the gateway and the baseline to JavaScript');
+  const targetScript = await buildTargets();
+  const simulators = await startDemoSimulators();
+  const context: BenchContext = { targetScript, simulators, gatewayEnvironment: caller.environment, options };
+  const reports: ScenarioReport[] = [];
+  try {
+    for (const scenario of scenarios) {
+      const report = emptyReport(scenario);
+      reports.push(report);
+      try {
+        for (const connections of options.connections) {
+          console.error(`bench: ${scenario.title}, concurrency ${connections}: gateway`);
+          const gateway = await measure(scenario, 'gateway', connections, context);
+          console.error(`bench: ${scenario.title}, concurrency ${connections}: direct baseline`);
+          const direct = await measure(scenario, 'direct', connections, context);
+          report.runs.push(compare(connections, gateway, direct));
+        }
+      } catch (error) {
+        report.failure = (error as Error).message;
+        console.error(`bench: ${scenario.title} FAILED: ${report.failure}`);
+      }
+    }
+  } finally {
+    await simulators.close();
+  }
+
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    node: process.version,
+    machine,
+    settings: { durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, connections: options.connections },
+    method: METHOD,
+    scenarios: reports,
+  };
+  console.log(formatTable(results));
+  writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
+  console.error(`bench: results written to ${options.out}`);
+  return reports.some((report) => report.failure !== undefined) ? 1 : 0;
+}
+
+// Ctrl-C or a kill: exit through process.exit so the children are killed too (see target-process.ts).
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,255 @@
+import { getNamedType, isObjectType } from 'graphql';
+import { schema } from '../src/schema/index.js';
+import { DIRECT_ROUTES } from './direct.js';
+import type { LoadRequest } from './load.js';
+import type { TargetKind } from './protocol.js';
+import { BENCH_LINE_TYPE, BENCH_TENANT_ID, FLOW_PAGE_ROWS, FLOW_WALK_PAGES, FLOW_WALK_ROWS, FLOW_WINDOW, INDICATOR_COUNT, INDICATOR_VALUES, THREAT_PAGE_ROWS, THREAT_WINDOW } from './workload.js';
+
+/**
+ * The three workloads, each as one GraphQL operation for the gateway and the same upstream calls
+ * for the direct baseline. `prepare` sends every request once and checks its answer before any
+ * load: a wrong or erroring answer fails the scenario, so no number is ever taken from errors.
+ */
+
+export type ScenarioId = 'a' | 'b' | 'c';
+
+export interface PreparedLoad {
+  /** What one autocannon connection sends, in order, over and over. */
+  requests: LoadRequest[];
+  /** False for an answer that passed the status check but is wrong. */
+  verifyBody: (body: string) => boolean;
+}
+
+export interface Scenario {
+  id: ScenarioId;
+  title: string;
+  /** What one operation (one autocannon request) is, on each side. */
+  operation: string;
+  notes: string[];
+  prepare(target: TargetKind, url: string): Promise<PreparedLoad>;
+}
+
+/** A sample answer that is not what the scenario needs: the run must not go on with it. */
+export class SampleCheckError extends Error {
+  override name = 'SampleCheckError';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sending one request and checking it
+// ---------------------------------------------------------------------------------------------
+
+const SAMPLE_LIMIT_MS = 15_000;
+
+async function send(url: string, request: LoadRequest): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(SAMPLE_LIMIT_MS) });
+  return { status: response.status, text: await response.text() };
+}
+
+function expect(condition: boolean, what: string): asserts condition {
+  if (!condition) throw new SampleCheckError(what);
+}
+
+function preview(text: string): string {
+  return text.length > 600 ? `${text.slice(0, 600)}…` : text;
+}
+
+interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** A gateway answer in full health: HTTP 200, data, and no `errors` at all (partial data is a failure here). */
+async function sendGraphQL(url: string, request: LoadRequest): Promise<Record<string, unknown>> {
+  const { status, text } = await send(url, request);
+  let answer: GraphQLAnswer;
+  try {
+    answer = JSON.parse(text) as GraphQLAnswer;
+  } catch {
+    throw new SampleCheckError(`the gateway answered HTTP ${status} with a body that is not JSON: ${preview(text)}`);
+  }
+  if (answer.errors?.length) {
+    const messages = answer.errors.map((error) => `${error.message}${error.extensions?.code ? ` (${String(error.extensions.code)})` : ''}`);
+    throw new SampleCheckError(`the gateway answered GraphQL errors: ${messages.join('; ')}`);
+  }
+  expect(status === 200 && answer.data != null, `the gateway answered HTTP ${status}: ${preview(text)}`);
+  return answer.data;
+}
+
+async function sendDirect(url: string, request: LoadRequest): Promise<Record<string, unknown>> {
+  const { status, text } = await send(url, request);
+  expect(status === 200, `the direct baseline answered HTTP ${status}: ${preview(text)}`);
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** `headers`: the caller's token (see caller.ts). */
+function graphqlRequest(headers: Record<string, string>, query: string, variables: Record<string, unknown>): LoadRequest {
+  return {
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  };
+}
+
+const get = (path: string): LoadRequest => ({ method: 'GET', path });
+
+/** GraphQL errors come as a top-level `errors` key; row data never holds that text unescaped. */
+const hasNoGraphQLErrors = (body: string) => !body.includes('"errors":');
+const anyBody = () => true;
+
+/** Reads `a.b.c` out of plain JSON, or undefined. */
+function at(value: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
+}
+
+function lengthAt(value: unknown, path: string): number | undefined {
+  const found = at(value, path);
+  return Array.isArray(found) ? found.length : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suspicious objects: measured only once the graph has them
+// ---------------------------------------------------------------------------------------------
+
+/** `Indicator.suspiciousObject`'s selection, or undefined while the graph (the code the gateway runs) has no such field. */
+export function suspiciousObjectSelection(): string | undefined {
+  const indicator = schema.getType('Indicator');
+  const field = isObjectType(indicator) ? indicator.getFields().suspiciousObject : undefined;
+  if (field === undefined) return undefined;
+  const type = getNamedType(field.type);
+  return isObjectType(type) && type.getFields().scanAction ? 'suspiciousObject { scanAction }' : 'suspiciousObject { __typename }';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scenarios
+// ---------------------------------------------------------------------------------------------
+
+const THREAT_PAGE_FIELDS = `
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { receivedAt severity threatType target recordCount simName }`;
+
+const threatPageVariables = { tenantId: BENCH_TENANT_ID, lineType: BENCH_LINE_TYPE, from: THREAT_WINDOW.from, to: THREAT_WINDOW.to, first: THREAT_PAGE_ROWS };
+
+const THREAT_PAGE_QUERY = `query BenchThreatPage($tenantId: String!, $lineType: LineType!, $from: DateTime!, $to: DateTime!, $first: Int!) {
+  tenant(tenantId: $tenantId) {
+    threatSummaries(kind: OTHER, lineType: $lineType, from: $from, to: $to, first: $first) {${THREAT_PAGE_FIELDS}
+    }
+  }
+}`;
+
+function threatPageWithIndicatorsQuery(suspiciousObject: string | undefined): string {
+  return `query BenchThreatPageWithIndicators($tenantId: String!, $lineType: LineType!, $from: DateTime!, $to: DateTime!, $first: Int!, $values: [String!]!) {
+  indicators(values: $values) {
+    value
+    reputation { verdict }${suspiciousObject ? `\n    ${suspiciousObject}` : ''}
+  }
+  tenant(tenantId: $tenantId) {
+    threatSummaries(kind: OTHER, lineType: $lineType, from: $from, to: $to, first: $first) {${THREAT_PAGE_FIELDS}
+    }
+  }
+}`;
+}
+
+const FLOW_PAGE_QUERY = `query BenchFlowPage($tenantId: String!, $lineType: LineType!, $from: Date!, $to: Date!, $first: Int!, $after: String) {
+  tenant(tenantId: $tenantId) {
+    flows(lineType: $lineType, from: $from, to: $to, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        startedAt endedAt appId protocol inBytes inPackets
+        source { address port }
+        destination { address port }
+        sim { simId }
+      }
+    }
+  }
+}`;
+
+const threatPage = (headers: Record<string, string>): Scenario => ({
+  id: 'a',
+  title: `(a) one page of ${THREAT_PAGE_ROWS} threat summaries`,
+  operation: `gateway: threatSummaries(first: ${THREAT_PAGE_ROWS}); direct: the SIGN threat-summaries GET (page 1, pageSize ${THREAT_PAGE_ROWS})`,
+  notes: [],
+  async prepare(target, url) {
+    if (target === 'direct') {
+      const request = get(DIRECT_ROUTES.threatPage);
+      const answer = await sendDirect(url, request);
+      expect(lengthAt(answer, 'page.threatSummaries') === THREAT_PAGE_ROWS, `the direct SIGN page does not hold ${THREAT_PAGE_ROWS} rows`);
+      return { requests: [request], verifyBody: anyBody };
+    }
+    const request = graphqlRequest(headers, THREAT_PAGE_QUERY, threatPageVariables);
+    const data = await sendGraphQL(url, request);
+    expect(lengthAt(data, 'tenant.threatSummaries.nodes') === THREAT_PAGE_ROWS, `the gateway's page does not hold ${THREAT_PAGE_ROWS} threat summaries`);
+    return { requests: [request], verifyBody: hasNoGraphQLErrors };
+  },
+});
+
+function threatPageWithIndicators(headers: Record<string, string>): Scenario {
+  const suspiciousObject = suspiciousObjectSelection();
+  return {
+    id: 'b',
+    title: `(b) that page + ${INDICATOR_COUNT} indicators' reputations${suspiciousObject ? ' and suspicious objects' : ''}`,
+    operation: suspiciousObject
+      ? `gateway: the page and indicators(values: ${INDICATOR_COUNT}) { reputation ${suspiciousObject} }; direct: the SIGN GET, one CyberTrace lookup POST of the ${INDICATOR_COUNT} values and one Apex Central list GET (fresh JWT), concurrently`
+      : `gateway: the page and indicators(values: ${INDICATOR_COUNT}) { reputation }; direct: the SIGN GET and one CyberTrace lookup POST of the ${INDICATOR_COUNT} values, concurrently`,
+    notes: suspiciousObject ? [] : ['Indicator.suspiciousObject is not in the graph yet: (b) runs without it, and its baseline without the Apex Central list call.'],
+    async prepare(target, url) {
+      if (target === 'direct') {
+        const request = get(`${DIRECT_ROUTES.threatPageWithIndicators}${suspiciousObject ? '?apex=1' : ''}`);
+        const answer = await sendDirect(url, request);
+        expect(lengthAt(answer, 'reputations') === INDICATOR_COUNT, `CyberTrace did not answer ${INDICATOR_COUNT} lookups to the direct baseline`);
+        expect(!suspiciousObject || at(answer, 'suspiciousObjects.Meta.Result') === '1', 'Apex Central did not list the suspicious objects for the direct baseline');
+        return { requests: [request], verifyBody: anyBody };
+      }
+      const request = graphqlRequest(headers, threatPageWithIndicatorsQuery(suspiciousObject), { ...threatPageVariables, values: INDICATOR_VALUES });
+      const data = await sendGraphQL(url, request);
+      expect(lengthAt(data, 'tenant.threatSummaries.nodes') === THREAT_PAGE_ROWS, `the gateway's page does not hold ${THREAT_PAGE_ROWS} threat summaries`);
+      const indicators = at(data, 'indicators');
+      expect(Array.isArray(indicators) && indicators.length === INDICATOR_COUNT, `the gateway did not answer ${INDICATOR_COUNT} indicators`);
+      expect(
+        indicators.every((indicator) => at(indicator, 'reputation.verdict') !== undefined && at(indicator, 'reputation.verdict') !== 'ERROR'),
+        'an indicator has no reputation or an ERROR verdict',
+      );
+      return { requests: [request], verifyBody: hasNoGraphQLErrors };
+    },
+  };
+}
+
+const flowWalk = (headers: Record<string, string>): Scenario => ({
+  id: 'c',
+  title: `(c) a walk through ${FLOW_WALK_ROWS} flow rows, ${FLOW_WALK_PAGES} pages of ${FLOW_PAGE_ROWS}`,
+  operation: `one page of ${FLOW_PAGE_ROWS} flow rows; each connection walks pages 1..${FLOW_WALK_PAGES} in turn (gateway: first/after with the walk's own cursors; direct: the SIGN flow-collectors GET, page 1..${FLOW_WALK_PAGES})`,
+  notes: [`One operation is one page: a whole ${FLOW_WALK_ROWS}-row walk costs ${FLOW_WALK_PAGES} operations (its time is ${FLOW_WALK_PAGES} × the mean latency at concurrency 1).`],
+  async prepare(target, url) {
+    const requests: LoadRequest[] = [];
+    if (target === 'direct') {
+      for (let page = 1; page <= FLOW_WALK_PAGES; page += 1) {
+        const request = get(`${DIRECT_ROUTES.flowPage}?page=${page}`);
+        const answer = await sendDirect(url, request);
+        expect(lengthAt(answer, 'page.flowCollectors') === FLOW_PAGE_ROWS, `the direct SIGN flow page ${page} does not hold ${FLOW_PAGE_ROWS} rows`);
+        requests.push(request);
+      }
+      return { requests, verifyBody: anyBody };
+    }
+    // The walk itself, once: its cursors become the load's requests (they stay valid; they are signed, not stored).
+    let after: string | null = null;
+    for (let page = 1; page <= FLOW_WALK_PAGES; page += 1) {
+      const request = graphqlRequest(headers, FLOW_PAGE_QUERY, { tenantId: BENCH_TENANT_ID, lineType: BENCH_LINE_TYPE, from: FLOW_WINDOW.from, to: FLOW_WINDOW.to, first: FLOW_PAGE_ROWS, after });
+      const data = await sendGraphQL(url, request);
+      expect(lengthAt(data, 'tenant.flows.nodes') === FLOW_PAGE_ROWS, `the gateway's flow page ${page} does not hold ${FLOW_PAGE_ROWS} rows`);
+      const totalCount = at(data, 'tenant.flows.totalCount');
+      expect(typeof totalCount === 'number' && totalCount >= FLOW_WALK_ROWS, `the demo tenant has fewer than ${FLOW_WALK_ROWS} flow rows`);
+      const endCursor = at(data, 'tenant.flows.pageInfo.endCursor');
+      expect(typeof endCursor === 'string', `flow page ${page} has no endCursor`);
+      after = endCursor;
+      requests.push(request);
+    }
+    return { requests, verifyBody: hasNoGraphQLErrors };
+  },
+});
+
+/** The scenarios; `gatewayHeaders` go on every gateway request. */
+export function benchScenarios(gatewayHeaders: Record<string, string>): Scenario[] {
+  return [threatPage(gatewayHeaders), threatPageWithIndicators(gatewayHeaders), flowWalk(gatewayHeaders)];
+}

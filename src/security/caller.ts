@@ -1,0 +1,110 @@
+import { GraphQLError } from 'graphql';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+import { z } from 'zod';
+import type { AuthenticationConfig } from './config.js';
+
+/**
+ * Who is calling: verified from `Authorization: Bearer <JWT>` (HS256 with GATEWAY_JWT_SECRET, or
+ * RS256 with keys from GATEWAY_JWKS_URL, cached by jose). The claims say which SIGN tenants the
+ * caller may read (`tenants`: IDs or "*") and what it may do (`scope`: "read", "write").
+ */
+
+export type Scope = 'read' | 'write';
+
+export interface Caller {
+  /** The token's `sub`; absent when authentication is off. */
+  subject?: string;
+  /** SIGN tenant IDs this caller may read and change, or every tenant. */
+  tenants: 'all' | ReadonlySet<string>;
+  scopes: ReadonlySet<string>;
+  authenticated: boolean;
+}
+
+/** The caller of a gateway running with authentication off (the demo, or GATEWAY_AUTH=off): everything is allowed. */
+export const UNAUTHENTICATED_CALLER: Caller = Object.freeze({ tenants: 'all', scopes: new Set<string>(['read', 'write']), authenticated: false });
+
+const TENANT_ID = /^[0-9a-f]{32}$/;
+
+const callerClaims = z.object({
+  sub: z.string().min(1).max(256).optional(),
+  tenants: z.union([z.literal('*'), z.array(z.string().regex(TENANT_ID, 'each tenant must be 32 characters 0-9a-f')).max(100_000)]).optional(),
+  scope: z.string().max(1_000).optional(),
+});
+
+/** A refusal of the caller's credentials: HTTP 401, `extensions.code` UNAUTHENTICATED. */
+export function authenticationError(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer realm="secops-gateway"' } } },
+  });
+}
+
+/** The token of an `Authorization` header; refuses anything but one `Bearer <token>`. Never echoes the header. */
+export function bearerToken(header: string | null): string {
+  if (header === null || header.trim() === '') throw authenticationError('Authentication required: send Authorization: Bearer <token>.');
+  const match = /^Bearer +([A-Za-z0-9\-_.~+/]+=*)$/i.exec(header.trim());
+  if (match === null) {
+    const scheme = /^\S+/.exec(header.trim())?.[0] ?? '';
+    throw authenticationError(/^bearer$/i.test(scheme) ? 'The Authorization header holds no well-formed bearer token.' : 'Unsupported Authorization scheme: send Authorization: Bearer <token>.');
+  }
+  return match[1]!;
+}
+
+export type TokenVerifier = (token: string) => Promise<Caller>;
+
+/** Builds the verifier once per gateway: a JWKS endpoint is fetched lazily and its keys cached. */
+export function createTokenVerifier(config: Extract<AuthenticationConfig, { enabled: true }>): TokenVerifier {
+  const options: JWTVerifyOptions = {
+    requiredClaims: ['exp'],
+    clockTolerance: config.clockToleranceSeconds,
+    ...(config.issuer === undefined ? {} : { issuer: config.issuer }),
+    ...(config.audience === undefined ? {} : { audience: config.audience }),
+  };
+  let verify: (token: string) => Promise<{ payload: unknown }>;
+  if (config.verification.kind === 'secret') {
+    const key = new TextEncoder().encode(config.verification.secret);
+    verify = (token) => jwtVerify(token, key, { ...options, algorithms: ['HS256'] });
+  } else {
+    const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.verification.url), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    verify = (token) => jwtVerify(token, keys, { ...options, algorithms: ['RS256'] });
+  }
+
+  return async (token) => {
+    let payload: unknown;
+    try {
+      ({ payload } = await verify(token));
+    } catch (error) {
+      throw tokenRefusal(error, config.verification.kind === 'jwks');
+    }
+    const claims = callerClaims.safeParse(payload);
+    if (!claims.success) {
+      throw authenticationError(`Invalid token claims: ${claims.error.issues.map((issue) => `${issue.path.join('.') || 'token'} ${issue.message}`).join('; ')}.`);
+    }
+    const { sub, tenants, scope } = claims.data;
+    return {
+      ...(sub === undefined ? {} : { subject: sub }),
+      tenants: tenants === '*' ? 'all' : new Set(tenants ?? []),
+      scopes: new Set((scope ?? '').split(' ').filter(Boolean)),
+      authenticated: true,
+    };
+  };
+}
+
+/** Says why a token was refused, without repeating it. A key set that cannot be fetched is the gateway's problem (503), not the caller's. */
+function tokenRefusal(error: unknown, usesKeySet: boolean): GraphQLError {
+  if (error instanceof joseErrors.JWTExpired) return authenticationError('The token has expired.');
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    return authenticationError(error.claim === 'exp' ? 'The token has no expiry (exp).' : `The token's ${error.claim} claim is not accepted (${error.reason === 'missing' ? 'missing' : 'wrong value'}).`);
+  }
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return authenticationError('The token is signed with an algorithm this gateway does not accept.');
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWKSNoMatchingKey) return authenticationError('The token signature is not valid.');
+  if (usesKeySet && (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || !(error instanceof joseErrors.JOSEError))) {
+    return new GraphQLError('Caller tokens cannot be verified right now (the key set is unreachable); try again later.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': '30' } } },
+    });
+  }
+  return authenticationError('The token is malformed.');
+}
+
+export function hasScope(caller: Caller, scope: Scope): boolean {
+  return caller.scopes.has(scope);
+}

@@ -1,0 +1,41 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { NoSchemaIntrospectionCustomRule, validate } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { QueryLimits } from './config.js';
+import { maxRowsRule } from './connection-rows.js';
+
+/**
+ * What one operation may ask: graphql-armor's depth, cost, alias, directive and token limits
+ * (rejected at validation, HTTP 400), rows read through connections (connection-rows.ts, checked
+ * with the variables just before execution), and introspection only where it is switched on.
+ * The body size limit and the refusal of batched (array) bodies are yoga options (server.ts).
+ */
+
+/** List arguments whose length multiplies what is selected below the field. */
+const LIST_ARGUMENTS = { 'Query.nodes': 'ids', 'Query.indicators': 'values', 'Query._entities': 'representations' };
+
+export function useQueryLimits({ limits, introspection }: { limits: QueryLimits; introspection: boolean }): Plugin {
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(
+        EnvelopArmorPlugin({
+          // Fragments are flattened so that a fragment costs what its fields cost, no more, no less.
+          maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: introspection },
+          costLimit: { maxCost: limits.maxCost, flattenFragments: true, ignoreIntrospection: introspection },
+          maxAliases: { n: limits.maxAliases },
+          maxDirectives: { n: limits.maxDirectives },
+          maxTokens: { n: limits.maxTokens },
+          // "Did you mean ...?" would list the schema's fields to a caller that may not introspect.
+          blockFieldSuggestion: { enabled: !introspection },
+        }),
+      );
+      if (!introspection) addPlugin({ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) });
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const errors = validate(args.schema, args.document, [
+        maxRowsRule({ maxRows: limits.maxRows, defaultPageSize: limits.defaultPageSize, variables: args.variableValues, operationName: args.operationName, listArguments: LIST_ARGUMENTS }),
+      ]);
+      if (errors.length > 0) setResultAndStopExecution({ errors });
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import { documentHash, type TrustedDocuments } from './trusted-documents.js';
+
+/**
+ * Runs only the documents of the manifest codegen writes, named by hash the way the client
+ * preset's persisted documents are sent: `documentId: "sha256:<hex>"` or
+ * `extensions.persistedQuery.sha256Hash`. Document text is refused, whatever it says.
+ */
+
+/** The request parameter the GraphQL-over-HTTP persisted documents appendix adds. */
+export const DOCUMENT_ID_PARAM = 'documentId';
+
+export function useTrustedDocuments({ trustedDocuments }: { trustedDocuments: TrustedDocuments }): Plugin {
+  const { documents } = trustedDocuments;
+  return usePersistedOperations({
+    allowArbitraryOperations: false,
+    extractPersistedOperationId: (params: GraphQLParams & { documentId?: unknown }) => {
+      const persistedQuery: unknown = params.extensions?.['persistedQuery'];
+      if (typeof persistedQuery === 'object' && persistedQuery !== null && typeof (persistedQuery as { sha256Hash?: unknown }).sha256Hash === 'string') {
+        return (persistedQuery as { sha256Hash: string }).sha256Hash;
+      }
+      return typeof params.documentId === 'string' ? params.documentId : null;
+    },
+    getPersistedOperation: (id) => {
+      const hash = documentHash(id);
+      return hash === null ? null : (documents.get(hash) ?? null);
+    },
+    customErrors: {
+      persistedQueryOnly: {
+        message: 'This gateway runs trusted documents only: send the document\'s hash (documentId "sha256:<hash>" or extensions.persistedQuery.sha256Hash), not its text.',
+        extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+      },
+      keyNotFound: {
+        message: 'No operation: send a trusted document\'s hash as documentId "sha256:<hash>" or extensions.persistedQuery.sha256Hash.',
+        extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED', http: { status: 400 } },
+      },
+      notFound: {
+        message: 'Unknown document: this hash is not in the gateway\'s trusted documents.',
+        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
+      },
+    },
+  });
+}
