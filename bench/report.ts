@@ -45,6 +45,8 @@ export interface BenchSettings {
   durationSeconds: number;
   warmupSeconds: number;
   connections: number[];
+  /** The gateway kept its answer cache (`--with-cache`). */
+  withCache: boolean;
 }
 
 export interface BenchResults {
@@ -140,6 +142,11 @@ export function formatTable(results: BenchResults): string {
   lines.push('upstream/op = upstream requests the simulators recorded during the run / operations sent.');
   for (const scenario of results.scenarios) {
     for (const note of scenario.notes) lines.push(`${scenario.id}: ${note}`);
+    // The ratio compares like with like only when both sides made the same calls.
+    const differing = scenario.runs.filter((run) => Math.abs(run.gateway.upstreamRequestsPerOperation - run.direct.upstreamRequestsPerOperation) > 0.05);
+    if (differing.length > 0) {
+      lines.push(`${scenario.id}: the gateway and the baseline made different numbers of upstream calls per operation (concurrency ${differing.map((run) => run.connections).join(', ')}): the ratio there is not the gateway's cost alone.`);
+    }
   }
   return lines.join('\n');
 }

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildTargets } from './build.js';
-import { createBenchCaller } from './caller.js';
 import { startDemoSimulators, type DemoSimulators } from '../src/simulators/index.js';
+import { buildTargets } from './build.js';
+import { createGatewaySettings } from './gateway-settings.js';
 import { round, runLoad } from './load.js';
 import type { TargetKind } from './protocol.js';
 import { compare, describeMachine, emptyReport, formatTable, MB, type BenchResults, type BenchSettings, type Measurement, type ScenarioReport, type UpstreamCounts } from './report.js';
@@ -14,14 +14,15 @@ import { startTarget } from './target-process.js';
  * `npm run bench`: the simulators in this process (no added latency), each load target (the
  * gateway, then the direct baseline) in a fresh child process per run, autocannon from here.
  * Prints the table, writes bench/results.json, exits 1 if any scenario answered errors.
- * Options: --duration 5 --warmup 1 --connections 1,8,32 --scenarios a,b,c --out bench/results.json
+ * Options: --duration 5 --warmup 1 --connections 1,8,32 --scenarios a,b,c --out bench/results.json --with-cache
  */
 
-const METHOD = [
+/** How the numbers were taken, kept with them in results.json. */
+const methodNotes = (gatewaySettings: string) => [
   'Simulators: the four demo upstreams in the bench process on 127.0.0.1, no added latency; they count every request they receive.',
   'Targets: the gateway (createGateway/serveGateway, configured from the environment as in live mode) and the direct baseline each run compiled to JavaScript on bare node, in their own child process started fresh for every run, so neither shares an event loop with the load generator and each peak memory belongs to one run.',
-  'Gateway settings: as deployed in live mode (caller authentication on, with an HS256 token made for the run; query limits at their defaults; introspection and GraphiQL off; NODE_ENV=production), except the rate limit, which is off so that the load is not answered 429.',
-  'Direct baseline: a bare undici client (pools of 32 connections, as the gateway has) behind the thinnest HTTP endpoint, making the same upstream calls (independent ones concurrently) and returning the parsed answers as one JSON document. Both sides are driven by the same autocannon, over the same loopback hop, so the ratio is what the GraphQL layer itself costs (parsing, validation, execution, zod checks, paging plans, cursors, batching, serialisation).',
+  gatewaySettings,
+  'Direct baseline: a bare undici client (pools of 32 connections, as the gateway has) behind the thinnest HTTP endpoint, making the same upstream calls (independent ones concurrently) and returning the parsed answers as one JSON document. Both sides are driven by the same autocannon, over the same loopback hop, so the ratio is what the gateway itself adds (caller authentication, query limits, GraphQL parsing, validation and execution, zod checks of every answer, paging plans, cursors, batching, serialisation).',
   'Load: autocannon, one request in flight per connection, concurrency = connections; a warm-up at the same concurrency first. Latency is measured per response to the microsecond (autocannon\'s own histogram counts whole milliseconds); req/s counts only checked 2xx answers.',
   'Checks: before any load every request is sent once and its answer checked (HTTP 200, no GraphQL errors, the expected rows); during load any non-2xx answer, any body with GraphQL errors or any connection error fails the scenario.',
   'Memory: peak RSS is the target process\'s kernel maxRSS over its life (one run); peak heap is sampled every 50 ms during the measured run.',
@@ -41,6 +42,7 @@ function parseOptions(argv: string[]): Options {
       connections: { type: 'string', default: '1,8,32' },
       scenarios: { type: 'string', default: 'a,b,c' },
       out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
+      'with-cache': { type: 'boolean', default: false },
     },
   });
   const seconds = (name: string, text: string, min: number) => {
@@ -52,7 +54,7 @@ function parseOptions(argv: string[]): Options {
   if (connections.length === 0 || connections.some((value) => !Number.isInteger(value) || value < 1 || value > 256)) throw new Error('--connections must list whole numbers 1 to 256, e.g. 1,8,32');
   const scenarios = [...new Set(values.scenarios.split(',').map((text) => text.trim()))];
   if (scenarios.some((id) => !['a', 'b', 'c'].includes(id))) throw new Error('--scenarios must list a, b and/or c');
-  return { durationSeconds: seconds('duration', values.duration, 1), warmupSeconds: seconds('warmup', values.warmup, 0), connections, scenarios: scenarios as ScenarioId[], out: values.out };
+  return { durationSeconds: seconds('duration', values.duration, 1), warmupSeconds: seconds('warmup', values.warmup, 0), connections, scenarios: scenarios as ScenarioId[], out: values.out, withCache: values['with-cache'] };
 }
 
 function countUpstreamRequests(simulators: DemoSimulators): UpstreamCounts {
@@ -122,8 +124,8 @@ async function main(): Promise<number> {
   const runs = options.scenarios.length * options.connections.length * 2;
   // Every loop here is bounded; this is the backstop should a child hang all the same.
   const budgetMs = (runs * (options.durationSeconds + options.warmupSeconds + 40) + 240) * 1000;
-  const caller = await createBenchCaller(Math.ceil(budgetMs / 1000));
-  const scenarios = benchScenarios(caller.headers).filter((scenario) => options.scenarios.includes(scenario.id));
+  const gateway = await createGatewaySettings({ withCache: options.withCache, tokenValidForSeconds: Math.ceil(budgetMs / 1000) });
+  const scenarios = benchScenarios(gateway.headers).filter((scenario) => options.scenarios.includes(scenario.id));
   setTimeout(() => {
     console.error(`bench: still running after ${Math.round(budgetMs / 1000)} s; giving up`);
     process.exit(1);
@@ -132,7 +134,7 @@ async function main(): Promise<number> {
   console.error('bench: compiling the gateway and the baseline to JavaScript');
   const targetScript = await buildTargets();
   const simulators = await startDemoSimulators();
-  const context: BenchContext = { targetScript, simulators, gatewayEnvironment: caller.environment, options };
+  const context: BenchContext = { targetScript, simulators, gatewayEnvironment: gateway.environment, options };
   const reports: ScenarioReport[] = [];
   try {
     for (const scenario of scenarios) {
@@ -159,8 +161,8 @@ async function main(): Promise<number> {
     date: new Date().toISOString(),
     node: process.version,
     machine,
-    settings: { durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, connections: options.connections },
-    method: METHOD,
+    settings: { durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, connections: options.connections, withCache: options.withCache },
+    method: methodNotes(gateway.description),
     scenarios: reports,
   };
   console.log(formatTable(results));

@@ -71,6 +71,11 @@ const liveEnvironment = z.object({
   APEX_APPLICATION_ID: required('Apex Central application id'),
   APEX_API_KEY: required('Apex Central API key'),
   ...upstreamHttpEnvironment(),
+  GATEWAY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  REDIS_URL: z
+    .string()
+    .refine((value) => /^rediss?:\/\//.test(value) && URL.canParse(value), 'must be a redis:// or rediss:// URL')
+    .optional(),
   GATEWAY_CURSOR_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   GATEWAY_INTROSPECTION: onOff.optional(),
   GATEWAY_GRAPHIQL: onOff.optional(),
@@ -119,6 +124,8 @@ export interface GatewayConfig {
   /** The `UPSTREAM_*` timeouts, before per-upstream overrides; the upstream clients use `upstreamHttp`. */
   timeouts: UpstreamTimeouts;
   upstreamHttp: Record<UpstreamName, UpstreamHttpSettings>;
+  /** Upstream answers kept for `ttlSeconds` (0: off), in Redis when `redisUrl` is set. */
+  cache: { ttlSeconds: number; redisUrl?: string };
   /** Signs pagination cursors; random per process unless set (set it when several instances serve one client). */
   cursorSecret: string;
   introspection: boolean;
@@ -157,6 +164,7 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
       filesafer: upstreamHttpSettings(e, 'filesafer'),
       apex: upstreamHttpSettings(e, 'apex'),
     },
+    cache: { ttlSeconds: e.GATEWAY_CACHE_TTL_SECONDS, redisUrl: e.REDIS_URL },
     cursorSecret: e.GATEWAY_CURSOR_SECRET ?? randomBytes(32).toString('hex'),
     introspection: (e.GATEWAY_INTROSPECTION ?? (defaultOn ? 'on' : 'off')) === 'on',
     graphiql: (e.GATEWAY_GRAPHIQL ?? (defaultOn ? 'on' : 'off')) === 'on',

@@ -48,7 +48,7 @@ export function createContextFactory({ config, upstreams, callerOf, now = () => 
       cybertrace,
       filesafer,
       apex,
-      loaders: createIndicatorLoaders({ cybertrace, filesafer, apex }, activity),
+      loaders: createIndicatorLoaders({ cybertrace, filesafer, apex }, activity, upstreams.cache),
       activity,
       cursors,
       now,

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { loadThroughCache, type AnswerCache } from '../cache/answer-cache.js';
 import type { OperationActivity } from '../operation-activity.js';
 import type { ApexClient } from '../upstreams/apex/client.js';
 import { suspiciousObjectKey, type ApexObjectType, type ApexSuspiciousObject } from '../upstreams/apex/models.js';
@@ -18,30 +19,53 @@ export interface IndicatorLoaders {
   hashCheck: DataLoader<HashQuery, HashCheck, string>;
   /** Apex Central suspicious objects by type and content (null when not on the list): one unfiltered list call per operation. */
   suspiciousObject: DataLoader<{ type: ApexObjectType; content: string }, ApexSuspiciousObject | null, string>;
+  /** After a change to the list: later reads, in this operation and from the shared cache, fetch it anew. */
+  forgetSuspiciousObjects(): Promise<void>;
 }
 
-export function createIndicatorLoaders(clients: { cybertrace: CyberTraceClient; filesafer: FileSaferClient; apex: ApexClient }, activity: OperationActivity): IndicatorLoaders {
-  return {
-    reputation: new DataLoader(
-      async (values) => {
-        const found = await clients.cybertrace.lookup(values);
-        return values.map((value) => found.get(value) ?? { verdict: 'ERROR' as const, detections: [], errorReason: 'CyberTrace did not answer for this object' });
-      },
-      { batchScheduleFn: activity.schedule, maxBatchSize: Number.POSITIVE_INFINITY },
-    ),
-    // File Safer checks one hash per call: each distinct hash once, a few calls at a time.
-    hashCheck: new DataLoader((hashes) => clients.filesafer.checkHashes(hashes), {
-      batchScheduleFn: activity.schedule,
-      maxBatchSize: Number.POSITIVE_INFINITY,
-      cacheKeyFn: (hash) => `${hash.hashType}:${hash.hashCode}`,
-    }),
+/** Cache namespaces, and the one key the whole Apex list is kept under. */
+const CACHED = { reputation: 'reputation', hashCheck: 'hash-check', apexList: 'apex-list' } as const;
+const WHOLE_LIST = 'all';
+const hashKey = (hash: HashQuery) => `${hash.hashType}:${hash.hashCode}`;
+
+export function createIndicatorLoaders(
+  clients: { cybertrace: CyberTraceClient; filesafer: FileSaferClient; apex: ApexClient },
+  activity: OperationActivity,
+  cache: AnswerCache,
+): IndicatorLoaders {
+  const batched = { batchScheduleFn: activity.schedule, maxBatchSize: Number.POSITIVE_INFINITY };
+  const suspiciousObject = new DataLoader<{ type: ApexObjectType; content: string }, ApexSuspiciousObject | null, string>(
     // Apex has no lookup by content: one unfiltered list answers every object the operation asks about.
-    suspiciousObject: new DataLoader(
-      async (keys) => {
-        const listed = new Map((await clients.apex.list()).map((object) => [suspiciousObjectKey(object), object]));
-        return keys.map((key) => listed.get(suspiciousObjectKey(key)) ?? null);
+    async (keys) => {
+      const found = await loadThroughCache(cache, CACHED.apexList, [WHOLE_LIST], async () => new Map([[WHOLE_LIST, await clients.apex.list()]]));
+      const listed = new Map((found.get(WHOLE_LIST) as ApexSuspiciousObject[]).map((object) => [suspiciousObjectKey(object), object]));
+      return keys.map((key) => listed.get(suspiciousObjectKey(key)) ?? null);
+    },
+    { ...batched, cacheKeyFn: suspiciousObjectKey },
+  );
+  return {
+    reputation: new DataLoader(async (values) => {
+      // A per-object error may pass; it is not kept.
+      const found = await loadThroughCache(cache, CACHED.reputation, values, (missing) => clients.cybertrace.lookup(missing), (reputation) => reputation.verdict !== 'ERROR');
+      return values.map((value) => found.get(value) ?? { verdict: 'ERROR' as const, detections: [], errorReason: 'CyberTrace did not answer for this object' });
+    }, batched),
+    // File Safer checks one hash per call: each distinct hash once, a few calls at a time.
+    hashCheck: new DataLoader(
+      async (hashes) => {
+        const keys = hashes.map(hashKey);
+        const found = await loadThroughCache(cache, CACHED.hashCheck, keys, async (missing) => {
+          const wanted = hashes.filter((hash) => missing.includes(hashKey(hash)));
+          const checked = await clients.filesafer.checkHashes(wanted);
+          return new Map(wanted.map((hash, index) => [hashKey(hash), checked[index]!]));
+        });
+        return keys.map((key) => found.get(key)!);
       },
-      { batchScheduleFn: activity.schedule, maxBatchSize: Number.POSITIVE_INFINITY, cacheKeyFn: suspiciousObjectKey },
+      { ...batched, cacheKeyFn: hashKey },
     ),
+    suspiciousObject,
+    forgetSuspiciousObjects: async () => {
+      suspiciousObject.clearAll();
+      await cache.delete(CACHED.apexList, [WHOLE_LIST]);
+    },
   };
 }

@@ -201,7 +201,7 @@ builder.mutationFields((t) => ({
       const content = detectIndicator(input.content).value;
       const suspiciousObject = await ctx.apex.add({ type: input.type, content, scanAction: input.scanAction, notes: input.notes, expiresAt: input.expiresAt });
       // Later reads in this operation must see the change.
-      ctx.loaders.suspiciousObject.clearAll();
+      await ctx.loaders.forgetSuspiciousObjects();
       return { suspiciousObject };
     },
   }),
@@ -217,7 +217,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { type, content }, ctx) => {
       // Sent as given (trimmed), not normalised: it must match what the list holds.
       const removed = await ctx.apex.remove({ type, content: content.trim() });
-      ctx.loaders.suspiciousObject.clearAll();
+      await ctx.loaders.forgetSuspiciousObjects();
       return { removed };
     },
   }),
@@ -235,7 +235,7 @@ builder.mutationFields((t) => ({
       // Already refused by the argument rule; kept for the type.
       if (type === undefined) throw badUserInput(`value: ${REFUSED_KIND[indicator.kind] ?? 'cannot be blocked'}`);
       const suspiciousObject = await ctx.apex.add({ type, content: indicator.value, scanAction: 'block', notes });
-      ctx.loaders.suspiciousObject.clearAll();
+      await ctx.loaders.forgetSuspiciousObjects();
       return { suspiciousObject };
     },
   }),

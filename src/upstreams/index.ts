@@ -1,3 +1,4 @@
+import { createAnswerCache, type AnswerCache } from '../cache/answer-cache.js';
 import type { GatewayConfig } from '../config.js';
 import { UpstreamHttp } from './http.js';
 
@@ -7,6 +8,8 @@ export interface Upstreams {
   cybertrace: UpstreamHttp;
   filesafer: UpstreamHttp;
   apex: UpstreamHttp;
+  /** Answers shared across requests (and across instances, with Redis). */
+  cache: AnswerCache;
   close(): Promise<void>;
 }
 
@@ -17,10 +20,15 @@ export function createUpstreams(config: GatewayConfig): Upstreams {
     filesafer: new UpstreamHttp('filesafer', config.filesafer.baseUrl, config.upstreamHttp.filesafer),
     apex: new UpstreamHttp('apex', config.apex.baseUrl, config.upstreamHttp.apex),
   };
+  const cache = createAnswerCache({
+    ...config.cache,
+    onError: (error) => console.warn(`answer cache unavailable, asking upstreams directly: ${error.message}`),
+  });
   return {
     ...pools,
+    cache,
     close: async () => {
-      await Promise.all(Object.values(pools).map((pool) => pool.close()));
+      await Promise.all([...Object.values(pools).map((pool) => pool.close()), cache.close()]);
     },
   };
 }

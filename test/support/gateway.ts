@@ -44,13 +44,14 @@ export async function mintToken(claims: JWTPayload & { tenants?: string[] | '*';
 
 export async function startTestGateway(options: { now?: () => Date; env?: Record<string, string>; auth?: boolean } = {}): Promise<TestGateway> {
   const simulators = await startDemoSimulators();
-  const config = loadConfig('demo', {}, { ...simulators.environment, ...options.env });
+  // The answer cache is off unless a test turns it on: tests count upstream calls.
+  const config = loadConfig('demo', {}, { ...simulators.environment, GATEWAY_CACHE_TTL_SECONDS: '0', ...options.env });
   const security = loadSecurityConfig('demo', { GATEWAY_RATE_LIMIT_PER_MINUTE: '0', ...(options.auth ? { GATEWAY_JWT_SECRET: TEST_JWT_SECRET } : {}), ...options.env });
   const upstreams: Upstreams = createUpstreams(config);
   const logs: TestGateway['logs'] = [];
   const gateway = createGateway({ config, security, upstreams, now: options.now, log: (level, line) => logs.push({ level, line }) });
 
-  const fetch: TestGateway['fetch'] = (path, init) => gateway.fetch(`http://gateway${path}`, init);
+  const fetch: TestGateway['fetch'] = async (path, init) => gateway.fetch(new URL(path, 'http://gateway'), init ?? {});
 
   const post: TestGateway['post'] = async (body, headers = {}) => {
     const response = await fetch('/graphql', {

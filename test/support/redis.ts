@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
+
+/** A real redis-server for the test run, on a free loopback port, with nothing written to disk. */
+export interface TestRedis {
+  url: string;
+  /** Resolves once `count` other clients are connected. */
+  waitForClients(count: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+export async function startRedis(): Promise<TestRedis> {
+  const port = await freePort();
+  let output = '';
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const spawned = new Promise<never>((_resolve, reject) => child.on('error', (error) => reject(new Error(`redis-server could not start (install it: apt-get install redis-server): ${error.message}`))));
+  const url = `redis://127.0.0.1:${port}`;
+  const ready = (async () => {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      client.on('error', () => {});
+      try {
+        await client.connect();
+        if ((await client.ping()) === 'PONG') return;
+      } catch {
+        // not up yet
+      } finally {
+        client.disconnect();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`redis-server did not answer: ${output}`);
+  })();
+  await Promise.race([ready, spawned]);
+  return {
+    url,
+    waitForClients: async (count) => {
+      const observer = new Redis(url);
+      try {
+        for (let attempt = 0; attempt < 100; attempt += 1) {
+          const clients = ((await observer.client('LIST')) as string).trim().split('\n').length - 1;
+          if (clients >= count) return;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        throw new Error(`fewer than ${count} clients connected to redis`);
+      } finally {
+        observer.disconnect();
+      }
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
