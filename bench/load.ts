@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 
-/** One autocannon run at a fixed concurrency and duration, with latencies kept to the microsecond. */
+/** One autocannon run at a fixed concurrency, with latencies kept to the microsecond. */
 
 export interface LoadRequest {
   method: 'GET' | 'POST';
@@ -15,7 +15,12 @@ export interface LoadOptions {
   /** Each connection sends these in order, one at a time, and starts over. */
   requests: readonly LoadRequest[];
   connections: number;
-  durationSeconds: number;
+  /**
+   * `seconds`: stop after that long (operations in flight are cut off).
+   * `operations`: stop after that many answers, each connection sending its equal share, so every
+   * operation sent completes (exact upstream counts); `limitSeconds` stops it all the same.
+   */
+  stop: { seconds: number } | { operations: number; limitSeconds: number };
   /** False for an answer that is 200 but wrong (GraphQL `errors`). */
   verifyBody: (body: string) => boolean;
 }
@@ -23,7 +28,7 @@ export interface LoadOptions {
 export interface LoadResult {
   connections: number;
   durationSeconds: number;
-  /** Requests autocannon wrote; each reaches the target and is executed, even one cut off at the end. */
+  /** Requests autocannon wrote. */
   sent: number;
   /** 2xx answers that passed verifyBody. */
   completed: number;
@@ -44,13 +49,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   // autocannon's own histogram counts whole milliseconds, too coarse for loopback calls.
   let latencies = new Float64Array(1 << 14);
   let count = 0;
+  const stop = 'seconds' in options.stop ? { duration: options.stop.seconds } : { amount: options.stop.operations };
+  const limitMs = ('seconds' in options.stop ? options.stop.seconds : options.stop.limitSeconds) * 1000 + 10_000;
+  let limitTimer: NodeJS.Timeout | undefined;
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url: options.url,
         connections: options.connections,
-        duration: options.durationSeconds,
+        ...stop,
         pipelining: 1,
         timeout: 10,
         requests: options.requests.map((request) => ({ ...request })),
@@ -58,6 +66,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       },
       (error: unknown, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
     );
+    limitTimer = setTimeout(() => instance.stop(), limitMs);
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (statusCode < 200 || statusCode >= 300) return;
       if (count === latencies.length) {
@@ -67,7 +76,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       }
       latencies[count++] = responseTime;
     });
-  });
+  }).finally(() => clearTimeout(limitTimer));
   const elapsedSeconds = (performance.now() - started) / 1000;
   const sorted = latencies.subarray(0, count).sort();
   const sum = sorted.reduce((total, value) => total + value, 0);

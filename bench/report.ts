@@ -16,7 +16,7 @@ export interface Measurement extends LoadResult {
   target: TargetKind;
   /** Upstream requests the simulators recorded during the measured run, per upstream. */
   upstreamRequests: UpstreamCounts;
-  /** All of them divided by the operations sent (each sent operation is executed in full). */
+  /** All of them divided by the operations sent (each one completes: the run counts operations, see run.ts). */
   upstreamRequestsPerOperation: number;
   /** The same ratio for the one checked sample of each request, before any load. */
   sampleUpstreamRequestsPerOperation: number;
@@ -139,7 +139,7 @@ export function formatTable(results: BenchResults): string {
     lines.push('');
   }
   lines.push('ratio = gateway / direct (req/s below 1x and latency above 1x is what the gateway costs).');
-  lines.push('upstream/op = upstream requests the simulators recorded during the run / operations sent.');
+  lines.push('upstream/op = upstream requests the simulators recorded during the run / operations in the run.');
   for (const scenario of results.scenarios) {
     for (const note of scenario.notes) lines.push(`${scenario.id}: ${note}`);
     // The ratio compares like with like only when both sides made the same calls.

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { startDemoSimulators, type DemoSimulators } from '../src/simulators/index.js';
 import { buildTargets } from './build.js';
 import { createGatewaySettings } from './gateway-settings.js';
-import { round, runLoad } from './load.js';
+import { round, runLoad, type LoadOptions } from './load.js';
 import type { TargetKind } from './protocol.js';
 import { compare, describeMachine, emptyReport, formatTable, MB, type BenchResults, type BenchSettings, type Measurement, type ScenarioReport, type UpstreamCounts } from './report.js';
 import { benchScenarios, type Scenario, type ScenarioId } from './scenarios.js';
@@ -14,7 +14,7 @@ import { startTarget } from './target-process.js';
  * `npm run bench`: the simulators in this process (no added latency), each load target (the
  * gateway, then the direct baseline) in a fresh child process per run, autocannon from here.
  * Prints the table, writes bench/results.json, exits 1 if any scenario answered errors.
- * Options: --duration 5 --warmup 1 --connections 1,8,32 --scenarios a,b,c --out bench/results.json --with-cache
+ * Options: --duration 5 --warmup 2 --connections 1,8,32 --scenarios a,b,c --out bench/results.json --with-cache
  */
 
 /** How the numbers were taken, kept with them in results.json. */
@@ -23,7 +23,7 @@ const methodNotes = (gatewaySettings: string) => [
   'Targets: the gateway (createGateway/serveGateway, configured from the environment as in live mode) and the direct baseline each run compiled to JavaScript on bare node, in their own child process started fresh for every run, so neither shares an event loop with the load generator and each peak memory belongs to one run.',
   gatewaySettings,
   'Direct baseline: a bare undici client (pools of 32 connections, as the gateway has) behind the thinnest HTTP endpoint, making the same upstream calls (independent ones concurrently) and returning the parsed answers as one JSON document. Both sides are driven by the same autocannon, over the same loopback hop, so the ratio is what the gateway itself adds (caller authentication, query limits, GraphQL parsing, validation and execution, zod checks of every answer, paging plans, cursors, batching, serialisation).',
-  'Load: autocannon, one request in flight per connection, concurrency = connections; a warm-up at the same concurrency first. Latency is measured per response to the microsecond (autocannon\'s own histogram counts whole milliseconds); req/s counts only checked 2xx answers.',
+  'Load: autocannon, one request in flight per connection, concurrency = connections. A warm-up of --warmup seconds at the same concurrency first; the measured run then sends a fixed number of operations (about --duration seconds at the warm-up\'s pace, whole request cycles per connection), so no operation is cut off and upstream requests per operation divide exactly. Latency is measured per response to the microsecond (autocannon\'s own histogram counts whole milliseconds); req/s counts only checked 2xx answers over the run\'s wall time.',
   'Checks: before any load every request is sent once and its answer checked (HTTP 200, no GraphQL errors, the expected rows); during load any non-2xx answer, any body with GraphQL errors or any connection error fails the scenario.',
   'Memory: peak RSS is the target process\'s kernel maxRSS over its life (one run); peak heap is sampled every 50 ms during the measured run.',
 ];
@@ -38,7 +38,7 @@ function parseOptions(argv: string[]): Options {
     args: argv,
     options: {
       duration: { type: 'string', default: '5' },
-      warmup: { type: 'string', default: '1' },
+      warmup: { type: 'string', default: '2' },
       connections: { type: 'string', default: '1,8,32' },
       scenarios: { type: 'string', default: 'a,b,c' },
       out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
@@ -54,7 +54,7 @@ function parseOptions(argv: string[]): Options {
   if (connections.length === 0 || connections.some((value) => !Number.isInteger(value) || value < 1 || value > 256)) throw new Error('--connections must list whole numbers 1 to 256, e.g. 1,8,32');
   const scenarios = [...new Set(values.scenarios.split(',').map((text) => text.trim()))];
   if (scenarios.some((id) => !['a', 'b', 'c'].includes(id))) throw new Error('--scenarios must list a, b and/or c');
-  return { durationSeconds: seconds('duration', values.duration, 1), warmupSeconds: seconds('warmup', values.warmup, 0), connections, scenarios: scenarios as ScenarioId[], out: values.out, withCache: values['with-cache'] };
+  return { durationSeconds: seconds('duration', values.duration, 1), warmupSeconds: seconds('warmup', values.warmup, 1), connections, scenarios: scenarios as ScenarioId[], out: values.out, withCache: values['with-cache'] };
 }
 
 function countUpstreamRequests(simulators: DemoSimulators): UpstreamCounts {
@@ -63,7 +63,7 @@ function countUpstreamRequests(simulators: DemoSimulators): UpstreamCounts {
 
 const totalOf = (counts: UpstreamCounts) => counts.sign + counts.cybertrace + counts.filesafer + counts.apex;
 
-/** Operations cut off by the end of the run still finish at the target: wait until the upstream counts stop moving. */
+/** Calls still on their way (after a warm-up, or a run its time limit stopped) land at the simulators: wait until the counts stop moving. */
 async function settleUpstreams(simulators: DemoSimulators): Promise<UpstreamCounts> {
   const deadline = Date.now() + 3_000;
   let last = -1;
@@ -76,15 +76,15 @@ async function settleUpstreams(simulators: DemoSimulators): Promise<UpstreamCoun
   return countUpstreamRequests(simulators);
 }
 
-/** One target, one concurrency: a fresh process, the sample check, a warm-up, the measured run. */
 interface BenchContext {
   targetScript: string;
   simulators: DemoSimulators;
-  /** The gateway's GATEWAY_* variables (caller authentication, rate limit). */
+  /** The gateway's GATEWAY_* variables (see gateway-settings.ts). */
   gatewayEnvironment: Record<string, string>;
   options: Options;
 }
 
+/** One target, one concurrency: a fresh process, the sample check, a warm-up, the measured run. */
 async function measure(scenario: Scenario, kind: TargetKind, connections: number, context: BenchContext): Promise<Measurement> {
   const { simulators, options } = context;
   const target = await startTarget(context.targetScript, kind, { ...simulators.environment, ...(kind === 'gateway' ? context.gatewayEnvironment : {}) });
@@ -92,15 +92,16 @@ async function measure(scenario: Scenario, kind: TargetKind, connections: number
     simulators.reset();
     const load = await scenario.prepare(kind, target.url);
     const sampleUpstream = totalOf(countUpstreamRequests(simulators)) / load.requests.length;
-    const drive = (durationSeconds: number) => runLoad({ url: target.url, requests: load.requests, connections, durationSeconds, verifyBody: load.verifyBody });
-    if (options.warmupSeconds > 0) {
-      const warmup = await drive(options.warmupSeconds);
-      if (warmup.failed > 0) throw new Error(`${warmup.failed} of ${warmup.sent} requests failed during the warm-up`);
-      await settleUpstreams(simulators);
-    }
+    const drive = (stop: LoadOptions['stop']) => runLoad({ url: target.url, requests: load.requests, connections, stop, verifyBody: load.verifyBody });
+    const warmup = await drive({ seconds: options.warmupSeconds });
+    if (warmup.failed > 0) throw new Error(`${warmup.failed} of ${warmup.sent} requests failed during the warm-up`);
+    await settleUpstreams(simulators);
+    // The measured run counts operations, not seconds (about --duration at the warm-up's pace), so
+    // none is cut off at the end and the upstream calls divide exactly; each connection walks whole cycles.
+    const cycles = Math.max(1, Math.round((warmup.requestsPerSecond * options.durationSeconds) / connections / load.requests.length));
     simulators.reset();
     target.resetMemory();
-    const result = await drive(options.durationSeconds);
+    const result = await drive({ operations: cycles * load.requests.length * connections, limitSeconds: options.durationSeconds * 4 });
     const upstreamRequests = await settleUpstreams(simulators);
     const memory = await target.readMemory();
     if (result.failed > 0) throw new Error(`${result.failed} of ${result.sent} requests failed (non-2xx, GraphQL errors or connection errors)`);
@@ -124,8 +125,8 @@ async function main(): Promise<number> {
   const runs = options.scenarios.length * options.connections.length * 2;
   // Every loop here is bounded; this is the backstop should a child hang all the same.
   const budgetMs = (runs * (options.durationSeconds + options.warmupSeconds + 40) + 240) * 1000;
-  const gateway = await createGatewaySettings({ withCache: options.withCache, tokenValidForSeconds: Math.ceil(budgetMs / 1000) });
-  const scenarios = benchScenarios(gateway.headers).filter((scenario) => options.scenarios.includes(scenario.id));
+  const gatewaySettings = await createGatewaySettings({ withCache: options.withCache, tokenValidForSeconds: Math.ceil(budgetMs / 1000) });
+  const scenarios = benchScenarios(gatewaySettings.headers).filter((scenario) => options.scenarios.includes(scenario.id));
   setTimeout(() => {
     console.error(`bench: still running after ${Math.round(budgetMs / 1000)} s; giving up`);
     process.exit(1);
@@ -134,7 +135,7 @@ async function main(): Promise<number> {
   console.error('bench: compiling the gateway and the baseline to JavaScript');
   const targetScript = await buildTargets();
   const simulators = await startDemoSimulators();
-  const context: BenchContext = { targetScript, simulators, gatewayEnvironment: gateway.environment, options };
+  const context: BenchContext = { targetScript, simulators, gatewayEnvironment: gatewaySettings.environment, options };
   const reports: ScenarioReport[] = [];
   try {
     for (const scenario of scenarios) {
@@ -162,7 +163,7 @@ async function main(): Promise<number> {
     node: process.version,
     machine,
     settings: { durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, connections: options.connections, withCache: options.withCache },
-    method: methodNotes(gateway.description),
+    method: methodNotes(gatewaySettings.description),
     scenarios: reports,
   };
   console.log(formatTable(results));

@@ -68,8 +68,8 @@ async function sendGraphQL(url: string, request: LoadRequest): Promise<Record<st
     throw new SampleCheckError(`the gateway answered HTTP ${status} with a body that is not JSON: ${preview(text)}`);
   }
   if (answer.errors?.length) {
-    const messages = answer.errors.map((error) => `${error.message}${error.extensions?.code ? ` (${String(error.extensions.code)})` : ''}`);
-    throw new SampleCheckError(`the gateway answered GraphQL errors: ${messages.join('; ')}`);
+    const messages = new Set(answer.errors.map((error) => `${error.message}${error.extensions?.code ? ` (${String(error.extensions.code)})` : ''}`));
+    throw new SampleCheckError(`the gateway answered ${answer.errors.length} GraphQL error(s): ${[...messages].join('; ')}`);
   }
   expect(status === 200 && answer.data != null, `the gateway answered HTTP ${status}: ${preview(text)}`);
   return answer.data;

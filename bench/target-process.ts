@@ -16,7 +16,6 @@ process.on('exit', () => {
 
 export interface RunningTarget {
   kind: TargetKind;
-  pid: number;
   /** `http://127.0.0.1:<port>` */
   url: string;
   resetMemory(): void;
@@ -92,7 +91,6 @@ export async function startTarget(targetScript: string, kind: TargetKind, config
     await waitForHealth(url, child);
     return {
       kind,
-      pid: child.pid ?? -1,
       url,
       resetMemory: () => send({ type: 'reset-memory' }),
       readMemory: async () => {

@@ -26,7 +26,7 @@ const securityEnvironment = z.object({
   GATEWAY_MAX_COST: count(20_000),
   GATEWAY_MAX_ALIASES: count(15, 10_000),
   GATEWAY_MAX_DIRECTIVES: count(50, 10_000),
-  GATEWAY_MAX_TOKENS: count(5_000),
+  GATEWAY_MAX_TOKENS: count(2_000),
   GATEWAY_MAX_BODY_BYTES: count(1_048_576),
   GATEWAY_MAX_ROWS: count(20_000),
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),

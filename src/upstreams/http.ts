@@ -144,16 +144,9 @@ export class UpstreamHttp {
     const deadline = startDeadline(this.settings.totalMs);
     try {
       for (let attempts = 1; ; attempts += 1) {
-        const result = await this.attempt(request, pathAndQuery, body, deadline.signal).then(
-          (exchange) => ({ exchange, outcome: { kind: 'answer', status: exchange.status, retryAfter: exchange.headers['retry-after'] } as AttemptOutcome }),
-          (error: unknown) => ({ failure: this.failure(error, deadline.signal) }),
-        );
-        const outcome: AttemptOutcome = 'failure' in result ? { kind: 'failure', transient: result.failure.transient } : result.outcome;
+        const { outcome, settle } = await this.attempt(request, pathAndQuery, body, deadline.signal);
         const decision = planRetry(outcome, { attempts, idempotent, remainingMs: deadline.remainingMs() }, this.settings.retry);
-        if (!decision.retry) {
-          if ('failure' in result) throw result.failure.error;
-          return { status: result.exchange.status, headers: result.exchange.headers, body: this.parseJson(result.exchange.text, result.exchange.status) };
-        }
+        if (!decision.retry) return settle();
         this.counters.retries += 1;
         this.emit({ type: 'retry', upstream: this.name, attempt: attempts + 1, delayMs: decision.delayMs, ...(outcome.kind === 'answer' ? { status: outcome.status } : {}) });
         await sleep(decision.delayMs, undefined, { signal: deadline.signal }).catch(() => {
@@ -178,8 +171,11 @@ export class UpstreamHttp {
     return this.pool.close();
   }
 
-  /** One attempt: fails fast on an open circuit, waits for a free slot, and never outlives the deadline. */
-  private attempt(request: UpstreamRequest, pathAndQuery: string, body: string, deadline: AbortSignal): Promise<Exchange> {
+  /**
+   * One attempt: fails fast on an open circuit, waits for a free slot, never outlives the deadline.
+   * Answers what happened, for the retry decision, and `settle` to give it to the caller as is.
+   */
+  private async attempt(request: UpstreamRequest, pathAndQuery: string, body: string, deadline: AbortSignal): Promise<{ outcome: AttemptOutcome; settle: () => UpstreamAnswer }> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       ...(request.json === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
@@ -195,11 +191,22 @@ export class UpstreamHttp {
         throw new BreakerFailure(error);
       }
     };
-    // A half-open circuit holds callers while its trial request runs: the deadline still applies.
-    return untilAborted(
-      this.breaker.execute(() => this.bulkhead.execute(exchange, deadline)),
-      deadline,
-    );
+    try {
+      // A half-open circuit holds callers while its trial request runs: the deadline still applies.
+      const { status, headers: answerHeaders, text } = await untilAborted(this.breaker.execute(() => this.bulkhead.execute(exchange, deadline)), deadline);
+      return {
+        outcome: { kind: 'answer', status, retryAfter: answerHeaders['retry-after'] },
+        settle: () => ({ status, headers: answerHeaders, body: this.parseJson(text, status) }),
+      };
+    } catch (error) {
+      const failure = this.failure(error, deadline);
+      return {
+        outcome: { kind: 'failure', transient: failure.transient },
+        settle: () => {
+          throw failure.error;
+        },
+      };
+    }
   }
 
   /** What a failed attempt means for the caller, and whether another attempt could help. */
