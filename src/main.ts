@@ -35,7 +35,10 @@ async function main(mode: Mode): Promise<void> {
     process.exit(1);
   }
 
-  for (const warning of security.warnings) console.warn(`WARNING: ${warning}`);
+  if (security.warnings.length > 0) {
+    const rule = '!'.repeat(100);
+    console.warn([rule, ...security.warnings.map((warning) => `WARNING: ${warning}`), rule].join('\n'));
+  }
   if (mode === 'demo' && !security.authentication.enabled) {
     console.log('Caller authentication is off in the demo: every request may read and change every tenant (set GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL to turn it on).');
   }

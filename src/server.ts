@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config.js';
 import { DEMO_VARIABLES } from './demo.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { schema } from './schema/index.js';
+import { UNAUTHENTICATED_CALLER } from './security/caller.js';
 import { loadSecurityConfig, type SecurityConfig } from './security/config.js';
 import { createGatewayLogger, currentRequestId, type LogSink } from './security/logger.js';
+import { guardNodeIdTypes } from './security/node-id-types.js';
 import { guardTenantScopedTypes } from './security/tenant-access.js';
 import { RequestCallers, useAuthentication } from './security/use-authentication.js';
 import { useQueryLimits } from './security/use-query-limits.js';
@@ -15,7 +18,6 @@ import { useRateLimit } from './security/use-rate-limit.js';
 import { useRequestId } from './security/use-request-id.js';
 import { useScopeCheck } from './security/use-scope-check.js';
 import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './security/use-trusted-documents.js';
-import { UNAUTHENTICATED_CALLER } from './security/caller.js';
 import type { Upstreams } from './upstreams/index.js';
 
 /** The example GraphiQL opens on: the same document the tests run, so it is known to work. */
@@ -51,7 +53,7 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
   ].filter((plugin): plugin is Plugin => Boolean(plugin));
 
   return createYoga<Record<string, never>, GatewayContext>({
-    schema: guardTenantScopedTypes(schema),
+    schema: guardNodeIdTypes(guardTenantScopedTypes(schema)),
     context: createContextFactory({ config, upstreams, callerOf: (request) => callers.of(request), now }),
     plugins,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -64,23 +66,37 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     batching: false,
     maxRequestBodySize: security.limits.maxBodyBytes,
     ...(security.trustedDocuments === null ? {} : { extraParamNames: [DOCUMENT_ID_PARAM] }),
-    // GraphQLErrors (bad input, upstream failures) reach the caller; anything else is "Unexpected error."
-    // with the request id, and is logged (redacted) with the same id. Never the original error, whatever NODE_ENV says.
-    maskedErrors: {
-      isDev: false,
-      maskError: (error, message) => {
-        const masked = maskError(error, message, false);
-        if (masked === error || !(masked instanceof Error)) return masked;
-        const requestId = currentRequestId();
-        const original = masked as Error & { nodes?: never; path?: readonly (string | number)[] };
-        return createGraphQLError(message, {
-          ...(original.nodes === undefined ? {} : { nodes: original.nodes }),
-          ...(original.path === undefined ? {} : { path: original.path }),
-          extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true, ...(requestId === undefined ? {} : { requestId }) },
-        });
-      },
-    },
+    maskedErrors: { isDev: false, maskError: maskUnexpectedErrors },
     logging: createGatewayLogger({ secrets, ...(log === undefined ? {} : { sink: log }) }),
+  });
+}
+
+/**
+ * Every error the caller sees carries `extensions.code`. Errors the gateway made (bad input,
+ * upstream failures: all coded) pass; a coded-less request error (a variable of the wrong type, an
+ * operation the schema cannot run) becomes BAD_USER_INPUT or BAD_REQUEST with HTTP 400; anything
+ * else (a crash, a library's uncoded field error) is "Unexpected error." with the request id, and
+ * yoga logs the original through the redacting logger under the same id. Never the original
+ * error, whatever NODE_ENV says.
+ */
+function maskUnexpectedErrors(error: unknown, message: string): Error {
+  const masked = maskError(error, message, false);
+  if (masked === error && error instanceof GraphQLError) {
+    // yoga describes a body that is not JSON with the parser's message, which quotes the body back.
+    delete (error.extensions as Record<string, unknown>)['originalError'];
+    if (typeof error.extensions['code'] === 'string') return error;
+    if (error.path === undefined) {
+      // Coded in place: the same error is not logged (it is the caller's mistake, not the gateway's).
+      Object.assign(error.extensions, { code: error.message.startsWith('Variable "$') ? 'BAD_USER_INPUT' : 'BAD_REQUEST', http: { status: 400 } });
+      return error;
+    }
+  }
+  const requestId = currentRequestId();
+  const located = error instanceof GraphQLError ? error : undefined;
+  return createGraphQLError(message, {
+    ...(located?.nodes === undefined ? {} : { nodes: located.nodes }),
+    ...(located?.path === undefined ? {} : { path: located.path }),
+    extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true, ...(requestId === undefined ? {} : { requestId }) },
   });
 }
 

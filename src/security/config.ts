@@ -109,6 +109,9 @@ export function loadSecurityConfig(mode: Mode, env: Record<string, string | unde
       problems.push('GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL is required (caller token verification); set GATEWAY_AUTH=off to run without caller authentication');
     }
   } else {
+    if (mode === 'live' && verification.kind === 'jwks' && new URL(verification.url).protocol === 'http:' && !/^(localhost|127\.[\d.]+|\[::1\])$/.test(new URL(verification.url).hostname)) {
+      warnings.push('GATEWAY_JWKS_URL is http://: the key set travels without TLS, and whoever can change it on the way can sign tokens this gateway accepts.');
+    }
     authentication = {
       enabled: true,
       verification,

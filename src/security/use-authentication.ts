@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { authenticationError, bearerToken, createTokenVerifier, UNAUTHENTICATED_CALLER, type Caller } from './caller.js';
+import { authenticationError, bearerToken, createTokenVerifier, type Caller } from './caller.js';
 import type { AuthenticationConfig } from './config.js';
 import { refusalResponse } from './http-refusal.js';
 
@@ -34,9 +34,8 @@ export class RequestCallers {
 }
 
 export function useAuthentication({ authentication, graphqlEndpoint, callers }: { authentication: AuthenticationConfig; graphqlEndpoint: string; callers: RequestCallers }): Plugin {
-  if (!authentication.enabled) {
-    return { onRequest: ({ request }) => callers.set(request, UNAUTHENTICATED_CALLER) };
-  }
+  // Off: every request has the fallback caller of RequestCallers (see server.ts).
+  if (!authentication.enabled) return {};
   const verify = createTokenVerifier(authentication);
   return {
     async onRequest({ request, url, endResponse }) {

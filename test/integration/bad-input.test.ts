@@ -141,6 +141,8 @@ describe('bad input', () => {
     expect(response.status >= 400 && response.status < 500 ? true : coded.length > 0, `status ${response.status}: ${text.slice(0, 300)}`).toBe(true);
     expect(response.status).toBeLessThan(500);
     if (errors.length > 0) expect(coded.length, text.slice(0, 300)).toBe(errors.length);
+    // Clear: the caller's mistake is named, never hidden behind "Unexpected error."
+    expect(errors.map((error) => error.extensions?.['code'])).not.toContain('INTERNAL_SERVER_ERROR');
 
     const { sign, cybertrace, filesafer, apex } = gw.simulators;
     expect([sign, cybertrace, filesafer, apex].map((simulator) => simulator.requests.length)).toEqual([0, 0, 0, 0]);
