@@ -26,7 +26,12 @@ describe('the demo query', () => {
     expect(connection?.nodes.length).toBeGreaterThan(0);
     const verdicts = connection!.nodes.flatMap((node) => node.targetIndicators.map((indicator) => indicator.reputation?.verdict));
     expect(verdicts).toContain('DETECTED');
+    expect(verdicts).toContain('NOT_DETECTED');
+    const blocked = connection!.nodes.flatMap((node) => node.targetIndicators.map((indicator) => indicator.suspiciousObject?.scanAction));
+    expect(blocked).toContain('BLOCK');
+    // One lookup and one list call serve every target of the page.
     expect(gw.simulators.cybertrace.requests).toHaveLength(1);
+    expect(gw.simulators.apex.requests).toHaveLength(1);
   });
 });
 
