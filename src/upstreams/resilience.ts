@@ -20,8 +20,8 @@ export function isIdempotent(method: HttpMethod, declared: boolean | undefined):
   return declared ?? IDEMPOTENT_BY_DEFAULT.has(method);
 }
 
-/** Statuses worth another attempt: busy, and the server or a proxy in front of it failing. */
-const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
+/** Statuses worth another attempt: busy, and a proxy or gateway in front of the upstream failing. A 500 is the upstream's own answer. */
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);

@@ -73,14 +73,15 @@ describe('planRetry', () => {
   const idempotent = { attempts: 1, idempotent: true, remainingMs: 10_000 };
   const plan = (outcome: Parameters<typeof planRetry>[0], request = idempotent, policy = RETRY) => planRetry(outcome, request, policy, () => 0, NOW);
 
-  it('retries 429, 500, 502, 503 and 504 and connection failures of idempotent requests', () => {
-    for (const status of [429, 500, 502, 503, 504]) expect(plan({ kind: 'answer', status })).toEqual({ retry: true, delayMs: 50 });
+  it('retries 429, 502, 503 and 504 and connection failures of idempotent requests, not 500 or 4xx', () => {
+    for (const status of [429, 502, 503, 504]) expect(plan({ kind: 'answer', status })).toEqual({ retry: true, delayMs: 50 });
+    for (const status of [500, 400, 404]) expect(plan({ kind: 'answer', status })).toMatchObject({ retry: false });
     expect(plan({ kind: 'failure', transient: true })).toEqual({ retry: true, delayMs: 50 });
   });
 
   it('never retries a request that is not idempotent', () => {
     const once = { ...idempotent, idempotent: false };
-    for (const status of [429, 500, 503]) expect(plan({ kind: 'answer', status }, once)).toMatchObject({ retry: false, reason: 'not idempotent' });
+    for (const status of [429, 502, 503]) expect(plan({ kind: 'answer', status }, once)).toMatchObject({ retry: false, reason: 'not idempotent' });
     expect(plan({ kind: 'failure', transient: true }, once)).toMatchObject({ retry: false });
   });
 
