@@ -1,7 +1,11 @@
 import { ConfigError, loadConfig, type GatewayConfig, type Mode } from './config.js';
+import { startTracing } from './observability/tracing.js';
 import { loadSecurityConfig, type SecurityConfig } from './security/config.js';
-import { createGateway, serveGateway } from './server.js';
-import { createUpstreams } from './upstreams/index.js';
+
+// Tracing starts before the server and its HTTP clients are loaded, so their modules are instrumented.
+const stopTracing = await startTracing(process.env);
+const { createGateway, serveGateway } = await import('./server.js');
+const { createUpstreams } = await import('./upstreams/index.js');
 
 /**
  * `demo`: every upstream is an embedded simulator on loopback, no variable needed.
@@ -53,7 +57,7 @@ async function main(mode: Mode): Promise<void> {
 
   const shutdown = () => {
     server.close();
-    void Promise.all([upstreams.close(), stopSimulators()]).finally(() => process.exit(0));
+    void Promise.all([upstreams.close(), stopSimulators(), stopTracing?.()]).finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -6,6 +6,8 @@ import { createGraphQLError, createYoga, maskError, type Plugin, type YogaServer
 import type { GatewayConfig } from './config.js';
 import { DEMO_VARIABLES } from './demo.js';
 import { createContextFactory, type GatewayContext } from './context.js';
+import { createGatewayMetrics } from './observability/metrics.js';
+import { useObservability } from './observability/use-observability.js';
 import { schema } from './schema/index.js';
 import { UNAUTHENTICATED_CALLER } from './security/caller.js';
 import { loadSecurityConfig, type SecurityConfig } from './security/config.js';
@@ -32,7 +34,7 @@ export interface GatewayOptions {
   upstreams: Upstreams;
   /** A fixed clock for tests; the wall clock otherwise. */
   now?: () => Date;
-  /** Where log lines go (already redacted); the console otherwise. */
+  /** Where log lines go as text (already redacted); JSON lines on stdout (pino) otherwise. */
   log?: LogSink;
 }
 
@@ -41,10 +43,14 @@ export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 export function createGateway({ config, security = loadSecurityConfig(config.mode, process.env), upstreams, now, log }: GatewayOptions): Gateway {
   const callers = new RequestCallers(security.authentication.enabled ? null : UNAUTHENTICATED_CALLER);
   const secrets = [...security.secrets, config.sign.authToken, config.cybertrace.password, config.filesafer.secretKey, config.filesafer.accessKey, config.apex.apiKey, config.cursorSecret];
+  const logger = createGatewayLogger({ secrets, ...(log === undefined ? {} : { sink: log }) });
+  const pools = [upstreams.sign, upstreams.cybertrace, upstreams.filesafer, upstreams.apex];
 
-  // In order: who is calling, how often, which documents, then per operation its scope and its size.
+  // In order: the request id and what is measured under it (/metrics, /readiness answer here),
+  // then who is calling, how often, which documents, then per operation its scope and its size.
   const plugins: Plugin[] = [
     useRequestId(),
+    useObservability({ metrics: createGatewayMetrics(pools), logger, upstreams: pools, graphqlEndpoint: GRAPHQL_ENDPOINT }),
     useAuthentication({ authentication: security.authentication, graphqlEndpoint: GRAPHQL_ENDPOINT, callers }),
     security.rateLimit && useRateLimit({ rateLimit: security.rateLimit, graphqlEndpoint: GRAPHQL_ENDPOINT, callers }),
     security.trustedDocuments && useTrustedDocuments({ trustedDocuments: security.trustedDocuments }),
@@ -67,7 +73,7 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     maxRequestBodySize: security.limits.maxBodyBytes,
     ...(security.trustedDocuments === null ? {} : { extraParamNames: [DOCUMENT_ID_PARAM] }),
     maskedErrors: { isDev: false, maskError: maskUnexpectedErrors },
-    logging: createGatewayLogger({ secrets, ...(log === undefined ? {} : { sink: log }) }),
+    logging: logger,
   });
 }
 

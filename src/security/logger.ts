@@ -1,9 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { YogaLogger } from 'graphql-yoga';
+import { pino, type Logger } from 'pino';
 
 /**
- * The gateway's log: one line per entry, the request id in front, every known secret and every
- * credential-shaped value (bearer and basic credentials, JWTs) redacted before it is written.
+ * The gateway's log: one JSON line per entry (pino) with the request id, every known secret and
+ * every credential-shaped value (bearer and basic credentials, JWTs) redacted before it is written.
+ * A `LogSink` (tests) gets the same entries as plain text lines instead.
  */
 
 /** The request being handled, for log lines and masked errors written deep inside it. */
@@ -16,7 +18,39 @@ export function currentRequestId(): string | undefined {
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogSink = (level: LogLevel, line: string) => void;
 
-const consoleSink: LogSink = (level, line) => (level === 'error' ? console.error(line) : level === 'warn' ? console.warn(line) : console.log(line));
+/** Fields of the one line written per GraphQL request. */
+export interface RequestLogEntry {
+  /** The request's id, when written outside its scope. */
+  requestId?: string;
+  operation: string;
+  outcome: 'success' | 'error' | 'partial';
+  status: number;
+  durationMs: number;
+}
+
+export interface GatewayLogger extends YogaLogger {
+  /** The request's summary line: written whatever the level, as an access log is. */
+  request(entry: RequestLogEntry): void;
+}
+
+type LogFields = Record<string, string | number>;
+type LogWriter = (level: LogLevel, requestId: string | undefined, message: string, fields: LogFields) => void;
+
+function textWriter(sink: LogSink): LogWriter {
+  return (level, requestId, message, fields) => {
+    const pairs = Object.entries(fields).map(([key, value]) => ` ${key}=${value}`).join('');
+    sink(level, `${new Date().toISOString()} ${level.toUpperCase()}${requestId === undefined ? '' : ` request=${requestId}`} ${message}${pairs}`);
+  };
+}
+
+function pinoWriter(logger: Logger): LogWriter {
+  return (level, requestId, message, fields) => logger[level]({ ...(requestId === undefined ? {} : { requestId }), ...fields }, message);
+}
+
+/** JSON lines on stdout, ISO times; levels are filtered before pino, so it passes everything. */
+function defaultPino(): Logger {
+  return pino({ level: 'debug', base: { service: 'secops-gateway' }, timestamp: pino.stdTimeFunctions.isoTime });
+}
 
 const CREDENTIAL_PATTERNS: [RegExp, string][] = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9\-_.~+/]+=*/gi, '$1 [redacted]'],
@@ -50,13 +84,24 @@ function describe(value: unknown): string {
 
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
-export function createGatewayLogger({ secrets, sink = consoleSink, level = 'warn' }: { secrets: readonly (string | undefined)[]; sink?: LogSink; level?: LogLevel }): YogaLogger {
+/** Entries go to `sink` as text when given, else to `logger` (a pino JSON logger on stdout by default). */
+export function createGatewayLogger({ secrets, sink, logger, level = 'warn' }: { secrets: readonly (string | undefined)[]; sink?: LogSink; logger?: Logger; level?: LogLevel }): GatewayLogger {
   const redact = createRedactor(secrets);
   const threshold = LEVELS.indexOf(level);
+  const writer = sink === undefined ? pinoWriter(logger ?? defaultPino()) : textWriter(sink);
+  const emit = (entryLevel: LogLevel, message: string, fields: LogFields = {}, requestId = currentRequestId()) => {
+    const redacted = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? redact(value) : value]));
+    writer(entryLevel, requestId === undefined ? undefined : redact(requestId), redact(message), redacted);
+  };
   const write = (entryLevel: LogLevel) => (...args: unknown[]) => {
     if (LEVELS.indexOf(entryLevel) < threshold) return;
-    const requestId = currentRequestId();
-    sink(entryLevel, redact(`${new Date().toISOString()} ${entryLevel.toUpperCase()}${requestId === undefined ? '' : ` request=${requestId}`} ${args.map(describe).join(' ')}`));
+    emit(entryLevel, args.map(describe).join(' '));
   };
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    request: ({ requestId, operation, outcome, status, durationMs }) => emit('info', 'request', { operation, outcome, status, durationMs: Math.round(durationMs) }, requestId ?? currentRequestId()),
+  };
 }

@@ -4,6 +4,7 @@ import { Pool } from 'undici';
 import type { z } from 'zod';
 import { DEFAULT_UPSTREAM_HTTP_SETTINGS, type UpstreamHttpSettings } from '../config.js';
 import { UpstreamError, type UpstreamName } from '../errors.js';
+import { currentRequestId } from '../security/logger.js';
 import { BreakerFailure, createUpstreamBreaker, createUpstreamBulkhead, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';
 
 /**
@@ -53,7 +54,9 @@ export type CircuitStateName = 'closed' | 'open' | 'half-open';
 export type UpstreamEvent =
   | { type: 'retry'; upstream: UpstreamName; /** The attempt about to be made, 2 for the first retry. */ attempt: number; delayMs: number; status?: number }
   | { type: 'circuit'; upstream: UpstreamName; state: CircuitStateName }
-  | { type: 'rejected'; upstream: UpstreamName; reason: 'circuit-open' | 'queue-full' };
+  | { type: 'rejected'; upstream: UpstreamName; reason: 'circuit-open' | 'queue-full' }
+  /** One attempt sent over the wire and finished: the answer's status, or the error code when none came. */
+  | ({ type: 'attempt'; upstream: UpstreamName; durationMs: number } & ({ status: number } | { error: 'UPSTREAM_ERROR' | 'UPSTREAM_TIMEOUT' }));
 
 export interface UpstreamCounters {
   /** Requests sent over the wire, retries included. */
@@ -126,7 +129,7 @@ export class UpstreamHttp {
     return CIRCUIT_STATE_NAMES[this.breaker.state];
   }
 
-  /** Subscribes to retries, circuit changes and refusals; answers the unsubscribe function. */
+  /** Subscribes to attempts, retries, circuit changes and refusals; answers the unsubscribe function. */
   onEvent(listener: (event: UpstreamEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -176,18 +179,26 @@ export class UpstreamHttp {
    * Answers what happened, for the retry decision, and `settle` to give it to the caller as is.
    */
   private async attempt(request: UpstreamRequest, pathAndQuery: string, body: string, deadline: AbortSignal): Promise<{ outcome: AttemptOutcome; settle: () => UpstreamAnswer }> {
+    const requestId = currentRequestId();
     const headers: Record<string, string> = {
       accept: 'application/json',
+      // The gateway's request id, so an upstream's log can be joined with the gateway's.
+      ...(requestId === undefined ? {} : { 'x-request-id': requestId }),
       ...(request.json === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
       ...request.headers,
       ...request.sign?.({ method: request.method, pathAndQuery, body }),
     };
     const exchange = async (): Promise<Exchange> => {
       this.counters.attempts += 1;
+      const startedAt = performance.now();
       try {
         const answer = await this.pool.request({ method: request.method, path: pathAndQuery, headers, body: body === '' ? undefined : body, signal: deadline });
-        return { status: answer.statusCode, headers: answer.headers, text: await answer.body.text() };
+        const text = await answer.body.text();
+        this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, status: answer.statusCode });
+        return { status: answer.statusCode, headers: answer.headers, text };
       } catch (error) {
+        const code = deadline.aborted ? 'UPSTREAM_TIMEOUT' : this.transportError(error).extensions['code'] === 'UPSTREAM_TIMEOUT' ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_ERROR';
+        this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, error: code });
         throw new BreakerFailure(error);
       }
     };

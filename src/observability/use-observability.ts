@@ -1,0 +1,83 @@
+import { getOperationAST, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { UpstreamName } from '../errors.js';
+import { currentRequestId, type GatewayLogger } from '../security/logger.js';
+import type { UpstreamHttp } from '../upstreams/http.js';
+import type { GatewayMetrics, OperationOutcome } from './metrics.js';
+
+/**
+ * Serves `/metrics` (Prometheus text) and `/readiness` (503 while an upstream's circuit is open),
+ * counts each GraphQL operation by name and outcome and the upstream errors its callers saw, and
+ * writes one log line per GraphQL request: request id, operation, outcome, status, duration.
+ * Both endpoints answer before authentication: keep them on a network only operators reach.
+ */
+
+export const METRICS_ENDPOINT = '/metrics';
+export const READINESS_ENDPOINT = '/readiness';
+
+interface RequestRecord {
+  startedAt: number;
+  requestId: string | undefined;
+  operation: string | undefined;
+  outcome: OperationOutcome | undefined;
+}
+
+export function useObservability({ metrics, logger, upstreams, graphqlEndpoint }: { metrics: GatewayMetrics; logger: GatewayLogger; upstreams: readonly UpstreamHttp[]; graphqlEndpoint: string }): Plugin {
+  const records = new WeakMap<Request, RequestRecord>();
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (request.method === 'GET' && url.pathname === METRICS_ENDPOINT) {
+        endResponse(new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }));
+        return;
+      }
+      if (request.method === 'GET' && url.pathname === READINESS_ENDPOINT) {
+        const open = upstreams.filter((upstream) => upstream.circuitState === 'open').map((upstream) => upstream.name);
+        endResponse(fetchAPI.Response.json(open.length === 0 ? { status: 'ready' } : { status: 'unavailable', openCircuits: open }, { status: open.length === 0 ? 200 : 503 }));
+        return;
+      }
+      if (url.pathname === graphqlEndpoint) records.set(request, { startedAt: performance.now(), requestId: currentRequestId(), operation: undefined, outcome: undefined });
+    },
+    onParams({ request, params }) {
+      const record = records.get(request);
+      if (record !== undefined && typeof params.operationName === 'string') record.operation = params.operationName;
+    },
+    onExecute({ args }) {
+      const record = records.get((args.contextValue as { request: Request }).request);
+      const name = getOperationAST(args.document, args.operationName)?.name?.value;
+      if (record !== undefined && name !== undefined) record.operation = name;
+    },
+    onResultProcess({ request, result }) {
+      const record = records.get(request);
+      // Streams (none in this schema today) and batches (refused) are not counted.
+      if (record === undefined || Array.isArray(result) || Symbol.asyncIterator in result) return;
+      record.outcome = outcomeOf(result as ExecutionResult);
+      metrics.countOperation(record.operation ?? 'anonymous', record.outcome);
+      // One upstream failure can null several fields; it is counted once.
+      const seen = new Set<unknown>();
+      for (const error of (result as ExecutionResult).errors ?? []) {
+        const cause = error.originalError ?? error;
+        const { upstream, code } = error.extensions;
+        if (seen.has(cause) || typeof upstream !== 'string' || typeof code !== 'string') continue;
+        seen.add(cause);
+        metrics.countUpstreamError(upstream as UpstreamName, code);
+      }
+    },
+    onResponse({ request, response }) {
+      const record = records.get(request);
+      if (record === undefined) return;
+      logger.request({
+        ...(record.requestId === undefined ? {} : { requestId: record.requestId }),
+        operation: record.operation ?? 'anonymous',
+        outcome: record.outcome ?? (response.status >= 400 ? 'error' : 'success'),
+        status: response.status,
+        durationMs: performance.now() - record.startedAt,
+      });
+    },
+  };
+}
+
+/** success: no error; partial: errors beside data; error: no data at all. */
+export function outcomeOf(result: ExecutionResult): OperationOutcome {
+  if (result.errors === undefined || result.errors.length === 0) return 'success';
+  return result.data === null || result.data === undefined ? 'error' : 'partial';
+}
