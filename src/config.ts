@@ -121,8 +121,6 @@ export interface GatewayConfig {
   cybertrace: { baseUrl: string; apiVersion: string; username: string; password: string };
   filesafer: { baseUrl: string; accessKey: string; secretKey: string; apiKey?: string };
   apex: { baseUrl: string; applicationId: string; apiKey: string };
-  /** The `UPSTREAM_*` timeouts, before per-upstream overrides; the upstream clients use `upstreamHttp`. */
-  timeouts: UpstreamTimeouts;
   upstreamHttp: Record<UpstreamName, UpstreamHttpSettings>;
   /** Upstream answers kept for `ttlSeconds` (0: off), in Redis when `redisUrl` is set. */
   cache: { ttlSeconds: number; redisUrl?: string };
@@ -148,7 +146,6 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
   }
   const e = parsed.data;
   const defaultOn = mode === 'demo';
-  const shared = upstreamHttpSettings(e, undefined);
   return {
     mode,
     port: e.PORT,
@@ -157,7 +154,6 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
     cybertrace: { baseUrl: e.CYBERTRACE_BASE_URL, apiVersion: e.CYBERTRACE_API_VERSION, username: e.CYBERTRACE_USERNAME, password: e.CYBERTRACE_PASSWORD },
     filesafer: { baseUrl: e.FILESAFER_BASE_URL, accessKey: e.NCP_ACCESS_KEY, secretKey: e.NCP_SECRET_KEY, apiKey: e.NCP_API_KEY },
     apex: { baseUrl: e.APEX_BASE_URL, applicationId: e.APEX_APPLICATION_ID, apiKey: e.APEX_API_KEY },
-    timeouts: { connectMs: shared.connectMs, headersMs: shared.headersMs, totalMs: shared.totalMs },
     upstreamHttp: {
       sign: upstreamHttpSettings(e, 'sign'),
       cybertrace: upstreamHttpSettings(e, 'cybertrace'),

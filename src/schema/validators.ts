@@ -15,8 +15,5 @@ export const ipv4NetworkRule = z.string().refine((value) => {
 export const portRule = z.number().int().min(0, 'a port is 0..65535').max(65_535, 'a port is 0..65535');
 export const protocolRule = z.number().int().min(0, 'an IP protocol number is 0..255').max(255, 'an IP protocol number is 0..255');
 
-/** `from` must not be after `to`: checked on the whole argument set, before any upstream call. */
-export function fromNotAfterTo<T extends { from: Date | string; to: Date | string }>(args: T): boolean {
-  return args.from <= args.to;
-}
+/** Checked on the whole argument set (from <= to), before any upstream call. */
 export const FROM_AFTER_TO_MESSAGE = '`from` must not be after `to`';

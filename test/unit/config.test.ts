@@ -44,7 +44,7 @@ describe('live configuration', () => {
       sign: { baseUrl: 'https://api.ntt.com/sdpf-iot-pf/v1' },
       cybertrace: { apiVersion: '1.1' },
       filesafer: { baseUrl: 'https://filesafer.apigw.ntruss.com' },
-      timeouts: { totalMs: 10_000 },
+      upstreamHttp: { sign: { totalMs: 10_000 } },
       introspection: false,
       graphiql: false,
     });

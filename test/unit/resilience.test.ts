@@ -131,7 +131,8 @@ describe('configuration', () => {
     expect(config.upstreamHttp.sign).toMatchObject({ totalMs: 2_000, headersMs: 2_000, retry: { retries: 2 }, breaker: { failures: 9 } });
     expect(config.upstreamHttp.cybertrace).toMatchObject({ totalMs: 4_000, headersMs: 4_000, retry: { retries: 0 } });
     expect(config.upstreamHttp.apex).toMatchObject({ totalMs: 4_000, headersMs: 1_500 });
-    expect(config.timeouts).toEqual({ connectMs: 3_000, headersMs: 4_000, totalMs: 4_000 });
+    // No FILESAFER_* override: the UPSTREAM_* defaults as they are.
+    expect(config.upstreamHttp.filesafer).toMatchObject({ connectMs: 3_000, headersMs: 4_000, totalMs: 4_000 });
   });
 
   it('names malformed settings', () => {
