@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { schema } from '../src/schema/index.js';
+import { schema, subgraphSchema } from '../src/schema/index.js';
 
 /**
- * Writes the served schema, sorted, to schema/schema.graphql (what codegen and the contract check
- * read), and its federation SDL, with the directives composition needs, to schema/subgraph.graphql.
+ * Writes the public schema (`/graphql`), sorted, to schema/schema.graphql (what codegen and the
+ * contract check read), and the subgraph's federation SDL (`/subgraph`), with the directives
+ * composition needs, to schema/subgraph.graphql.
  */
 function write(name: string, text: string): void {
   const target = new URL(`../schema/${name}`, import.meta.url);
@@ -14,4 +15,4 @@ function write(name: string, text: string): void {
 }
 
 write('schema.graphql', printSchema(lexicographicSortSchema(schema)));
-write('subgraph.graphql', printSubgraphSchema(lexicographicSortSchema(schema)));
+write('subgraph.graphql', printSubgraphSchema(lexicographicSortSchema(subgraphSchema)));

@@ -8,7 +8,7 @@ import { DEMO_VARIABLES } from './demo.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { createGatewayMetrics } from './observability/metrics.js';
 import { useObservability } from './observability/use-observability.js';
-import { schema } from './schema/index.js';
+import { schema, subgraphSchema } from './schema/index.js';
 import { UNAUTHENTICATED_CALLER } from './security/caller.js';
 import { loadSecurityConfig, type SecurityConfig } from './security/config.js';
 import { createGatewayLogger, currentRequestId, type LogSink } from './security/logger.js';
@@ -25,7 +25,10 @@ import type { Upstreams } from './upstreams/index.js';
 /** The example GraphiQL opens on: the same document the tests run, so it is known to work. */
 const DEMO_QUERY = readFileSync(new URL('../schema/operations/sim-threats.graphql', import.meta.url), 'utf8');
 
+/** The public graph, for analysts and apps (GraphiQL opens here). */
 const GRAPHQL_ENDPOINT = '/graphql';
+/** The same graph as a federation subgraph (`_service`, `_entities`), for routers only (README, "Behind a federation router"). */
+export const SUBGRAPH_ENDPOINT = '/subgraph';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -50,24 +53,30 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
   // then who is calling, how often, which documents, then per operation its scope and its size.
   const plugins: Plugin[] = [
     useRequestId(),
-    useObservability({ metrics: createGatewayMetrics(pools), logger, upstreams: pools, graphqlEndpoint: GRAPHQL_ENDPOINT }),
-    useAuthentication({ authentication: security.authentication, graphqlEndpoint: GRAPHQL_ENDPOINT, callers }),
-    security.rateLimit && useRateLimit({ rateLimit: security.rateLimit, graphqlEndpoint: GRAPHQL_ENDPOINT, callers }),
-    security.trustedDocuments && useTrustedDocuments({ trustedDocuments: security.trustedDocuments }),
+    useObservability({ metrics: createGatewayMetrics(pools), logger, upstreams: pools, graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT] }),
+    useAuthentication({ authentication: security.authentication, graphqlEndpoint: GRAPHQL_ENDPOINT, subgraphEndpoint: SUBGRAPH_ENDPOINT, callers }),
+    security.rateLimit && useRateLimit({ rateLimit: security.rateLimit, graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT], callers, ...(now === undefined ? {} : { now: () => now().getTime() }) }),
+    security.trustedDocuments && useTrustedDocuments({ trustedDocuments: security.trustedDocuments, viaRouter: (request) => callers.viaRouter(request) }),
     useScopeCheck() as Plugin,
-    useQueryLimits({ limits: security.limits, introspection: config.introspection }),
+    useQueryLimits({ limits: security.limits, introspection: config.introspection, viaRouter: (request) => callers.viaRouter(request) }),
   ].filter((plugin): plugin is Plugin => Boolean(plugin));
 
+  const publicSchema = guardNodeIdTypes(guardTenantScopedTypes(schema));
+  const routerSchema = guardNodeIdTypes(guardTenantScopedTypes(subgraphSchema));
   return createYoga<Record<string, never>, GatewayContext>({
-    schema: guardNodeIdTypes(guardTenantScopedTypes(schema)),
+    // One pipeline, two graphs: the subgraph protocol only where a router reaches it.
+    schema: ({ request }) => (new URL(request.url).pathname === SUBGRAPH_ENDPOINT ? routerSchema : publicSchema),
     context: createContextFactory({ config, upstreams, callerOf: (request) => callers.of(request), now }),
     plugins,
-    graphqlEndpoint: GRAPHQL_ENDPOINT,
+    graphqlEndpoint: `/:endpoint(${GRAPHQL_ENDPOINT.slice(1)}|${SUBGRAPH_ENDPOINT.slice(1)})`,
     healthCheckEndpoint: '/health',
     landingPage: false,
     // The bundled GraphiQL works with no CDN reachable, as on an isolated security network.
     renderGraphiQL,
-    graphiql: config.graphiql ? { title: 'SecOps gateway', defaultTabs: [{ query: DEMO_QUERY, variables: JSON.stringify(DEMO_VARIABLES, null, 2) }] } : false,
+    graphiql: (request) =>
+      config.graphiql && new URL(request.url).pathname === GRAPHQL_ENDPOINT
+        ? { title: 'SecOps gateway', endpoint: GRAPHQL_ENDPOINT, defaultTabs: [{ query: DEMO_QUERY, variables: JSON.stringify(DEMO_VARIABLES, null, 2) }] }
+        : false,
     // An array body (HTTP batching) is refused with 400; one operation per request keeps the limits per request.
     batching: false,
     maxRequestBodySize: security.limits.maxBodyBytes,

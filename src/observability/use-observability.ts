@@ -22,7 +22,7 @@ interface RequestRecord {
   outcome: OperationOutcome | undefined;
 }
 
-export function useObservability({ metrics, logger, upstreams, graphqlEndpoint }: { metrics: GatewayMetrics; logger: GatewayLogger; upstreams: readonly UpstreamHttp[]; graphqlEndpoint: string }): Plugin {
+export function useObservability({ metrics, logger, upstreams, graphqlEndpoints }: { metrics: GatewayMetrics; logger: GatewayLogger; upstreams: readonly UpstreamHttp[]; graphqlEndpoints: readonly string[] }): Plugin {
   const records = new WeakMap<Request, RequestRecord>();
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
@@ -35,7 +35,7 @@ export function useObservability({ metrics, logger, upstreams, graphqlEndpoint }
         endResponse(fetchAPI.Response.json(open.length === 0 ? { status: 'ready' } : { status: 'unavailable', openCircuits: open }, { status: open.length === 0 ? 200 : 503 }));
         return;
       }
-      if (url.pathname === graphqlEndpoint) records.set(request, { startedAt: performance.now(), requestId: currentRequestId(), operation: undefined, outcome: undefined });
+      if (graphqlEndpoints.includes(url.pathname)) records.set(request, { startedAt: performance.now(), requestId: currentRequestId(), operation: undefined, outcome: undefined });
     },
     onParams({ request, params }) {
       const record = records.get(request);

@@ -29,6 +29,8 @@ export const builder = new SchemaBuilder<{
     nodesOnConnection: true,
     edgesFieldOptions: { nullable: { list: false, items: false } },
     nodeFieldOptions: { nullable: false },
+    // The same in every Relay subgraph: another team's PageInfo composes with this one.
+    pageInfoTypeOptions: { shareable: true },
     encodeGlobalID: encodeNodeId,
     decodeGlobalID: decodeNodeId,
   },

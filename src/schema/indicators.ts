@@ -8,18 +8,23 @@ import { EndpointRef, ThreatRef, ThreatSummaryRef } from './sign/refs.js';
  * File Safer (hashCheck) and Apex Central (suspiciousObject) attach their own fields in their modules.
  */
 
+// Reputation and its parts are values (no identity, the same wherever resolved): @shareable, so another
+// subgraph may return them too.
+
 export const IndicatorRef = builder.objectRef<DetectedIndicator>('Indicator');
 
 export const IndicatorKindEnum = builder.enumType('IndicatorKind', { values: INDICATOR_KINDS });
 const VerdictEnum = builder.enumType('Verdict', { values: ['DETECTED', 'NOT_DETECTED', 'ERROR'] as const });
 
 const ContextFieldRef = builder.objectRef<{ name: string; value: string }>('ContextField').implement({
+  shareable: true,
   fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
 });
 
 const DetectionRef = builder
   .objectRef<{ category: string; matchedIndicator: string; context: { name: string; value: string }[] }>('Detection')
   .implement({
+    shareable: true,
     fields: (t) => ({
       category: t.exposeString('category'),
       matchedIndicator: t.exposeString('matchedIndicator'),
@@ -30,6 +35,7 @@ const DetectionRef = builder
 const ReputationRef = builder
   .objectRef<{ verdict: 'DETECTED' | 'NOT_DETECTED' | 'ERROR'; detections: { category: string; matchedIndicator: string; context: { name: string; value: string }[] }[]; errorReason: string | null }>('Reputation')
   .implement({
+    shareable: true,
     fields: (t) => ({
       verdict: t.expose('verdict', { type: VerdictEnum }),
       detections: t.field({ type: [DetectionRef], resolve: (reputation) => reputation.detections }),

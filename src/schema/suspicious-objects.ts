@@ -13,9 +13,16 @@ import { resolveTotalCount } from './sign/connections.js';
  * block. Every argument is checked against Apex's limits before any call.
  */
 
-/** Internal values are the add/delete type names; the client renames SHA-1 objects for the list. */
+/** The enum's names and the add/delete type names they stand for; the client renames SHA-1 objects for the list. */
+const OBJECT_TYPE_OF_NAME = { IP: 'ip', URL: 'url', FILE_SHA1: 'file_sha1', DOMAIN: 'domain' } as const satisfies Record<string, ApexObjectType>;
+
 const SuspiciousObjectTypeEnum = builder.enumType('SuspiciousObjectType', {
-  values: { IP: { value: 'ip' }, URL: { value: 'url' }, FILE_SHA1: { value: 'file_sha1' }, DOMAIN: { value: 'domain' } } as const,
+  values: {
+    IP: { value: OBJECT_TYPE_OF_NAME.IP },
+    URL: { value: OBJECT_TYPE_OF_NAME.URL },
+    FILE_SHA1: { value: OBJECT_TYPE_OF_NAME.FILE_SHA1 },
+    DOMAIN: { value: OBJECT_TYPE_OF_NAME.DOMAIN },
+  } as const,
 });
 
 const ScanActionEnum = builder.enumType('ScanAction', {
@@ -99,6 +106,15 @@ export function objectFromId(key: string): { type: ApexObjectType; content: stri
   const content = key.slice(separator + 1);
   if (separator <= 0 || !APEX_OBJECT_TYPES.includes(type) || content === '') throw badUserInput(`"${key.slice(0, 100)}" does not name a suspicious object`);
   return { type, content };
+}
+
+/** An object named by its fields as a federation router sends them (`type` is the enum's name), checked as `addSuspiciousObject` checks them. */
+export function objectFromFields({ type, content }: { type: string; content: string }): { type: ApexObjectType; content: string } {
+  const objectType = Object.hasOwn(OBJECT_TYPE_OF_NAME, type) ? OBJECT_TYPE_OF_NAME[type as keyof typeof OBJECT_TYPE_OF_NAME] : undefined;
+  if (objectType === undefined) throw badUserInput(`type must be one of ${Object.keys(OBJECT_TYPE_OF_NAME).join(', ')}`);
+  const problem = contentProblem(objectType, content);
+  if (problem !== undefined) throw badUserInput(`content ${problem}`);
+  return { type: objectType, content };
 }
 
 builder.node(SuspiciousObjectRef, {

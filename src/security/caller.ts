@@ -6,10 +6,11 @@ import type { AuthenticationConfig } from './config.js';
 /**
  * Who is calling: verified from `Authorization: Bearer <JWT>` (HS256 with GATEWAY_JWT_SECRET, or
  * RS256 with keys from GATEWAY_JWKS_URL, cached by jose). The claims say which SIGN tenants the
- * caller may read (`tenants`: IDs or "*") and what it may do (`scope`: "read", "write").
+ * caller may read (`tenants`: IDs or "*") and what it may do (`scope`: "read", "write", "router").
  */
 
-export type Scope = 'read' | 'write';
+/** `router`: a federation router's own token, which may use the subgraph endpoint (README, "Behind a federation router"). */
+export type Scope = 'read' | 'write' | 'router';
 
 export interface Caller {
   /** The token's `sub`; absent when authentication is off. */

@@ -69,3 +69,37 @@ export class TokenBucketLimiter {
     }
   }
 }
+
+/**
+ * Keys seen within the last `ttlMs`, at most `maxKeys` of them (the oldest forgotten first): which
+ * router operations were already charged. Constant work per call, bounded memory.
+ */
+export class RecentKeys {
+  private readonly seenAt = new Map<string, number>();
+  private readonly ttlMs: number;
+  private readonly maxKeys: number;
+  private readonly now: () => number;
+
+  constructor({ ttlMs, maxKeys = 10_000, now = Date.now }: { ttlMs: number; maxKeys?: number; now?: () => number }) {
+    this.ttlMs = ttlMs;
+    this.maxKeys = maxKeys;
+    this.now = now;
+  }
+
+  has(key: string): boolean {
+    const seenAt = this.seenAt.get(key);
+    return seenAt !== undefined && this.now() - seenAt < this.ttlMs;
+  }
+
+  add(key: string): void {
+    const now = this.now();
+    this.seenAt.delete(key);
+    // Insertion order is age order: drop expired keys from the front, a few per call, and the oldest past the bound.
+    let checked = 0;
+    for (const [oldest, seenAt] of this.seenAt) {
+      if (checked++ >= SWEEP_PER_TAKE || (now - seenAt < this.ttlMs && this.seenAt.size < this.maxKeys)) break;
+      this.seenAt.delete(oldest);
+    }
+    this.seenAt.set(key, now);
+  }
+}

@@ -1,17 +1,24 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { authenticationError, bearerToken, createTokenVerifier, type Caller } from './caller.js';
+import { authenticationError, bearerToken, createTokenVerifier, hasScope, type Caller } from './caller.js';
 import type { AuthenticationConfig } from './config.js';
 import { refusalResponse } from './http-refusal.js';
 
 /**
- * Authenticates every request to the GraphQL endpoint before it is parsed: a missing or bad token
+ * Authenticates every request to the GraphQL endpoints before it is parsed: a missing or bad token
  * is answered 401 at once. `/health` (and GraphiQL's page) are answered by yoga before this runs.
+ * The subgraph endpoint answers federation routers only: the router proves itself with its own
+ * token (scope `router`) in X-Router-Authorization, and forwards its client's Authorization, which
+ * says whose request it is; without one, the router itself is the caller (composition reads `_service`).
  */
 
-/** The caller of each request being handled, for the context factory and the rate limit. */
+/** The header a federation router sends its own token in. */
+export const ROUTER_AUTHORIZATION_HEADER = 'x-router-authorization';
+
+/** The caller of each request being handled, and whether a recognised router sent it. */
 export class RequestCallers {
   private readonly callers = new WeakMap<Request, Caller>();
+  private readonly routed = new WeakSet<Request>();
 
   /** `fallback`: the caller of any request when authentication is off; null when it is on. */
   constructor(private readonly fallback: Caller | null) {}
@@ -25,6 +32,16 @@ export class RequestCallers {
     return this.callers.get(request) ?? this.fallback ?? undefined;
   }
 
+  /** Marks a request sent by a router whose token was verified and has the `router` scope. */
+  setRouted(request: Request): void {
+    this.routed.add(request);
+  }
+
+  /** True only for a request a recognised router sent: never when authentication is off. */
+  viaRouter(request: Request): boolean {
+    return this.routed.has(request);
+  }
+
   /** Fails closed: a request that was not authenticated has no caller. */
   of(request: Request): Caller {
     const caller = this.callers.get(request) ?? this.fallback;
@@ -33,19 +50,36 @@ export class RequestCallers {
   }
 }
 
-export function useAuthentication({ authentication, graphqlEndpoint, callers }: { authentication: AuthenticationConfig; graphqlEndpoint: string; callers: RequestCallers }): Plugin {
-  // Off: every request has the fallback caller of RequestCallers (see server.ts).
+export function useAuthentication({ authentication, graphqlEndpoint, subgraphEndpoint, callers }: { authentication: AuthenticationConfig; graphqlEndpoint: string; subgraphEndpoint: string; callers: RequestCallers }): Plugin {
+  // Off: every request has the fallback caller of RequestCallers (see server.ts), and no router is recognised.
   if (!authentication.enabled) return {};
   const verify = createTokenVerifier(authentication);
   return {
     async onRequest({ request, url, endResponse }) {
-      if (url.pathname !== graphqlEndpoint) return;
+      if (url.pathname !== graphqlEndpoint && url.pathname !== subgraphEndpoint) return;
       try {
-        callers.set(request, await verify(bearerToken(request.headers.get('authorization'))));
+        if (url.pathname === subgraphEndpoint) {
+          const router = await verifyRouter(request.headers.get(ROUTER_AUTHORIZATION_HEADER), verify);
+          callers.setRouted(request);
+          const authorization = request.headers.get('authorization');
+          callers.set(request, authorization === null ? router : await verify(bearerToken(authorization)));
+        } else {
+          callers.set(request, await verify(bearerToken(request.headers.get('authorization'))));
+        }
       } catch (error) {
         // A hook that throws would escape yoga's error handling: every failure becomes a response here.
         endResponse(refusalResponse(error instanceof GraphQLError ? error : authenticationError('The token could not be verified.')));
       }
     },
   };
+}
+
+/** The router's own token: 401 when missing or bad, 403 without the `router` scope. */
+async function verifyRouter(header: string | null, verify: (token: string) => Promise<Caller>): Promise<Caller> {
+  if (header === null) throw authenticationError('This endpoint answers federation routers only: send X-Router-Authorization: Bearer <a token with the "router" scope>.');
+  const router = await verify(bearerToken(header));
+  if (!hasScope(router, 'router')) {
+    throw new GraphQLError('The X-Router-Authorization token lacks the "router" scope this endpoint needs.', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  }
+  return router;
 }

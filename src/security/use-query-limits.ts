@@ -1,5 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, validate, type ValidationContext } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, validate, type ASTVisitor, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { QueryLimits } from './config.js';
 import { maxRowsRule } from './connection-rows.js';
@@ -9,6 +9,12 @@ import { maxRowsRule } from './connection-rows.js';
  * (rejected at validation, HTTP 400), rows read through connections (connection-rows.ts, checked
  * with the variables just before execution), and introspection only where it is switched on.
  * The body size limit and the refusal of batched (array) bodies are yoga options (server.ts).
+ *
+ * Behind a federation router the limits count what the client asked: a router's subgraph request
+ * is a part of the client's operation (its depth and cost are no larger), except that a router
+ * batching entity fetches aliases each `_entities` field, so those aliases are not counted.
+ * `_service { sdl }` describes the schema: it follows the introspection setting, except for a
+ * recognised router (composition).
  */
 
 /** List arguments whose length multiplies what is selected below the field. */
@@ -20,7 +26,18 @@ const LIST_ARGUMENTS = { 'Query.nodes': 'ids', 'Query.indicators': 'values', 'Qu
  */
 const reportRefusal = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))] };
 
-export function useQueryLimits({ limits, introspection }: { limits: QueryLimits; introspection: boolean }): Plugin {
+/** Refuses `_service`, the subgraph SDL, where introspection is off and no router is recognised. */
+function noServiceSdlRule(context: ValidationContext): ASTVisitor {
+  return {
+    Field(node) {
+      if (node.name.value === '_service' && context.getParentType() === context.getSchema().getQueryType()) {
+        context.reportError(new GraphQLError('The subgraph SDL (_service) is not served here: introspection is off. Compose from schema/subgraph.graphql, or send a router token.', { nodes: node }));
+      }
+    },
+  };
+}
+
+export function useQueryLimits({ limits, introspection, viaRouter }: { limits: QueryLimits; introspection: boolean; viaRouter: (request: Request) => boolean }): Plugin {
   return {
     onPluginInit({ addPlugin }) {
       addPlugin(
@@ -28,7 +45,8 @@ export function useQueryLimits({ limits, introspection }: { limits: QueryLimits;
           // Fragments are flattened so that a fragment costs what its fields cost, no more, no less.
           maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: introspection, ...reportRefusal },
           costLimit: { maxCost: limits.maxCost, flattenFragments: true, ignoreIntrospection: introspection, ...reportRefusal },
-          maxAliases: { n: limits.maxAliases, ...reportRefusal },
+          // A router's own aliases of the entity fetches it batches are not the client's (`__typename`: armor's default).
+          maxAliases: { n: limits.maxAliases, allowList: ['__typename', '_entities'], ...reportRefusal },
           maxDirectives: { n: limits.maxDirectives, ...reportRefusal },
           // Counted while parsing, before there is a validation context: a parse error (GRAPHQL_PARSE_FAILED, 400).
           maxTokens: { n: limits.maxTokens },
@@ -36,7 +54,14 @@ export function useQueryLimits({ limits, introspection }: { limits: QueryLimits;
           blockFieldSuggestion: { enabled: !introspection },
         }),
       );
-      if (!introspection) addPlugin({ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) });
+      if (!introspection) {
+        addPlugin({
+          onValidate: ({ addValidationRule, context }) => {
+            addValidationRule(NoSchemaIntrospectionCustomRule);
+            if (!viaRouter((context as { request: Request }).request)) addValidationRule(noServiceSdlRule);
+          },
+        });
+      }
     },
     onExecute({ args, setResultAndStopExecution }) {
       const errors = validate(args.schema, args.document, [

@@ -1,20 +1,29 @@
-import { getOperationAST, GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import { hasScope, type Scope } from './caller.js';
 
-/** Queries need the `read` scope, mutations `write`: checked once per operation, before any resolver runs. */
+/**
+ * Queries need the `read` scope, mutations `write`: checked once per operation, before any resolver
+ * runs. A query of `_service { sdl }` alone (composition, on the subgraph endpoint) takes `read` or `router`.
+ */
 export function useScopeCheck(): Plugin<GatewayContext> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const operation = getOperationAST(args.document, args.operationName)?.operation;
-      if (operation === undefined) return;
-      const needed: Scope = operation === 'mutation' ? 'write' : 'read';
-      if (!hasScope(args.contextValue.caller, needed)) {
+      const definition = getOperationAST(args.document, args.operationName);
+      if (definition === null || definition === undefined) return;
+      const { operation } = definition;
+      const accepted: Scope[] = operation === 'mutation' ? ['write'] : asksOnlyForServiceSdl(definition) ? ['read', 'router'] : ['read'];
+      if (!accepted.some((scope) => hasScope(args.contextValue.caller, scope))) {
+        const needed = accepted.map((scope) => `"${scope}"`).join(' or ');
         setResultAndStopExecution({
-          errors: [new GraphQLError(`This token lacks the "${needed}" scope that a ${operation} needs.`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } })],
+          errors: [new GraphQLError(`This token lacks the ${needed} scope that this ${operation} needs.`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } })],
         });
       }
     },
   };
+}
+
+function asksOnlyForServiceSdl(definition: OperationDefinitionNode): boolean {
+  return definition.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && (selection.name.value === '_service' || selection.name.value === '__typename'));
 }

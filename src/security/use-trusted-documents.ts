@@ -5,16 +5,18 @@ import { documentHash, type TrustedDocuments } from './trusted-documents.js';
 /**
  * Runs only the documents of the manifest codegen writes, named by hash the way the client
  * preset's persisted documents are sent: `documentId: "sha256:<hex>"` or
- * `extensions.persistedQuery.sha256Hash`. Document text is refused, whatever it says.
+ * `extensions.persistedQuery.sha256Hash`. Document text is refused, whatever it says, except from a
+ * recognised federation router on the subgraph endpoint: its query planner writes the subgraph
+ * operations (`_entities`, `_service`) from the client operations it accepted.
  */
 
 /** The request parameter the GraphQL-over-HTTP persisted documents appendix adds. */
 export const DOCUMENT_ID_PARAM = 'documentId';
 
-export function useTrustedDocuments({ trustedDocuments }: { trustedDocuments: TrustedDocuments }): Plugin {
+export function useTrustedDocuments({ trustedDocuments, viaRouter }: { trustedDocuments: TrustedDocuments; viaRouter: (request: Request) => boolean }): Plugin {
   const { documents } = trustedDocuments;
   return usePersistedOperations({
-    allowArbitraryOperations: false,
+    allowArbitraryOperations: viaRouter,
     extractPersistedOperationId: (params: GraphQLParams & { documentId?: unknown }) => {
       const persistedQuery: unknown = params.extensions?.['persistedQuery'];
       if (typeof persistedQuery === 'object' && persistedQuery !== null && typeof (persistedQuery as { sha256Hash?: unknown }).sha256Hash === 'string') {

@@ -9,10 +9,10 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SimThreatsDocument, TenantSettingsDocument } from '../../schema/generated/graphql.js';
 import { DEMO_VARIABLES } from '../../src/demo.js';
-import { schema } from '../../src/schema/index.js';
+import { subgraphSchema } from '../../src/schema/index.js';
 import { encodeNodeId } from '../../src/schema/node-id.js';
 import { DATA_WINDOW_FOR_DEMO, DEMO_APEX_CREDENTIALS, DEMO_CYBERTRACE_CREDENTIALS, DEMO_NCP_CREDENTIALS, DEMO_SIGN_TOKEN, DEMO_SIMS, DEMO_TENANT_ID, OTHER_TENANT_ID } from '../../src/simulators/demo-seed.js';
-import { mintToken, startTestGateway, TEST_JWT_SECRET, type TestGateway } from '../support/gateway.js';
+import { mintToken, routerHeaders, startTestGateway, TEST_JWT_SECRET, type TestGateway } from '../support/gateway.js';
 
 /** Caller authentication, tenant isolation, scopes, query limits, trusted documents, rate limits and error masking, end to end. */
 
@@ -153,11 +153,14 @@ describe('tenant isolation: a token for tenant A only', () => {
     lineType: 'lineType',
     simId: 'simId',
     tenant: 'tenant { tenantId }',
+    tenantId: 'tenantId',
     threatSummaries: `threatSummaries(kind: OTHER, from: "${from}", to: "${to}", first: 1) { totalCount }`,
     threats: `threats(kind: OTHER, from: "${from}", to: "${to}", first: 1) { totalCount }`,
   };
 
+  // The subgraph schema: the public one and the federation doors (`_entities`).
   it('covers every field of Tenant and Sim, and every root field that can reach them', () => {
+    const schema = subgraphSchema;
     const fieldsOf = (name: string) => {
       const type = schema.getType(name);
       return isObjectType(type) ? Object.keys(type.getFields()).sort() : [];
@@ -175,7 +178,8 @@ describe('tenant isolation: a token for tenant A only', () => {
   });
 
   const simId = (tenantId: string) => encodeNodeId('Sim', `${tenantId}/${SIM.lineType}/${SIM.simId}`);
-  const cases: [string, (tenantId: string) => { query: string; variables?: Record<string, unknown> }][] = [
+  /** `path`: `/subgraph`, sent as a federation router forwarding the caller's token would. */
+  const cases: [string, (tenantId: string) => { query: string; variables?: Record<string, unknown>; path?: string }][] = [
     ...Object.entries(tenantFields).map(([field, selection]): [string, (tenantId: string) => { query: string }] => [`Query.tenant { ${field} }`, (tenantId) => ({ query: `{ tenant(tenantId: "${tenantId}") { ${selection} } }` })]),
     ...Object.entries(simFields).map(([field, selection]): [string, (tenantId: string) => { query: string }] => [
       `Query.tenant.sim { ${field} }`,
@@ -185,26 +189,34 @@ describe('tenant isolation: a token for tenant A only', () => {
     ...Object.entries(simFields).map(([field, selection]): [string, (tenantId: string) => { query: string }] => [`node(Sim ID) { ${field} }`, (tenantId) => ({ query: `{ node(id: "${simId(tenantId)}") { ... on Sim { ${selection} } } }` })]),
     ['nodes([Tenant ID])', (tenantId) => ({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Tenant { helpdesk { enabled } } } }', variables: { ids: [encodeNodeId('Tenant', tenantId)] } })],
     ['nodes([Sim ID])', (tenantId) => ({ query: `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Sim { threatSummaries(kind: OTHER, from: "${from}", to: "${to}", first: 1) { totalCount } } } }`, variables: { ids: [simId(tenantId)] } })],
-    ['_entities(Tenant)', (tenantId) => ({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { tenantId helpdesk { enabled } } } }', variables: { r: [{ __typename: 'Tenant', tenantId }] } })],
-    ['_entities(Sim)', (tenantId) => ({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sim { simId flows(from: "2026-11-01", to: "2026-11-02", first: 1) { totalCount } } } }', variables: { r: [{ __typename: 'Sim', id: simId(tenantId) }] } })],
+    ['_entities(Tenant)', (tenantId) => ({ path: '/subgraph', query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { tenantId helpdesk { enabled } } } }', variables: { r: [{ __typename: 'Tenant', tenantId }] } })],
+    ['_entities(Sim)', (tenantId) => ({ path: '/subgraph', query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sim { simId flows(from: "2026-11-01", to: "2026-11-02", first: 1) { totalCount } } } }', variables: { r: [{ __typename: 'Sim', id: simId(tenantId) }] } })],
+    [
+      '_entities(Sim by fields)',
+      (tenantId) => ({ path: '/subgraph', query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sim { tenantId threats(kind: OTHER, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z", first: 1) { totalCount } } } }', variables: { r: [{ __typename: 'Sim', tenantId, lineType: SIM.lineType, simId: SIM.simId }] } }),
+    ],
     ['setFlowLogRetention', (tenantId) => ({ query: `mutation { setFlowLogRetention(tenantId: "${tenantId}", input: { carrier: MVNO, forwardingEnabled: true, period: DAYS_92 }) { retention { forwardingEnabled } } }` })],
     ['setHelpdeskContract', (tenantId) => ({ query: `mutation { setHelpdeskContract(tenantId: "${tenantId}", enabled: true) { helpdesk { enabled } } }` })],
   ];
 
   it.each(cases)('%s: A answers, B is FORBIDDEN with no SIGN call', async (_name, operation) => {
-    const allowed = await gw.post(operation(A), bearer(tokenA));
+    const send = async (tenantId: string, token: string) => {
+      const { path, ...body } = operation(tenantId);
+      return path === undefined ? gw.post(body, bearer(token)) : gw.post(body, await routerHeaders(token), path);
+    };
+    const allowed = await send(A, tokenA);
     expect(allowed.json.errors).toBeUndefined();
     expect(allowed.json.data).toBeTruthy();
 
     gw.simulators.reset();
-    const refused = await gw.post(operation(B), bearer(tokenA));
+    const refused = await send(B, tokenA);
     expect(refused.json.errors?.length).toBeGreaterThan(0);
     expect(new Set(codes(refused.json.errors))).toEqual(new Set(['FORBIDDEN']));
     expect(refused.json.errors?.[0]?.message).toContain(B);
     expect(gw.simulators.sign.requests).toHaveLength(0);
 
     // The same operation on B with a token for every tenant is answered: the refusal was the token's.
-    const everyTenant = await gw.post(operation(B), bearer(tokenAll));
+    const everyTenant = await send(B, tokenAll);
     expect(codes(everyTenant.json.errors)).not.toContain('FORBIDDEN');
   });
 

@@ -23,11 +23,17 @@ export interface TestGateway {
   logs: { level: LogLevel; line: string }[];
   /** Runs a typed document (by hash when trusted documents are on); the result is typed by the operation. */
   execute<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables?: Variables, headers?: Record<string, string>): Promise<ExecutionResult<Result>>;
-  /** Runs raw GraphQL text (for malformed or ad-hoc operations). */
-  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; json: ExecutionResult<Record<string, unknown>> }>;
+  /** Runs raw GraphQL text (for malformed or ad-hoc operations), on `/graphql` unless `path` says `/subgraph`. */
+  post(body: unknown, headers?: Record<string, string>, path?: string): Promise<{ status: number; headers: Headers; json: ExecutionResult<Record<string, unknown>> }>;
   /** Any request to the gateway, as a client would send it. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
+}
+
+/** The headers a federation router sends to `/subgraph`: its own token (scope `router`) and, when given, its client's. */
+export async function routerHeaders(clientToken?: string): Promise<Record<string, string>> {
+  const router = await mintToken({ sub: 'router@example.test', scope: 'router' });
+  return { 'x-router-authorization': `Bearer ${router}`, ...(clientToken === undefined ? {} : { authorization: `Bearer ${clientToken}` }) };
 }
 
 /** The HS256 secret of test gateways started with `auth: true`. */
@@ -53,8 +59,8 @@ export async function startTestGateway(options: { now?: () => Date; env?: Record
 
   const fetch: TestGateway['fetch'] = async (path, init) => gateway.fetch(new URL(path, 'http://gateway'), init ?? {});
 
-  const post: TestGateway['post'] = async (body, headers = {}) => {
-    const response = await fetch('/graphql', {
+  const post: TestGateway['post'] = async (body, headers = {}, path = '/graphql') => {
+    const response = await fetch(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),

@@ -23,6 +23,14 @@ export function simFromKey(key: string): SimShape {
   return { ...tenantFromId(tenantId), lineType: lineType as SignLineType, simId };
 }
 
+/** A SIM named by its fields (the federation key `tenantId lineType simId`), each checked as an argument would be. */
+export function simFromFields({ tenantId, lineType, simId }: { tenantId: string; lineType: string; simId: string }): SimShape {
+  if (!SIGN_LINE_TYPES.includes(lineType as SignLineType)) throw badUserInput(`lineType must be one of ${SIGN_LINE_TYPES.join(', ')}`);
+  const parsedSimId = simIdRule.safeParse(simId);
+  if (!parsedSimId.success) throw badUserInput(parsedSimId.error.issues[0]?.message ?? 'invalid simId');
+  return { ...tenantFromId(tenantId), lineType: lineType as SignLineType, simId };
+}
+
 builder.node(SimRef, {
   id: { resolve: simKey },
   loadOne: (key, ctx) => {
@@ -31,6 +39,7 @@ builder.node(SimRef, {
     return sim;
   },
   fields: (t) => ({
+    tenantId: t.exposeString('tenantId', { description: 'The SIGN tenant the SIM belongs to (32 hex characters); with lineType and simId, its federation key.' }),
     simId: t.exposeString('simId'),
     lineType: t.expose('lineType', { type: LineTypeEnum }),
     tenant: t.field({ type: TenantRef, resolve: (sim) => ({ tenantId: sim.tenantId }) }),
