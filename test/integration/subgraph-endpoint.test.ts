@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
+import { mintToken, routerHeaders, startTestGateway, type TestGateway } from '../support/gateway.js';
+
+/**
+ * The subgraph endpoint under the settings that shut documents out: trusted documents and
+ * introspection off. A recognised router still composes and fetches entities; nobody else can
+ * read the schema or run text.
+ */
+
+const ENTITIES = { query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { tenantId } } }', variables: { r: [{ __typename: 'Tenant', tenantId: DEMO_TENANT_ID }] } };
+const SERVICE = { query: '{ _service { sdl } }' };
+const codes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => (errors ?? []).map((error) => error.extensions?.['code']);
+
+describe('with trusted documents and introspection off', () => {
+  let gw: TestGateway;
+  let caller: string;
+  beforeAll(async () => {
+    gw = await startTestGateway({ auth: true, env: { GATEWAY_TRUSTED_DOCUMENTS: 'schema/generated/persisted-documents.json', GATEWAY_INTROSPECTION: 'off' } });
+    caller = await mintToken({ tenants: [DEMO_TENANT_ID] });
+  });
+  afterAll(() => gw.close());
+
+  it('lets a recognised router send _service and _entities as text', async () => {
+    const service = await gw.post(SERVICE, await routerHeaders(), '/subgraph');
+    expect(service.json.errors).toBeUndefined();
+    expect((service.json.data as { _service: { sdl: string } })._service.sdl).toContain('@key(fields: "tenantId")');
+    const entities = await gw.post(ENTITIES, await routerHeaders(caller), '/subgraph');
+    expect(entities.json).toEqual({ data: { _entities: [{ tenantId: DEMO_TENANT_ID }] } });
+  });
+
+  it('still refuses text on /graphql, and /subgraph to anyone without the router token', async () => {
+    const text = await gw.post({ query: `{ tenant(tenantId: "${DEMO_TENANT_ID}") { tenantId } }` }, { authorization: `Bearer ${caller}` });
+    expect(codes(text.json.errors)).toEqual(['PERSISTED_QUERY_ONLY']);
+    const noRouter = await gw.post(ENTITIES, { authorization: `Bearer ${caller}` }, '/subgraph');
+    expect(noRouter.status).toBe(401);
+  });
+
+  it('refuses a forged router token and a caller token that is not valid behind a good router token', async () => {
+    const forged = await mintToken({ scope: 'router' }, { secret: 'another-secret-0123456789abcdef0123456789abcdef' });
+    expect((await gw.post(SERVICE, { 'x-router-authorization': `Bearer ${forged}` }, '/subgraph')).status).toBe(401);
+    const expired = await mintToken({ tenants: [DEMO_TENANT_ID], exp: Math.floor(Date.now() / 1000) - 3600 });
+    expect((await gw.post(ENTITIES, await routerHeaders(expired), '/subgraph')).status).toBe(401);
+  });
+
+  it('needs read (or router, for _service alone) from whoever the caller is', async () => {
+    const writeOnly = await mintToken({ tenants: [DEMO_TENANT_ID], scope: 'write' });
+    const refused = await gw.post(ENTITIES, await routerHeaders(writeOnly), '/subgraph');
+    expect(refused.status).toBe(403);
+    expect(codes(refused.json.errors)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('with authentication and introspection off', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ env: { GATEWAY_AUTH: 'off', GATEWAY_INTROSPECTION: 'off' } });
+  });
+  afterAll(() => gw.close());
+
+  it('describes the schema to nobody: _service is refused like introspection, entities still resolve', async () => {
+    const service = await gw.post(SERVICE, {}, '/subgraph');
+    expect(service.status).toBe(400);
+    expect(service.json.errors?.[0]?.message).toMatch(/introspection is off.*schema\/subgraph\.graphql/);
+    const entities = await gw.post(ENTITIES, {}, '/subgraph');
+    expect(entities.json).toEqual({ data: { _entities: [{ tenantId: DEMO_TENANT_ID }] } });
+  });
+
+  it('serves no GraphiQL on /subgraph', async () => {
+    const page = await gw.fetch('/subgraph', { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
+  });
+});
+
+describe('with introspection on (the demo)', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway();
+  });
+  afterAll(() => gw.close());
+
+  it('serves _service on /subgraph, and GraphiQL only on /graphql', async () => {
+    const service = await gw.post(SERVICE, {}, '/subgraph');
+    expect(service.json.errors).toBeUndefined();
+    expect((await gw.fetch('/graphql', { headers: { accept: 'text/html' } })).headers.get('content-type')).toContain('text/html');
+    expect((await gw.fetch('/subgraph', { headers: { accept: 'text/html' } })).headers.get('content-type') ?? '').not.toContain('text/html');
+  });
+});
