@@ -14,8 +14,8 @@ import { GraphQLError } from 'graphql';
 export interface RouterContext {
   authorization?: string;
   signToken?: string;
-  /** One id per client operation, sent on each of its subgraph requests (the rate limit counts the operation once). */
-  requestId: string;
+  /** One id per client operation, made here, sent on each of its subgraph requests (the rate limit counts the operation once). */
+  operationId: string;
 }
 
 /** Builds the context of one client request (pass to `startStandaloneServer` or `expressMiddleware`). */
@@ -24,7 +24,7 @@ export function routerContext({ req }: { req: { headers: Record<string, string |
     const value = req.headers[name];
     return typeof value === 'string' ? value : undefined;
   };
-  return Promise.resolve({ authorization: header('authorization'), signToken: header('x-auth-token'), requestId: randomUUID() });
+  return Promise.resolve({ authorization: header('authorization'), signToken: header('x-auth-token'), operationId: randomUUID() });
 }
 
 class SecopsDataSource extends RemoteGraphQLDataSource<RouterContext> {
@@ -39,10 +39,10 @@ class SecopsDataSource extends RemoteGraphQLDataSource<RouterContext> {
     const headers = request.http!.headers;
     headers.set('x-router-authorization', `Bearer ${this.routerToken}`);
     // Composition (`_service`) has no client: the router is then the caller.
-    if ('requestId' in context) {
+    if ('operationId' in context) {
       if (context.authorization !== undefined) headers.set('authorization', context.authorization);
       if (context.signToken !== undefined) headers.set('x-auth-token', context.signToken);
-      headers.set('x-request-id', context.requestId);
+      headers.set('x-router-operation-id', context.operationId);
     }
   }
 
@@ -86,5 +86,5 @@ export function createApolloRouter({ subgraphs, routerToken }: SecopsApolloGatew
 
 /** Other subgraphs get the caller's token, not the router's. */
 function forwardCaller({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): void {
-  if ('requestId' in context && context.authorization !== undefined) request.http!.headers.set('authorization', context.authorization);
+  if ('operationId' in context && context.authorization !== undefined) request.http!.headers.set('authorization', context.authorization);
 }

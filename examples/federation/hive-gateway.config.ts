@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { defineConfig } from '@graphql-hive/gateway';
 
 /**
@@ -10,6 +11,14 @@ import { defineConfig } from '@graphql-hive/gateway';
 /** The name the SecOps gateway has in the supergraph. */
 const SECOPS_SUBGRAPH = 'secops';
 
+/** One id per client request, made here (never the client's), sent on each of its subgraph requests. */
+const operationIds = new WeakMap<Request, string>();
+function operationIdOf(request: Request): string {
+  const id = operationIds.get(request) ?? randomUUID();
+  operationIds.set(request, id);
+  return id;
+}
+
 export const gatewayConfig = defineConfig({
   propagateHeaders: {
     fromClientToSubgraphs({ request, subgraphName }) {
@@ -20,6 +29,8 @@ export const gatewayConfig = defineConfig({
         'x-auth-token': request.headers.get('x-auth-token'),
         // Who sends it: the router's own token, which opens /subgraph (sent to this subgraph only).
         'x-router-authorization': `Bearer ${process.env['SECOPS_ROUTER_TOKEN'] ?? ''}`,
+        // One client operation, however many subgraph requests: the rate limit charges it once.
+        'x-router-operation-id': operationIdOf(request),
       };
     },
     // A subgraph's 429 keeps its Retry-After on the router's answer.

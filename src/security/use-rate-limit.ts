@@ -2,7 +2,6 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { RateLimitConfig } from './config.js';
 import { refusalResponse } from './http-refusal.js';
-import { currentRequestId } from './logger.js';
 import { RecentKeys, TokenBucketLimiter } from './rate-limiter.js';
 import type { RequestCallers } from './use-authentication.js';
 
@@ -12,9 +11,15 @@ import type { RequestCallers } from './use-authentication.js';
  * limit: HTTP 429 with Retry-After, before the request is parsed. Runs after authentication.
  *
  * Behind a recognised federation router the caller is the end caller (the token the router
- * forwards), and one client operation costs one request: a router sends an operation's subgraph
- * requests with the same `x-request-id`, and the ones after the first are not charged again.
+ * forwards), and one client operation costs one request: the router sends every subgraph request of
+ * one client operation with the same X-Router-Operation-Id, an id it makes itself (not the client's
+ * x-request-id, which a client could repeat to ride free), and the ones after the first are not
+ * charged again.
  */
+
+/** The header a router names the client operation in; trusted from a recognised router only. */
+export const ROUTER_OPERATION_HEADER = 'x-router-operation-id';
+const ACCEPTABLE_OPERATION_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
 /** How long a router operation's later subgraph requests ride on its first one's charge. */
 const ROUTER_OPERATION_WINDOW_MS = 60_000;
@@ -27,8 +32,8 @@ export function useRateLimit({ rateLimit, graphqlEndpoints, callers, now = Date.
       if (!graphqlEndpoints.includes(url.pathname)) return;
       const subject = callers.peek(request)?.subject;
       const key = subject === undefined ? `address:${clientAddress(serverContext)}` : `subject:${subject}`;
-      const requestId = callers.viaRouter(request) ? currentRequestId() : undefined;
-      const operation = requestId === undefined ? undefined : `${key}\u0000${requestId}`;
+      const operationId = callers.viaRouter(request) ? request.headers.get(ROUTER_OPERATION_HEADER) : null;
+      const operation = operationId !== null && ACCEPTABLE_OPERATION_ID.test(operationId) ? `${key}\u0000${operationId}` : undefined;
       if (operation !== undefined && chargedOperations.has(operation)) return;
       const decision = limiter.take(key);
       if (decision.allowed && operation !== undefined) chargedOperations.add(operation);

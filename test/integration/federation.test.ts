@@ -75,6 +75,7 @@ beforeAll(async () => {
     if (req.url?.startsWith('/subgraph')) subgraphRequests += 1;
     handler(req, res);
   });
+  secopsServer.keepAliveTimeout = 120_000;
   secopsBase = await listen(secopsServer);
   incidents = await startIncidentsSubgraph();
   const routerToken = await mintToken({ sub: 'router@example.test', scope: 'router' }, { expiresIn: '1h' });
@@ -127,10 +128,10 @@ function callerToken(claims: { sub?: string; tenants?: string[] } = {}): Promise
   return mintToken({ sub: claims.sub ?? `analyst-${callers}@example.test`, tenants: claims.tenants ?? [DEMO_TENANT_ID], scope: 'read' });
 }
 
-async function ask(router: 'hive' | 'apollo', query: string, variables: Record<string, unknown>, token: string): Promise<RouterAnswer> {
+async function ask(router: 'hive' | 'apollo', query: string, variables: Record<string, unknown>, token: string, headers: Record<string, string> = {}): Promise<RouterAnswer> {
   const response = await fetch(routers[router], {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}`, ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, headers: response.headers, body: (await response.json()) as RouterAnswer['body'] };
@@ -331,14 +332,16 @@ describe('limits through the routers', () => {
   it.each(['hive', 'apollo'] as const)('through %s: a burst is counted per client operation of the end caller, and the 429 keeps its Retry-After', async (router) => {
     const token = await callerToken({ sub: `burst-${router}@example.test` });
     const query = `query($t: String!) { tenant(tenantId: $t) { helpdesk { enabled } openIncidents } incidents(tenantId: $t, first: 1) { edges { node { indicator { kind } sim { simId threats(kind: OTHER, from: "${WINDOW.from}", to: "${WINDOW.to}", first: 1) { totalCount } } } } } }`;
+    // The same ids on every operation: a client cannot make its operations look like one to ride free.
+    const sameIds = { 'x-request-id': 'client-chosen-id-0001', 'x-router-operation-id': 'client-chosen-id-0001' };
     const before = subgraphRequests;
     for (let operation = 0; operation < RATE_BURST; operation += 1) {
-      const answer = await ask(router, query, { t: DEMO_TENANT_ID }, token);
+      const answer = await ask(router, query, { t: DEMO_TENANT_ID }, token, sameIds);
       expect(answer.body.errors, `operation ${operation + 1} of ${RATE_BURST}`).toBeUndefined();
     }
     // More subgraph requests than operations: each operation was charged once all the same.
     expect(subgraphRequests - before).toBeGreaterThan(RATE_BURST);
-    const limited = await ask(router, query, { t: DEMO_TENANT_ID }, token);
+    const limited = await ask(router, query, { t: DEMO_TENANT_ID }, token, sameIds);
     expect(limited.headers.get('retry-after')).toBe('60');
     expect(limited.body.errors?.map((error) => error.extensions?.['code'])).toContain('RATE_LIMITED');
     // Another caller behind the same router is not limited by this one.

@@ -156,6 +156,8 @@ export async function startIncidentsSubgraph(): Promise<IncidentsSubgraph> {
     state.requests += 1;
     void yoga.handle(req, res);
   });
+  // Longer than a router keeps an idle connection: a socket closed under a request in flight is an ECONNRESET at the router.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
