@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBucketLimiter } from '../../src/security/rate-limiter.js';
+import { RecentKeys, TokenBucketLimiter } from '../../src/security/rate-limiter.js';
 
 describe('TokenBucketLimiter', () => {
   it('allows a burst, then refuses with the time until the next token', () => {
@@ -41,5 +41,24 @@ describe('TokenBucketLimiter', () => {
       limiter.take(`address-${i}`);
     }
     expect(limiter.size).toBe(50);
+  });
+});
+
+describe('RecentKeys (router operations already charged)', () => {
+  it('remembers a key for ttlMs, then forgets it', () => {
+    let now = 0;
+    const keys = new RecentKeys({ ttlMs: 60_000, now: () => now });
+    keys.add('subject:a\u0000op-1');
+    now = 59_999;
+    expect(keys.has('subject:a\u0000op-1')).toBe(true);
+    expect(keys.has('subject:b\u0000op-1')).toBe(false);
+    now = 60_000;
+    expect(keys.has('subject:a\u0000op-1')).toBe(false);
+  });
+
+  it('keeps at most maxKeys, forgetting the oldest first', () => {
+    const keys = new RecentKeys({ ttlMs: 60_000, maxKeys: 3, now: () => 0 });
+    for (const key of ['k1', 'k2', 'k3', 'k4', 'k5']) keys.add(key);
+    expect(['k1', 'k2', 'k3', 'k4', 'k5'].map((key) => keys.has(key))).toEqual([false, false, true, true, true]);
   });
 });
