@@ -50,7 +50,7 @@ function upstreamHttpEnvironment(): Record<UpstreamHttpVariable, UpstreamHttpVar
 
 const liveEnvironment = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).optional(),
   SIGN_BASE_URL: httpUrl.default('https://api.ntt.com/sdpf-iot-pf/v1'),
   SIGN_AUTH_TOKEN: z
     .string()
@@ -149,7 +149,8 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
   return {
     mode,
     port: e.PORT,
-    host: e.HOST,
+    // The demo has caller authentication off: it answers only this machine unless HOST says otherwise.
+    host: e.HOST ?? (mode === 'demo' ? '127.0.0.1' : '0.0.0.0'),
     sign: { baseUrl: e.SIGN_BASE_URL, authToken: e.SIGN_AUTH_TOKEN },
     cybertrace: { baseUrl: e.CYBERTRACE_BASE_URL, apiVersion: e.CYBERTRACE_API_VERSION, username: e.CYBERTRACE_USERNAME, password: e.CYBERTRACE_PASSWORD },
     filesafer: { baseUrl: e.FILESAFER_BASE_URL, accessKey: e.NCP_ACCESS_KEY, secretKey: e.NCP_SECRET_KEY, apiKey: e.NCP_API_KEY },

@@ -1,7 +1,19 @@
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type GatewayConfig, type Mode } from './config.js';
 import { startTracing } from './observability/tracing.js';
 import { loadSecurityConfig, type SecurityConfig } from './security/config.js';
 
+const USAGE = `Usage: node dist/main.js <mode>
+
+  live   real upstreams from the environment (see the README's tables)
+  demo   embedded simulators on loopback, caller authentication off unless a verifier is set`;
+
+// Fails closed: no mode, or a misspelt one, never falls back to the demo (whose authentication is off).
+const mode = process.argv[2];
+if (mode !== 'live' && mode !== 'demo') {
+  console.error(mode === undefined ? `No mode given.\n${USAGE}` : `Unknown mode "${mode}".\n${USAGE}`);
+  process.exit(2);
+}
 // Tracing starts before the server and its HTTP clients are loaded, so their modules are instrumented.
 const stopTracing = await startTracing(process.env);
 const { createGateway, serveGateway } = await import('./server.js');
@@ -51,7 +63,8 @@ async function main(mode: Mode): Promise<void> {
   const server = serveGateway(createGateway({ config, security, upstreams }));
   const listening = config;
   server.listen(config.port, config.host, () => {
-    const where = `http://${listening.host === '0.0.0.0' ? 'localhost' : listening.host}:${listening.port}`;
+    const { port } = server.address() as AddressInfo;
+    const where = `http://${listening.host === '0.0.0.0' ? 'localhost' : listening.host}:${port}`;
     console.log(mode === 'demo' ? `SecOps gateway demo (embedded simulators) at ${where}/graphql` : `SecOps gateway (live) at ${where}/graphql`);
   });
 
@@ -63,5 +76,4 @@ async function main(mode: Mode): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-const mode = process.argv[2] === 'live' ? 'live' : 'demo';
 await main(mode);

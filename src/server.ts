@@ -12,6 +12,8 @@ import { schema, subgraphSchema } from './schema/index.js';
 import { UNAUTHENTICATED_CALLER } from './security/caller.js';
 import { loadSecurityConfig, type SecurityConfig } from './security/config.js';
 import { createGatewayLogger, currentRequestId, type LogSink } from './security/logger.js';
+import { corsOptions, useBrowserGuards } from './security/use-browser-guards.js';
+import { FailedAuthenticationLimit } from './security/failed-authentication-limit.js';
 import { guardNodeIdTypes } from './security/node-id-types.js';
 import { guardTenantScopedTypes } from './security/tenant-access.js';
 import { RequestCallers, useAuthentication } from './security/use-authentication.js';
@@ -50,11 +52,18 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
   const pools = [upstreams.sign, upstreams.cybertrace, upstreams.filesafer, upstreams.apex];
 
   // In order: the request id and what is measured under it (/metrics, /readiness answer here),
-  // then who is calling, how often, which documents, then per operation its scope and its size.
+  // then what a browser may not send, who is calling, how often, which documents, then per operation its scope and its size.
   const plugins: Plugin[] = [
     useRequestId(),
     useObservability({ metrics: createGatewayMetrics(pools), logger, upstreams: pools, graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT] }),
-    useAuthentication({ authentication: security.authentication, graphqlEndpoint: GRAPHQL_ENDPOINT, subgraphEndpoint: SUBGRAPH_ENDPOINT, callers }),
+    useBrowserGuards({ allowedOrigins: security.corsOrigins, graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT] }),
+    useAuthentication({
+      authentication: security.authentication,
+      graphqlEndpoint: GRAPHQL_ENDPOINT,
+      subgraphEndpoint: SUBGRAPH_ENDPOINT,
+      callers,
+      failedAuthentications: security.failedAuthentications && new FailedAuthenticationLimit(security.failedAuthentications),
+    }),
     security.rateLimit && useRateLimit({ rateLimit: security.rateLimit, graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT], callers, ...(now === undefined ? {} : { now: () => now().getTime() }) }),
     security.trustedDocuments && useTrustedDocuments({ trustedDocuments: security.trustedDocuments, viaRouter: (request) => callers.viaRouter(request) }),
     useScopeCheck() as Plugin,
@@ -79,6 +88,7 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
         : false,
     // An array body (HTTP batching) is refused with 400; one operation per request keeps the limits per request.
     batching: false,
+    cors: corsOptions(security.corsOrigins),
     maxRequestBodySize: security.limits.maxBodyBytes,
     ...(security.trustedDocuments === null ? {} : { extraParamNames: [DOCUMENT_ID_PARAM] }),
     maskedErrors: { isDev: false, maskError: maskUnexpectedErrors },

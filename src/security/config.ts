@@ -31,6 +31,12 @@ const securityEnvironment = z.object({
   GATEWAY_MAX_ROWS: count(20_000),
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   GATEWAY_RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  GATEWAY_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(30),
+  GATEWAY_CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
+    .refine((origins) => origins.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin), 'must be origins such as https://console.example.com, separated by commas')
+    .optional(),
   GATEWAY_TRUSTED_DOCUMENTS: z.string().trim().min(1).optional(),
 });
 
@@ -69,6 +75,10 @@ export interface SecurityConfig {
   limits: QueryLimits;
   /** Null: no rate limit (GATEWAY_RATE_LIMIT_PER_MINUTE=0). */
   rateLimit: RateLimitConfig | null;
+  /** Failed authentications per minute per client address, bursts of a third; null: not limited (GATEWAY_AUTH_FAILURES_PER_MINUTE=0). */
+  failedAuthentications: RateLimitConfig | null;
+  /** Origins whose pages may call the gateway (CORS); any other Origin is refused. */
+  corsOrigins: string[];
   /** Null: any operation text runs; otherwise only the manifest's documents, by hash. */
   trustedDocuments: TrustedDocuments | null;
   /** Values that must never appear in a response or a log line. */
@@ -145,6 +155,8 @@ export function loadSecurityConfig(mode: Mode, env: Record<string, string | unde
       defaultPageSize: DEFAULT_PAGE_SIZE,
     },
     rateLimit: e.GATEWAY_RATE_LIMIT_PER_MINUTE === 0 ? null : { perMinute: e.GATEWAY_RATE_LIMIT_PER_MINUTE, burst: e.GATEWAY_RATE_LIMIT_BURST ?? Math.max(1, Math.ceil(e.GATEWAY_RATE_LIMIT_PER_MINUTE / 10)) },
+    failedAuthentications: e.GATEWAY_AUTH_FAILURES_PER_MINUTE === 0 ? null : { perMinute: e.GATEWAY_AUTH_FAILURES_PER_MINUTE, burst: Math.max(1, Math.ceil(e.GATEWAY_AUTH_FAILURES_PER_MINUTE / 3)) },
+    corsOrigins: e.GATEWAY_CORS_ORIGINS ?? [],
     trustedDocuments,
     secrets: e.GATEWAY_JWT_SECRET === undefined ? [] : [e.GATEWAY_JWT_SECRET],
     warnings,

@@ -2,7 +2,9 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { authenticationError, bearerToken, createTokenVerifier, hasScope, type Caller } from './caller.js';
 import type { AuthenticationConfig } from './config.js';
+import type { FailedAuthenticationLimit } from './failed-authentication-limit.js';
 import { refusalResponse } from './http-refusal.js';
+import { clientAddress } from './use-rate-limit.js';
 
 /**
  * Authenticates every request to the GraphQL endpoints before it is parsed: a missing or bad token
@@ -50,12 +52,25 @@ export class RequestCallers {
   }
 }
 
-export function useAuthentication({ authentication, graphqlEndpoint, subgraphEndpoint, callers }: { authentication: AuthenticationConfig; graphqlEndpoint: string; subgraphEndpoint: string; callers: RequestCallers }): Plugin {
+export function useAuthentication({
+  authentication,
+  graphqlEndpoint,
+  subgraphEndpoint,
+  callers,
+  failedAuthentications,
+}: {
+  authentication: AuthenticationConfig;
+  graphqlEndpoint: string;
+  subgraphEndpoint: string;
+  callers: RequestCallers;
+  /** Null: failed authentications are not limited (GATEWAY_AUTH_FAILURES_PER_MINUTE=0). */
+  failedAuthentications: FailedAuthenticationLimit | null;
+}): Plugin {
   // Off: every request has the fallback caller of RequestCallers (see server.ts), and no router is recognised.
   if (!authentication.enabled) return {};
   const verify = createTokenVerifier(authentication);
   return {
-    async onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, serverContext, endResponse }) {
       if (url.pathname !== graphqlEndpoint && url.pathname !== subgraphEndpoint) return;
       try {
         if (url.pathname === subgraphEndpoint) {
@@ -68,7 +83,10 @@ export function useAuthentication({ authentication, graphqlEndpoint, subgraphEnd
         }
       } catch (error) {
         // A hook that throws would escape yoga's error handling: every failure becomes a response here.
-        endResponse(refusalResponse(error instanceof GraphQLError ? error : authenticationError('The token could not be verified.')));
+        const refusal = error instanceof GraphQLError ? error : authenticationError('The token could not be verified.');
+        // Only the caller's own failures count (401), not a key set that cannot be fetched (503).
+        const tooMany = refusal.extensions['code'] === 'UNAUTHENTICATED' ? failedAuthentications?.recordFailure(clientAddress(serverContext)) : undefined;
+        endResponse(refusalResponse(tooMany ?? refusal));
       }
     },
   };

@@ -50,7 +50,8 @@ export function useRateLimit({ rateLimit, graphqlEndpoints, callers, now = Date.
   };
 }
 
-function clientAddress(serverContext: unknown): string {
+/** The socket's peer address (the proxy's, behind one). */
+export function clientAddress(serverContext: unknown): string {
   const req = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req;
   return req?.socket?.remoteAddress ?? 'unknown';
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { SimThreatsDocument, TenantSettingsDocument } from '../../schema/generat
 import { DEMO_VARIABLES } from '../../src/demo.js';
 import { subgraphSchema } from '../../src/schema/index.js';
 import { encodeNodeId } from '../../src/schema/node-id.js';
+import { serveGateway } from '../../src/server.js';
 import { DATA_WINDOW_FOR_DEMO, DEMO_APEX_CREDENTIALS, DEMO_CYBERTRACE_CREDENTIALS, DEMO_NCP_CREDENTIALS, DEMO_SIGN_TOKEN, DEMO_SIMS, DEMO_TENANT_ID, OTHER_TENANT_ID } from '../../src/simulators/demo-seed.js';
 import { mintToken, routerHeaders, startTestGateway, TEST_JWT_SECRET, type TestGateway } from '../support/gateway.js';
 
@@ -401,6 +402,88 @@ describe('rate limiting', () => {
   });
 });
 
+describe('browsers', () => {
+  const json = { query: '{ __typename }' };
+
+  it.each([
+    ['a form', 'application/x-www-form-urlencoded', 'query=%7B__typename%7D'],
+    ['a multipart form', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n{__typename}\r\n--x--\r\n'],
+    ['text/plain', 'text/plain', JSON.stringify(json)],
+    ['no content type', '', JSON.stringify(json)],
+  ])('refuses %s with 415, a JSON body and a code, before anything runs', async (_what, contentType, body) => {
+    const token = await mintToken();
+    const response = await gw.fetch('/graphql', { method: 'POST', headers: { ...(contentType === '' ? {} : { 'content-type': contentType }), ...bearer(token) }, body });
+    expect(response.status).toBe(415);
+    expect(response.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+    expect(upstreamCalls()).toBe(0);
+  });
+
+  it('refuses another site, and does not reflect its origin', async () => {
+    const token = await mintToken();
+    const response = await gw.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example', ...bearer(token) }, body: JSON.stringify(json) });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
+    const preflight = await gw.fetch('/graphql', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('serves its own pages (same origin), and the origins GATEWAY_CORS_ORIGINS lists, without credentials', async () => {
+    const token = await mintToken();
+    const same = await gw.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://gateway', ...bearer(token) }, body: JSON.stringify(json) });
+    expect(same.status).toBe(200);
+    const listed = await startTestGateway({ auth: true, env: { GATEWAY_CORS_ORIGINS: 'https://console.example, https://soc.example:8443' } });
+    try {
+      const origin = 'https://soc.example:8443';
+      const preflight = await listed.fetch('/graphql', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+      const response = await listed.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', origin, ...bearer(token) }, body: JSON.stringify(json) });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+      const other = await listed.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://console.example.evil', ...bearer(token) }, body: JSON.stringify(json) });
+      expect(other.status).toBe(403);
+    } finally {
+      await listed.close();
+    }
+  });
+});
+
+describe('failed authentications', () => {
+  /** A POST over real HTTP from a chosen loopback address, so the gateway sees distinct client addresses. */
+  const postFrom = (port: number, localAddress: string, authorization: string) =>
+    new Promise<number>((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', localAddress, headers: { 'content-type': 'application/json', authorization } }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      });
+      request.on('error', reject);
+      request.end(JSON.stringify({ query: '{ __typename }' }));
+    });
+
+  it('are limited per client address: 429 after the burst, another address and good tokens unaffected', async () => {
+    const limited = await startTestGateway({ auth: true, env: { GATEWAY_AUTH_FAILURES_PER_MINUTE: '6' } });
+    const server = serveGateway(limited.gateway);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const good = `Bearer ${await mintToken()}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i += 1) statuses.push(await postFrom(port, '127.0.0.2', `Bearer not-a-valid-token-${i}`));
+      // Bursts of a third of the rate (2), then every further failure is refused without a 401.
+      expect(statuses.slice(0, 2)).toEqual([401, 401]);
+      expect(statuses.slice(2)).toEqual(Array.from({ length: 18 }, () => 429));
+      expect(await postFrom(port, '127.0.0.3', 'Bearer not-a-valid-token')).toBe(401);
+      expect(await postFrom(port, '127.0.0.2', good)).toBe(200);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await limited.close();
+    }
+  });
+});
+
 describe('errors', () => {
   it('masks an unexpected error as "Unexpected error." with the request id, and logs it with that id, secrets redacted', async () => {
     const broken = await startTestGateway({
@@ -512,6 +595,18 @@ describe('start-up', () => {
     const { output } = await run(['live'], { ...live, GATEWAY_AUTH: 'off' }, /SecOps gateway \(live\) at/);
     expect(output).toMatch(/WARNING: GATEWAY_AUTH=off: caller authentication is OFF in live mode/);
     expect(output).toMatch(/SecOps gateway \(live\) at/);
+  });
+
+  it.each([[[]], [['dmeo']], [['LIVE']]])('%j as the mode prints the usage and exits non-zero, starting nothing', async (args) => {
+    const { code, output } = await run(args, { PORT: '0' }, /$^/);
+    expect(code).toBe(2);
+    expect(output).toMatch(/Usage: node dist\/main\.js <mode>/);
+    expect(output).not.toMatch(/SecOps gateway|authentication is off/);
+  });
+
+  it('the demo listens on 127.0.0.1 unless HOST says otherwise', async () => {
+    const { output } = await run(['demo'], { PORT: '0' }, /demo \(embedded simulators\) at/);
+    expect(output).toMatch(/demo \(embedded simulators\) at http:\/\/127\.0\.0\.1:\d+\/graphql/);
   });
 
   it('the demo says in one line that authentication is off', async () => {

@@ -11,8 +11,8 @@ import { createUpstreams, type Upstreams } from '../../src/upstreams/index.js';
 /**
  * A gateway in-process (driven with yoga.fetch) over the real simulators on loopback HTTP:
  * every upstream call in a test crosses a real socket and is recorded by its simulator.
- * Like the demo, it runs with caller authentication off unless `auth: true`; its rate limit is
- * off unless the test's env sets GATEWAY_RATE_LIMIT_PER_MINUTE.
+ * Like the demo, it runs with caller authentication off unless `auth: true`; its rate limits are
+ * off unless the test's env sets GATEWAY_RATE_LIMIT_PER_MINUTE or GATEWAY_AUTH_FAILURES_PER_MINUTE.
  */
 export interface TestGateway {
   gateway: Gateway;
@@ -52,7 +52,7 @@ export async function startTestGateway(options: { now?: () => Date; env?: Record
   const simulators = await startDemoSimulators();
   // The answer cache is off unless a test turns it on: tests count upstream calls.
   const config = loadConfig('demo', {}, { ...simulators.environment, GATEWAY_CACHE_TTL_SECONDS: '0', ...options.env });
-  const security = loadSecurityConfig('demo', { GATEWAY_RATE_LIMIT_PER_MINUTE: '0', ...(options.auth ? { GATEWAY_JWT_SECRET: TEST_JWT_SECRET } : {}), ...options.env });
+  const security = loadSecurityConfig('demo', { GATEWAY_RATE_LIMIT_PER_MINUTE: '0', GATEWAY_AUTH_FAILURES_PER_MINUTE: '0', ...(options.auth ? { GATEWAY_JWT_SECRET: TEST_JWT_SECRET } : {}), ...options.env });
   const upstreams: Upstreams = createUpstreams(config);
   const logs: TestGateway['logs'] = [];
   const gateway = createGateway({ config, security, upstreams, now: options.now, log: (level, line) => logs.push({ level, line }) });

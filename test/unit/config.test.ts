@@ -50,6 +50,11 @@ describe('live configuration', () => {
     });
   });
 
+  it('the demo listens on loopback only unless HOST is set', () => {
+    expect(loadConfig('demo', complete).host).toBe('127.0.0.1');
+    expect(loadConfig('demo', { ...complete, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
   it('refuses to start, exiting 1 with the list of problems and no secret', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', 'live'], {
       env: { PATH: process.env.PATH, CYBERTRACE_PASSWORD: 'hunter2-do-not-print', APEX_BASE_URL: 'apex.example' },
