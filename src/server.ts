@@ -14,6 +14,7 @@ import { loadSecurityConfig, type SecurityConfig } from './security/config.js';
 import { createGatewayLogger, currentRequestId, type LogSink } from './security/logger.js';
 import { corsOptions, useBrowserGuards } from './security/use-browser-guards.js';
 import { FailedAuthenticationLimit } from './security/failed-authentication-limit.js';
+import { configuredSecrets } from './security/redaction.js';
 import { guardNodeIdTypes } from './security/node-id-types.js';
 import { guardTenantScopedTypes } from './security/tenant-access.js';
 import { RequestCallers, useAuthentication } from './security/use-authentication.js';
@@ -47,8 +48,7 @@ export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
 export function createGateway({ config, security = loadSecurityConfig(config.mode, process.env), upstreams, now, log }: GatewayOptions): Gateway {
   const callers = new RequestCallers(security.authentication.enabled ? null : UNAUTHENTICATED_CALLER);
-  const secrets = [...security.secrets, config.sign.authToken, config.cybertrace.password, config.filesafer.secretKey, config.filesafer.accessKey, config.apex.apiKey, config.cursorSecret];
-  const logger = createGatewayLogger({ secrets, ...(log === undefined ? {} : { sink: log }) });
+  const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)], ...(log === undefined ? {} : { sink: log }) });
   const pools = [upstreams.sign, upstreams.cybertrace, upstreams.filesafer, upstreams.apex];
 
   // In order: the request id and what is measured under it (/metrics, /readiness answer here),

@@ -1,10 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { YogaLogger } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
+import { createRedactor } from './redaction.js';
 
 /**
  * The gateway's log: one JSON line per entry (pino) with the request id, every known secret and
- * every credential-shaped value (bearer and basic credentials, JWTs) redacted before it is written.
+ * every credential-shaped value (bearer and basic credentials, JWTs) redacted before it is written
+ * (redaction.ts, the same redaction as upstream text in answers).
  * A `LogSink` (tests) gets the same entries as plain text lines instead.
  */
 
@@ -50,22 +52,6 @@ function pinoWriter(logger: Logger): LogWriter {
 /** JSON lines on stdout, ISO times; levels are filtered before pino, so it passes everything. */
 function defaultPino(): Logger {
   return pino({ level: 'debug', base: { service: 'secops-gateway' }, timestamp: pino.stdTimeFunctions.isoTime });
-}
-
-const CREDENTIAL_PATTERNS: [RegExp, string][] = [
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9\-_.~+/]+=*/gi, '$1 [redacted]'],
-  [/eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[redacted token]'],
-];
-
-/** Replaces each secret (and anything credential-shaped) in a text; short secrets are not matched, to keep text readable. */
-export function createRedactor(secrets: readonly (string | undefined)[]): (text: string) => string {
-  const known = [...new Set(secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 6))].sort((a, b) => b.length - a.length);
-  return (text) => {
-    let redacted = text;
-    for (const secret of known) redacted = redacted.split(secret).join('[redacted]');
-    for (const [pattern, replacement] of CREDENTIAL_PATTERNS) redacted = redacted.replace(pattern, replacement);
-    return redacted;
-  };
 }
 
 function describe(value: unknown): string {

@@ -27,7 +27,8 @@ export type SimulatorHandler = (request: RecordedRequest) => SimulatorReply | Pr
 /** A misbehaviour to play instead of (or, for latency, before) the simulator's own answer. */
 export type SimulatorFault =
   | { kind: 'latency'; ms: number }
-  | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
+  /** `body` may be built from the request, e.g. to echo its credentials as a careless upstream or proxy would. */
+  | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown | ((request: RecordedRequest) => unknown) }
   /** Never answers; the request ends only when the client gives up and closes the socket. */
   | { kind: 'hang' }
   /** Destroys the socket without an answer. */
@@ -91,13 +92,13 @@ function nextFault(faults: InjectedFault[]): SimulatorFault | undefined {
 }
 
 /** Plays a fault; answers true when the request is dealt with, false to go on to the handler. */
-async function playFault(fault: SimulatorFault, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+async function playFault(fault: SimulatorFault, request: RecordedRequest, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   switch (fault.kind) {
     case 'latency':
       await new Promise((resolve) => setTimeout(resolve, fault.ms));
       return res.destroyed;
     case 'status':
-      send(res, { status: fault.status, body: fault.body, headers: fault.headers });
+      send(res, { status: fault.status, body: typeof fault.body === 'function' ? fault.body(request) : fault.body, headers: fault.headers });
       return true;
     case 'hang':
       return true;
@@ -129,7 +130,7 @@ export async function startSimulator(handler: SimulatorHandler, options: { port?
         };
         requests.push(request);
         const fault = nextFault(faults);
-        if (fault && (await playFault(fault, req, res))) return;
+        if (fault && (await playFault(fault, request, req, res))) return;
         send(res, await handler(request));
       } catch (error) {
         if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: { error: (error as Error).message } });

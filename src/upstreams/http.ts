@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { DEFAULT_UPSTREAM_HTTP_SETTINGS, type UpstreamHttpSettings } from '../config.js';
 import { UpstreamError, type UpstreamName } from '../errors.js';
 import { currentRequestId } from '../security/logger.js';
+import { boundedUpstreamText, createRedactor, type Redactor } from '../security/redaction.js';
 import { BreakerFailure, createUpstreamBreaker, createUpstreamBulkhead, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';
 
 /**
@@ -34,11 +35,20 @@ export interface UpstreamRequest {
   idempotent?: boolean;
 }
 
+/** The longest upstream error code put in `extensions.upstreamCode`. */
+export const UPSTREAM_CODE_LENGTH = 64;
+
 export interface UpstreamAnswer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON, or undefined when the body is empty. */
   body: unknown;
+  /**
+   * Upstream text (an error message, a reason, a code) as it may be put in an answer: every
+   * configured secret, every credential this request carried and anything credential-shaped
+   * redacted, then cut to `maxLength` (redaction.ts). Clients pass upstream text through it, always.
+   */
+  quote(text: string, maxLength?: number): string;
 }
 
 /** Settings for one upstream; anything left out takes its default (headersMs: totalMs). */
@@ -103,7 +113,16 @@ export class UpstreamHttp {
   private readonly bulkhead: BulkheadPolicy;
   private readonly listeners = new Set<(event: UpstreamEvent) => void>();
 
-  constructor(name: UpstreamName, baseUrl: string, options: UpstreamHttpOptions = {}) {
+  /**
+   * `redact`: the gateway's redaction (the configured secrets), applied to any upstream text that
+   * an answer may carry; credential-shaped text alone when not given.
+   */
+  constructor(
+    name: UpstreamName,
+    baseUrl: string,
+    options: UpstreamHttpOptions = {},
+    private readonly redact: Redactor = createRedactor([]),
+  ) {
     const url = new URL(baseUrl);
     const settings = withDefaults(options);
     const { concurrency } = settings;
@@ -167,7 +186,8 @@ export class UpstreamHttp {
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    throw new UpstreamError(this.name, `answered a malformed ${what}${where}: ${issue?.message ?? 'unexpected shape'}`, { status: 200 });
+    // The path names the upstream's own keys: upstream text like any other.
+    throw new UpstreamError(this.name, `answered a malformed ${what}${boundedUpstreamText(this.redact, `${where}: ${issue?.message ?? 'unexpected shape'}`)}`, { status: 200 });
   }
 
   close(): Promise<void> {
@@ -180,13 +200,14 @@ export class UpstreamHttp {
    */
   private async attempt(request: UpstreamRequest, pathAndQuery: string, body: string, deadline: AbortSignal): Promise<{ outcome: AttemptOutcome; settle: () => UpstreamAnswer }> {
     const requestId = currentRequestId();
+    // What the client adds is its authentication (tokens, keys, signatures): never repeated back to a caller.
+    const credentials: Record<string, string> = { ...request.headers, ...request.sign?.({ method: request.method, pathAndQuery, body }) };
     const headers: Record<string, string> = {
       accept: 'application/json',
       // The gateway's request id, so an upstream's log can be joined with the gateway's.
       ...(requestId === undefined ? {} : { 'x-request-id': requestId }),
       ...(request.json === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
-      ...request.headers,
-      ...request.sign?.({ method: request.method, pathAndQuery, body }),
+      ...credentials,
     };
     const exchange = async (): Promise<Exchange> => {
       this.counters.attempts += 1;
@@ -207,7 +228,7 @@ export class UpstreamHttp {
       const { status, headers: answerHeaders, text } = await untilAborted(this.breaker.execute(() => this.bulkhead.execute(exchange, deadline)), deadline);
       return {
         outcome: { kind: 'answer', status, retryAfter: answerHeaders['retry-after'] },
-        settle: () => ({ status, headers: answerHeaders, body: this.parseJson(text, status) }),
+        settle: () => ({ status, headers: answerHeaders, body: this.parseJson(text, status), quote: (quoted, maxLength) => boundedUpstreamText(this.redact, quoted, credentialValues(credentials), maxLength) }),
       };
     } catch (error) {
       const failure = this.failure(error, deadline);
@@ -268,6 +289,11 @@ export class UpstreamHttp {
   private emit(event: UpstreamEvent): void {
     for (const listener of this.listeners) listener(event);
   }
+}
+
+/** Each credential header's value, and the credential after its scheme (`Bearer <token>`). */
+function credentialValues(credentials: Record<string, string>): string[] {
+  return Object.values(credentials).flatMap((value) => [value, value.replace(/^\S+\s+/, '')]);
 }
 
 function withDefaults(options: UpstreamHttpOptions): UpstreamHttpSettings {

@@ -1,5 +1,6 @@
 import { createAnswerCache, type AnswerCache } from '../cache/answer-cache.js';
 import type { GatewayConfig } from '../config.js';
+import { configuredSecrets, createRedactor } from '../security/redaction.js';
 import { UpstreamHttp } from './http.js';
 
 /** One HTTP pool, circuit and concurrency bound per upstream, created once per process and shared by every request. */
@@ -14,11 +15,13 @@ export interface Upstreams {
 }
 
 export function createUpstreams(config: GatewayConfig): Upstreams {
+  // Upstream text reaches callers only through this redaction (see UpstreamAnswer.quote).
+  const redact = createRedactor(configuredSecrets(config));
   const pools = {
-    sign: new UpstreamHttp('sign', config.sign.baseUrl, config.upstreamHttp.sign),
-    cybertrace: new UpstreamHttp('cybertrace', config.cybertrace.baseUrl, config.upstreamHttp.cybertrace),
-    filesafer: new UpstreamHttp('filesafer', config.filesafer.baseUrl, config.upstreamHttp.filesafer),
-    apex: new UpstreamHttp('apex', config.apex.baseUrl, config.upstreamHttp.apex),
+    sign: new UpstreamHttp('sign', config.sign.baseUrl, config.upstreamHttp.sign, redact),
+    cybertrace: new UpstreamHttp('cybertrace', config.cybertrace.baseUrl, config.upstreamHttp.cybertrace, redact),
+    filesafer: new UpstreamHttp('filesafer', config.filesafer.baseUrl, config.upstreamHttp.filesafer, redact),
+    apex: new UpstreamHttp('apex', config.apex.baseUrl, config.upstreamHttp.apex, redact),
   };
   const cache = createAnswerCache({
     ...config.cache,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.js';
 import { bearerToken } from '../../src/security/caller.js';
 import { loadSecurityConfig } from '../../src/security/config.js';
-import { createRedactor } from '../../src/security/logger.js';
+import { boundedUpstreamText, createRedactor, MAX_UPSTREAM_TEXT } from '../../src/security/redaction.js';
 import { loadTrustedDocuments, sha256Hex } from '../../src/security/trusted-documents.js';
 
 const SECRET = 'x'.repeat(32);
@@ -120,6 +120,25 @@ describe('createRedactor', () => {
     expect(redacted).not.toContain('dXNlcjpwYXNz');
     // Too short to be told from ordinary words: left alone.
     expect(redacted).toContain('abc');
+  });
+});
+
+describe('boundedUpstreamText', () => {
+  const redact = createRedactor(['configured-secret-1']);
+
+  it("redacts the configured secrets and the request's own credentials, then cuts to the bound", () => {
+    const text = `refused configured-secret-1 with token 0123456789abcdef0123456789abcdef ${'x'.repeat(500)}`;
+    const quoted = boundedUpstreamText(redact, text, ['0123456789abcdef0123456789abcdef']);
+    expect(quoted).not.toContain('configured-secret-1');
+    expect(quoted).not.toContain('0123456789abcdef0123456789abcdef');
+    expect(quoted).toHaveLength(MAX_UPSTREAM_TEXT);
+    expect(quoted.endsWith('…')).toBe(true);
+  });
+
+  it('never keeps part of a secret that straddles the bound', () => {
+    const secret = 'a-long-secret-value-that-straddles';
+    const text = `${'y'.repeat(MAX_UPSTREAM_TEXT - 10)}${secret}`;
+    expect(boundedUpstreamText(redact, text, [secret])).not.toContain(secret.slice(0, 9));
   });
 });
 

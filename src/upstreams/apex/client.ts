@@ -1,6 +1,6 @@
 import { UpstreamError } from '../../errors.js';
 import type { OperationActivity } from '../../operation-activity.js';
-import type { QueryParams, UpstreamAnswer, UpstreamHttp } from '../http.js';
+import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamHttp } from '../http.js';
 import { apexEnvelope, formatApexDateTime, LISTED_TYPE, listAnswer, type ApexMeta, type ApexObjectType, type ApexScanAction, type ApexSuspiciousObject } from './models.js';
 import { createApexToken } from './signing.js';
 
@@ -112,20 +112,21 @@ export class ApexClient {
     }
     const meta = envelope.data.Meta;
     if (succeeded && meta.Result === '1') return answer;
-    throw new ApexRefusal(answer.status, meta);
+    throw new ApexRefusal(answer, meta);
   }
 }
 
 /** Apex answered with Meta.Result other than "1" (or a failure status); the ErrorCode travels as `upstreamCode`. */
 class ApexRefusal extends UpstreamError {
   constructor(
-    status: number,
+    answer: UpstreamAnswer,
     readonly meta: ApexMeta,
   ) {
-    const code = meta.ErrorCode ?? undefined;
+    const { status } = answer;
+    const code = meta.ErrorCode == null ? undefined : answer.quote(meta.ErrorCode, UPSTREAM_CODE_LENGTH);
     const tokenRefusal = status === 401 && code !== undefined ? TOKEN_REFUSALS[code] : undefined;
-    // Token refusals get a fixed message; other messages are the vendor's validation text, cut short.
-    const detail = tokenRefusal ? '' : meta.ErrorMsg ? `: ${meta.ErrorMsg.slice(0, 200)}` : '';
+    // Token refusals get a fixed message; other messages are the vendor's validation text, redacted and bounded.
+    const detail = tokenRefusal ? '' : meta.ErrorMsg ? `: ${answer.quote(meta.ErrorMsg)}` : '';
     const message = tokenRefusal ?? 'refused the request';
     super('apex', `${message} (HTTP ${status}, ErrorCode ${code ?? 'none'}${detail})`, { status, upstreamCode: code });
   }

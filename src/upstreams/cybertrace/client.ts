@@ -1,5 +1,5 @@
 import { UpstreamError } from '../../errors.js';
-import type { UpstreamAnswer, UpstreamHttp } from '../http.js';
+import { UPSTREAM_CODE_LENGTH, type UpstreamAnswer, type UpstreamHttp } from '../http.js';
 import { lookupAnswer, lookupErrorBody, type LookupItem, type Reputation } from './models.js';
 
 /** Kaspersky CyberTrace indicator lookup: Basic auth, one JSON array of objects per call. */
@@ -59,15 +59,16 @@ export class CyberTraceClient {
       batch.forEach((object, index) => {
         // The answer names each object; fall back to its position if CyberTrace re-spelled it.
         const item = byObject.get(object.toLowerCase()) ?? (items.length === batch.length ? items[index] : undefined);
-        results.set(object, item ? toReputation(item) : { verdict: 'ERROR', detections: [], errorReason: 'CyberTrace did not answer for this object' });
+        results.set(object, item ? toReputation(item, answer) : { verdict: 'ERROR', detections: [], errorReason: 'CyberTrace did not answer for this object' });
       });
     }
     return results;
   }
 }
 
-function toReputation(item: LookupItem): Reputation {
-  if (item.result === 'error') return { verdict: 'ERROR', detections: [], errorReason: item.reason ?? 'CyberTrace reported an error without a reason' };
+/** `answer` quotes the per-object reason: upstream text, redacted and bounded. */
+function toReputation(item: LookupItem, answer: UpstreamAnswer): Reputation {
+  if (item.result === 'error') return { verdict: 'ERROR', detections: [], errorReason: item.reason ? answer.quote(item.reason) : 'CyberTrace reported an error without a reason' };
   const categories = item.categories ?? item.detects ?? [];
   return {
     verdict: item.result === 'detected' ? 'DETECTED' : 'NOT_DETECTED',
@@ -89,7 +90,7 @@ const STATUS_MEANING: Record<number, string> = {
 
 function cyberTraceFailure(answer: UpstreamAnswer): UpstreamError {
   const parsed = lookupErrorBody.safeParse(answer.body);
-  const status = parsed.success ? parsed.data[0]?.status : undefined;
+  const status = parsed.success && parsed.data[0]?.status ? answer.quote(parsed.data[0].status, UPSTREAM_CODE_LENGTH) : undefined;
   const meaning = STATUS_MEANING[answer.status] ?? 'failed';
   return new UpstreamError('cybertrace', `${meaning} (HTTP ${answer.status}${status ? `: ${status}` : ''})`, { status: answer.status });
 }

@@ -1,5 +1,5 @@
 import { UpstreamError } from '../../errors.js';
-import type { QueryParams, UpstreamAnswer, UpstreamHttp } from '../http.js';
+import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamHttp } from '../http.js';
 import {
   checkHashAnswer,
   fileSaferEnvelope,
@@ -91,8 +91,9 @@ export class FileSaferClient {
     if (answer.status !== 200) throw gatewayFailure(answer);
     const { returnCode, returnMessage } = this.http.parse(fileSaferEnvelope, answer.body, `${operation} answer`);
     if (returnCode !== '0') {
-      const detail = returnMessage ? `: ${returnMessage.slice(0, 200)}` : '';
-      throw new UpstreamError('filesafer', `refused the request (returnCode ${returnCode}${detail})`, { status: answer.status, upstreamCode: returnCode });
+      const detail = returnMessage ? `: ${answer.quote(returnMessage)}` : '';
+      const code = answer.quote(returnCode, UPSTREAM_CODE_LENGTH);
+      throw new UpstreamError('filesafer', `refused the request (returnCode ${code}${detail})`, { status: answer.status, upstreamCode: code });
     }
     return answer.body;
   }
@@ -108,15 +109,16 @@ const GATEWAY_STATUS_MEANING: Record<number, string> = {
 
 /**
  * An NCP API Gateway refusal or any other non-200 answer. Its errorCode and fixed message are
- * kept; its `details` are not, since they may quote what was sent.
+ * kept, redacted and bounded; its `details` are not, since they may quote what was sent.
  */
 function gatewayFailure(answer: UpstreamAnswer): UpstreamError {
   const parsed = ncpGatewayErrorBody.safeParse(answer.body);
   const error = parsed.success ? parsed.data.error : undefined;
   const meaning = GATEWAY_STATUS_MEANING[answer.status] ?? 'failed';
-  const code = error?.errorCode ? `, NCP error code ${error.errorCode}` : '';
-  const message = error?.message ? `: ${error.message.slice(0, 200)}` : '';
-  return new UpstreamError('filesafer', `${meaning} (HTTP ${answer.status}${code}${message})`, { status: answer.status, upstreamCode: error?.errorCode });
+  const errorCode = error?.errorCode ? answer.quote(error.errorCode, UPSTREAM_CODE_LENGTH) : undefined;
+  const code = errorCode ? `, NCP error code ${errorCode}` : '';
+  const message = error?.message ? `: ${answer.quote(error.message)}` : '';
+  return new UpstreamError('filesafer', `${meaning} (HTTP ${answer.status}${code}${message})`, { status: answer.status, upstreamCode: errorCode });
 }
 
 /** Runs `work` over every item with at most `limit` in flight; answers each result or its error, in the items' order. */

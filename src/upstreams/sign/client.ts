@@ -1,6 +1,6 @@
 import { UpstreamError, unauthenticated } from '../../errors.js';
 import type { OperationActivity } from '../../operation-activity.js';
-import type { QueryParams, UpstreamAnswer, UpstreamHttp, UpstreamRequest } from '../http.js';
+import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamHttp, type UpstreamRequest } from '../http.js';
 import {
   flowLogRetentionAnswer,
   flowPage,
@@ -251,11 +251,11 @@ export function trafficParams(query: TrafficQuery): QueryParams {
   };
 }
 
-/** SIGN errors are `{errorCode, errorMessages}`; its validation messages are safe to pass on, its status decides the code. */
+/** SIGN errors are `{errorCode, errorMessages}`; its validation messages are passed on redacted and bounded, its status decides the code. */
 function signFailure(answer: UpstreamAnswer): UpstreamError {
   const parsed = signErrorBody.safeParse(answer.body);
-  const detail = parsed.success && parsed.data.errorMessages?.length ? `: ${parsed.data.errorMessages.join('; ')}` : '';
-  const upstreamCode = parsed.success && parsed.data.errorCode !== undefined ? String(parsed.data.errorCode) : undefined;
+  const detail = parsed.success && parsed.data.errorMessages?.length ? `: ${answer.quote(parsed.data.errorMessages.join('; '))}` : '';
+  const upstreamCode = parsed.success && parsed.data.errorCode !== undefined ? answer.quote(String(parsed.data.errorCode), UPSTREAM_CODE_LENGTH) : undefined;
   const options = { status: answer.status, upstreamCode };
   switch (answer.status) {
     case 401:
