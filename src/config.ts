@@ -21,7 +21,10 @@ const count = (min: number, max: number) => z.coerce.number().int().min(min).max
  * `<SIGN|CYBERTRACE|FILESAFER|APEX>_<SETTING>` override, so every name follows one pattern.
  */
 const UPSTREAM_ENV_PREFIX = { sign: 'SIGN', cybertrace: 'CYBERTRACE', filesafer: 'FILESAFER', apex: 'APEX' } as const satisfies Record<UpstreamName, string>;
-/** Each setting's model and its default when neither variable is set (HEADERS_TIMEOUT_MS: the upstream's total timeout). */
+/**
+ * Each setting's model and its default when neither variable is set (HEADERS_TIMEOUT_MS: the
+ * upstream's total timeout; MAX_CONCURRENCY_PER_CALLER: a quarter of MAX_CONCURRENCY).
+ */
 const UPSTREAM_HTTP_SETTINGS = {
   TIMEOUT_MS: { model: count(1, 600_000), fallback: 10_000 },
   CONNECT_TIMEOUT_MS: { model: count(1, 600_000), fallback: 3_000 },
@@ -34,6 +37,7 @@ const UPSTREAM_HTTP_SETTINGS = {
   BREAKER_HALF_OPEN_MS: { model: count(1, 600_000), fallback: 10_000 },
   MAX_CONCURRENCY: { model: count(1, 1_024), fallback: 32 },
   MAX_QUEUE: { model: count(0, 100_000), fallback: 256 },
+  MAX_CONCURRENCY_PER_CALLER: { model: count(1, 1_024), fallback: undefined },
 } as const;
 type UpstreamHttpSetting = keyof typeof UPSTREAM_HTTP_SETTINGS;
 type UpstreamHttpVariableModel = z.ZodOptional<ReturnType<typeof count>>;
@@ -109,8 +113,11 @@ export interface UpstreamHttpSettings extends UpstreamTimeouts {
     /** How long an open circuit fails fast before letting one trial request through. */
     halfOpenMs: number;
   };
-  /** Requests in flight at once (also the pool's connections), and how many may wait beyond that. */
-  concurrency: { max: number; queue: number };
+  /**
+   * Requests in flight at once (also the pool's connections), how many may wait beyond that, and
+   * how many of them one caller may have in flight (its others wait their turn).
+   */
+  concurrency: { max: number; queue: number; perCaller: number };
 }
 
 export interface GatewayConfig {
@@ -171,7 +178,9 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
 /** One upstream's settings: its own `<PREFIX>_<SETTING>` where set, else `UPSTREAM_<SETTING>`, else the default. */
 function upstreamHttpSettings(e: Partial<Record<UpstreamHttpVariable, number>>, upstream: UpstreamName | undefined): UpstreamHttpSettings {
   const own = (setting: UpstreamHttpSetting): number | undefined => (upstream ? e[`${UPSTREAM_ENV_PREFIX[upstream]}_${setting}`] : undefined) ?? e[`UPSTREAM_${setting}`];
-  const value = (setting: Exclude<UpstreamHttpSetting, 'HEADERS_TIMEOUT_MS'>): number => own(setting) ?? UPSTREAM_HTTP_SETTINGS[setting].fallback;
+  const value = (setting: Exclude<UpstreamHttpSetting, 'HEADERS_TIMEOUT_MS' | 'MAX_CONCURRENCY_PER_CALLER'>): number => own(setting) ?? UPSTREAM_HTTP_SETTINGS[setting].fallback;
+  const max = value('MAX_CONCURRENCY');
+  const perCaller = perCallerConcurrency(max, own('MAX_CONCURRENCY_PER_CALLER'));
   const totalMs = value('TIMEOUT_MS');
   return {
     connectMs: value('CONNECT_TIMEOUT_MS'),
@@ -179,8 +188,13 @@ function upstreamHttpSettings(e: Partial<Record<UpstreamHttpVariable, number>>, 
     totalMs,
     retry: { retries: value('RETRIES'), backoffMs: value('BACKOFF_MS'), backoffMaxMs: value('BACKOFF_MAX_MS'), retryAfterMaxMs: value('RETRY_AFTER_MAX_MS') },
     breaker: { failures: value('BREAKER_FAILURES'), halfOpenMs: value('BREAKER_HALF_OPEN_MS') },
-    concurrency: { max: value('MAX_CONCURRENCY'), queue: value('MAX_QUEUE') },
+    concurrency: { max, queue: value('MAX_QUEUE'), perCaller },
   };
+}
+
+/** One caller's share of an upstream's concurrency: a quarter unless given, and below the whole (at least 1), so another caller always finds room. */
+export function perCallerConcurrency(max: number, given: number | undefined): number {
+  return Math.max(1, Math.min(given ?? Math.floor(max / 4), max - 1));
 }
 
 /** Every setting at its documented default, as when no UPSTREAM_* variable is set. */

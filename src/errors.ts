@@ -30,7 +30,7 @@ export class UpstreamError extends GraphQLError {
   constructor(
     upstream: UpstreamName,
     message: string,
-    options: { code?: 'UPSTREAM_ERROR' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'NOT_FOUND' | 'UNAUTHENTICATED'; status?: number; upstreamCode?: string } = {},
+    options: { code?: 'UPSTREAM_ERROR' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_CALLS_EXCEEDED' | 'NOT_FOUND' | 'UNAUTHENTICATED'; status?: number; upstreamCode?: string } = {},
   ) {
     const { code = 'UPSTREAM_ERROR', status, upstreamCode } = options;
     super(`${upstream}: ${message}`, {

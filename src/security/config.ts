@@ -29,6 +29,7 @@ const securityEnvironment = z.object({
   GATEWAY_MAX_TOKENS: count(2_000),
   GATEWAY_MAX_BODY_BYTES: count(1_048_576),
   GATEWAY_MAX_ROWS: count(20_000),
+  GATEWAY_MAX_UPSTREAM_CALLS: count(100, 100_000),
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   GATEWAY_RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).optional(),
   GATEWAY_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(30),
@@ -59,6 +60,8 @@ export interface QueryLimits {
   maxBodyBytes: number;
   /** Rows one operation may read: connection page sizes multiplied through nesting (see connection-rows.ts). */
   maxRows: number;
+  /** Calls one operation may make to any one upstream (see operation-budget.ts); counted again as they are made. */
+  maxUpstreamCalls: number;
   /** The page size of a connection asked with neither first nor last (the contract's default). */
   defaultPageSize: number;
 }
@@ -152,6 +155,7 @@ export function loadSecurityConfig(mode: Mode, env: Record<string, string | unde
       maxTokens: e.GATEWAY_MAX_TOKENS,
       maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES,
       maxRows: e.GATEWAY_MAX_ROWS,
+      maxUpstreamCalls: e.GATEWAY_MAX_UPSTREAM_CALLS,
       defaultPageSize: DEFAULT_PAGE_SIZE,
     },
     rateLimit: e.GATEWAY_RATE_LIMIT_PER_MINUTE === 0 ? null : { perMinute: e.GATEWAY_RATE_LIMIT_PER_MINUTE, burst: e.GATEWAY_RATE_LIMIT_BURST ?? Math.max(1, Math.ceil(e.GATEWAY_RATE_LIMIT_PER_MINUTE / 10)) },

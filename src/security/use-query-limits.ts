@@ -1,14 +1,18 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, validate, type ASTVisitor, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { MAX_PAGE_SIZE } from '../schema/pagination.js';
+import { newOperationScope, operationScope } from '../upstreams/operation-scope.js';
+import type { Caller } from './caller.js';
 import type { QueryLimits } from './config.js';
-import { maxRowsRule } from './connection-rows.js';
+import { literalPageRangeRule, operationBudgetRule, type FieldCalls } from './operation-budget.js';
 
 /**
  * What one operation may ask: graphql-armor's depth, cost, alias, directive and token limits
- * (rejected at validation, HTTP 400), rows read through connections (connection-rows.ts, checked
- * with the variables just before execution), and introspection only where it is switched on.
- * The body size limit and the refusal of batched (array) bodies are yoga options (server.ts).
+ * (rejected at validation, HTTP 400); rows read through connections, upstream calls and list
+ * lengths (operation-budget.ts, checked with the variables just before execution, with a
+ * run-time count of calls behind it); and introspection only where it is switched on. The body
+ * size limit and the refusal of batched (array) bodies are yoga options (server.ts).
  *
  * Behind a federation router the limits count what the client asked: a router's subgraph request
  * is a part of the client's operation (its depth and cost are no larger), except that a router
@@ -19,6 +23,61 @@ import { maxRowsRule } from './connection-rows.js';
 
 /** List arguments whose length multiplies what is selected below the field. */
 const LIST_ARGUMENTS = { 'Query.nodes': 'ids', 'Query.indicators': 'values', 'Query._entities': 'representations' };
+
+/** List fields that answer at most this many objects (a target names one or two indicators). */
+const LIST_SIZES = { 'ThreatSummary.targetIndicators': 2, 'Threat.targetIndicators': 2 };
+
+const sign = (calls: number): FieldCalls => ({ upstream: 'sign', calls, per: 'object' });
+/** A Relay page of a SIGN list takes at most two SIGN requests (pagination.ts), even with `first: 0`. */
+const SIGN_CONNECTION = sign(2);
+
+/**
+ * Every field that calls an upstream, and what it costs. Batch loaders (reputation, suspicious
+ * objects by content, node and entity loads of suspicious objects) make one call per operation;
+ * File Safer checks one hash per call.
+ */
+export const UPSTREAM_CALLS: Readonly<Record<string, FieldCalls>> = {
+  'Tenant.threatSummaries': SIGN_CONNECTION,
+  'Tenant.threats': SIGN_CONNECTION,
+  'Tenant.flows': SIGN_CONNECTION,
+  'Sim.threatSummaries': SIGN_CONNECTION,
+  'Sim.threats': SIGN_CONNECTION,
+  'Sim.flows': SIGN_CONNECTION,
+  'Tenant.helpdesk': sign(1),
+  'Tenant.flowLogRetention': sign(1),
+  'TrafficReport.timeSeries': sign(1),
+  'TrafficReport.statistics': sign(1),
+  'TrafficReport.total': sign(1),
+  'Mutation.setFlowLogRetention': sign(1),
+  'Mutation.setHelpdeskContract': sign(1),
+  'Indicator.reputation': { upstream: 'cybertrace', calls: 1, per: 'operation' },
+  'Indicator.hashCheck': { upstream: 'filesafer', calls: 1, per: 'object' },
+  'FileSafer.thresholdNotifications': { upstream: 'filesafer', calls: 1, per: 'object' },
+  'Mutation.setThresholdNotification': { upstream: 'filesafer', calls: 1, per: 'object' },
+  'Mutation.removeThresholdNotification': { upstream: 'filesafer', calls: 1, per: 'object' },
+  'Indicator.suspiciousObject': { upstream: 'apex', calls: 1, per: 'operation' },
+  'Query.node': { upstream: 'apex', calls: 1, per: 'operation' },
+  'Query.nodes': { upstream: 'apex', calls: 1, per: 'operation' },
+  'Query._entities': { upstream: 'apex', calls: 1, per: 'operation' },
+  'Query.suspiciousObjects': { upstream: 'apex', calls: 1, per: 'object' },
+  'Mutation.addSuspiciousObject': { upstream: 'apex', calls: 1, per: 'object' },
+  'Mutation.blockIndicator': { upstream: 'apex', calls: 1, per: 'object' },
+  'Mutation.removeSuspiciousObject': { upstream: 'apex', calls: 1, per: 'object' },
+};
+
+/** Traffic filter lists go out as repeated query parameters: 50 of each keep SIGN's URL well under its limit. */
+const TRAFFIC_FILTER_LIST_MAXIMUM = 50;
+
+/** The most items each list argument may hold (README, Security); longer is BAD_USER_INPUT before any call. */
+export const LIST_MAXIMUMS: Readonly<Record<string, number>> = {
+  'Query.nodes(ids:)': 100,
+  'Query.indicators(values:)': 1_000,
+  'Tenant.threatSummaries(severities:)': 6,
+  'Sim.threatSummaries(severities:)': 6,
+  ...Object.fromEntries(
+    ['sourceAddresses', 'sourcePorts', 'sourceNetworks', 'destinationAddresses', 'destinationPorts', 'destinationNetworks', 'protocols'].map((field) => [`TrafficFilter.${field}`, TRAFFIC_FILTER_LIST_MAXIMUM]),
+  ),
+};
 
 /**
  * graphql-armor throws its refusals out of validation, where yoga gives them neither a code nor
@@ -37,9 +96,19 @@ function noServiceSdlRule(context: ValidationContext): ASTVisitor {
   };
 }
 
-export function useQueryLimits({ limits, introspection, viaRouter }: { limits: QueryLimits; introspection: boolean; viaRouter: (request: Request) => boolean }): Plugin {
+export function useQueryLimits({ limits, introspection, viaRouter }: { limits: QueryLimits; introspection: boolean; viaRouter: (request: Request) => boolean }): Plugin<{ caller?: Caller }> {
   return {
     onPluginInit({ addPlugin }) {
+      addPlugin({
+        onValidate: ({ addValidationRule }) => {
+          addValidationRule(literalPageRangeRule(MAX_PAGE_SIZE));
+          // A page size out of range is the caller's mistake to name, not a cost the limits below would word otherwise.
+          return ({ result, setResult }) => {
+            const badInput = result.filter((error) => error.extensions['code'] === 'BAD_USER_INPUT');
+            if (badInput.length > 0 && badInput.length < result.length) setResult(badInput);
+          };
+        },
+      });
       addPlugin(
         EnvelopArmorPlugin({
           // Fragments are flattened so that a fragment costs what its fields cost, no more, no less.
@@ -63,9 +132,27 @@ export function useQueryLimits({ limits, introspection, viaRouter }: { limits: Q
         });
       }
     },
+    instrumentation: {
+      // Every upstream call of the operation is counted against its budget, and shares its caller's concurrency.
+      execute: ({ context }, wrapped) => {
+        const subject = context.caller?.subject;
+        return operationScope.run(newOperationScope(subject === undefined ? Symbol('operation') : `subject:${subject}`, limits.maxUpstreamCalls), wrapped);
+      },
+    },
     onExecute({ args, setResultAndStopExecution }) {
       const errors = validate(args.schema, args.document, [
-        maxRowsRule({ maxRows: limits.maxRows, defaultPageSize: limits.defaultPageSize, variables: args.variableValues, operationName: args.operationName, listArguments: LIST_ARGUMENTS }),
+        operationBudgetRule({
+          maxRows: limits.maxRows,
+          defaultPageSize: limits.defaultPageSize,
+          maxUpstreamCalls: limits.maxUpstreamCalls,
+          maxPageSize: MAX_PAGE_SIZE,
+          variables: args.variableValues,
+          operationName: args.operationName,
+          listArguments: LIST_ARGUMENTS,
+          listSizes: LIST_SIZES,
+          upstreamCalls: UPSTREAM_CALLS,
+          listMaximums: LIST_MAXIMUMS,
+        }),
       ]);
       if (errors.length > 0) setResultAndStopExecution({ errors });
     },

@@ -2,10 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BrokenCircuitError, BulkheadRejectedError, CircuitState, type BulkheadPolicy, type CircuitBreakerPolicy } from 'cockatiel';
 import { Pool } from 'undici';
 import type { z } from 'zod';
-import { DEFAULT_UPSTREAM_HTTP_SETTINGS, type UpstreamHttpSettings } from '../config.js';
+import { DEFAULT_UPSTREAM_HTTP_SETTINGS, perCallerConcurrency, type UpstreamHttpSettings } from '../config.js';
 import { UpstreamError, type UpstreamName } from '../errors.js';
 import { currentRequestId } from '../security/logger.js';
 import { boundedUpstreamText, createRedactor, type Redactor } from '../security/redaction.js';
+import { CallerSlots } from './caller-slots.js';
+import { operationScope } from './operation-scope.js';
 import { BreakerFailure, createUpstreamBreaker, createUpstreamBulkhead, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';
 
 /**
@@ -111,6 +113,7 @@ export class UpstreamHttp {
   private readonly settings: UpstreamHttpSettings;
   private readonly breaker: CircuitBreakerPolicy;
   private readonly bulkhead: BulkheadPolicy;
+  private readonly callerSlots: CallerSlots;
   private readonly listeners = new Set<(event: UpstreamEvent) => void>();
 
   /**
@@ -138,6 +141,7 @@ export class UpstreamHttp {
     });
     this.breaker = createUpstreamBreaker(settings.breaker);
     this.bulkhead = createUpstreamBulkhead(concurrency);
+    this.callerSlots = new CallerSlots(concurrency.perCaller);
     this.breaker.onStateChange((state) => {
       if (state === CircuitState.Open) this.counters.circuitOpened += 1;
       this.emit({ type: 'circuit', upstream: name, state: CIRCUIT_STATE_NAMES[state] });
@@ -160,11 +164,24 @@ export class UpstreamHttp {
    * attempts and waits within the upstream's total timeout.
    */
   async send(request: UpstreamRequest): Promise<UpstreamAnswer> {
+    const operation = operationScope.getStore();
+    if (operation !== undefined) {
+      // The backstop of the budget checked before execution: a plain count, no call past it.
+      operation.calls[this.name] += 1;
+      if (operation.calls[this.name] > operation.maxCalls) {
+        throw new UpstreamError(this.name, `not called: this operation has already made its ${operation.maxCalls} calls to this upstream (GATEWAY_MAX_UPSTREAM_CALLS)`, {
+          code: 'UPSTREAM_CALLS_EXCEEDED',
+        });
+      }
+    }
     const pathAndQuery = `${this.basePath}${request.path}${encodeQuery(request.query)}`;
     const body = request.json === undefined ? '' : JSON.stringify(request.json);
     const idempotent = isIdempotent(request.method, request.idempotent);
     const deadline = startDeadline(this.settings.totalMs);
+    let release: (() => void) | undefined;
     try {
+      // One caller's requests take at most their share of the upstream's concurrency; the rest wait here.
+      if (operation !== undefined) release = await this.callerSlots.acquire(operation.caller, deadline.signal).catch(() => Promise.reject(this.deadlineError()));
       for (let attempts = 1; ; attempts += 1) {
         const { outcome, settle } = await this.attempt(request, pathAndQuery, body, deadline.signal);
         const decision = planRetry(outcome, { attempts, idempotent, remainingMs: deadline.remainingMs() }, this.settings.retry);
@@ -176,6 +193,7 @@ export class UpstreamHttp {
         });
       }
     } finally {
+      release?.();
       deadline.cancel();
     }
   }
@@ -299,13 +317,14 @@ function credentialValues(credentials: Record<string, string>): string[] {
 function withDefaults(options: UpstreamHttpOptions): UpstreamHttpSettings {
   const defaults = DEFAULT_UPSTREAM_HTTP_SETTINGS;
   const totalMs = options.totalMs ?? defaults.totalMs;
+  const max = options.concurrency?.max ?? defaults.concurrency.max;
   return {
     connectMs: options.connectMs ?? defaults.connectMs,
     headersMs: options.headersMs ?? totalMs,
     totalMs,
     retry: { ...defaults.retry, ...options.retry },
     breaker: { ...defaults.breaker, ...options.breaker },
-    concurrency: { ...defaults.concurrency, ...options.concurrency },
+    concurrency: { max, queue: options.concurrency?.queue ?? defaults.concurrency.queue, perCaller: perCallerConcurrency(max, options.concurrency?.perCaller) },
   };
 }
 

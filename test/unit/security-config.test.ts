@@ -25,7 +25,7 @@ describe('loadSecurityConfig', () => {
   it('runs the demo with authentication off and documented defaults', () => {
     const security = loadSecurityConfig('demo', {});
     expect(security.authentication).toEqual({ enabled: false });
-    expect(security.limits).toEqual({ maxDepth: 12, maxCost: 20_000, maxAliases: 15, maxDirectives: 50, maxTokens: 2_000, maxBodyBytes: 1_048_576, maxRows: 20_000, defaultPageSize: 20 });
+    expect(security.limits).toEqual({ maxDepth: 12, maxCost: 20_000, maxAliases: 15, maxDirectives: 50, maxTokens: 2_000, maxBodyBytes: 1_048_576, maxRows: 20_000, maxUpstreamCalls: 100, defaultPageSize: 20 });
     expect(security.rateLimit).toEqual({ perMinute: 600, burst: 60 });
     expect(security.trustedDocuments).toBeNull();
     expect(security.warnings).toEqual([]);
