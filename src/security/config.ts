@@ -58,7 +58,7 @@ export interface QueryLimits {
   maxDirectives: number;
   maxTokens: number;
   maxBodyBytes: number;
-  /** Rows one operation may read: connection page sizes multiplied through nesting (see connection-rows.ts). */
+  /** Rows one operation may read: connection page sizes multiplied through nesting (see operation-budget.ts). */
   maxRows: number;
   /** Calls one operation may make to any one upstream (see operation-budget.ts); counted again as they are made. */
   maxUpstreamCalls: number;
