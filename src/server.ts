@@ -18,7 +18,7 @@ import { configuredSecrets } from './security/redaction.js';
 import { guardNodeIdTypes } from './security/node-id-types.js';
 import { guardTenantScopedTypes } from './security/tenant-access.js';
 import { RequestCallers, useAuthentication } from './security/use-authentication.js';
-import { useQueryLimits } from './security/use-query-limits.js';
+import { hideSchemaHints as withoutSchemaHints, useQueryLimits } from './security/use-query-limits.js';
 import { useRateLimit } from './security/use-rate-limit.js';
 import { useRequestId } from './security/use-request-id.js';
 import { useScopeCheck } from './security/use-scope-check.js';
@@ -91,7 +91,7 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     cors: corsOptions(security.corsOrigins),
     maxRequestBodySize: security.limits.maxBodyBytes,
     ...(security.trustedDocuments === null ? {} : { extraParamNames: [DOCUMENT_ID_PARAM] }),
-    maskedErrors: { isDev: false, maskError: maskUnexpectedErrors },
+    maskedErrors: { isDev: false, maskError: (error, message) => asAnswered(maskUnexpectedErrors(error, message), { hideSchemaHints: !config.introspection }) },
     logging: logger,
   });
 }
@@ -123,6 +123,23 @@ function maskUnexpectedErrors(error: unknown, message: string): Error {
     ...(located?.path === undefined ? {} : { path: located.path }),
     extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true, ...(requestId === undefined ? {} : { requestId }) },
   });
+}
+
+/**
+ * What every error becomes on its way out: one on a field (beside data) never sets the HTTP
+ * status, a partial answer is 200 (an upstream's 401 on one field is not the request's); a
+ * request that is not well-formed is 400; and with
+ * introspection off, "Did you mean ...?" (fields, enum values, types) does not describe the schema.
+ */
+function asAnswered(error: Error, { hideSchemaHints }: { hideSchemaHints: boolean }): Error {
+  if (!(error instanceof GraphQLError)) return error;
+  const extensions = error.extensions as Record<string, unknown>;
+  if (error.path !== undefined) delete extensions['http'];
+  // A request that is not well-formed GraphQL over HTTP (a body that is not JSON) is 400 whatever
+  // it accepts; yoga marks its status as the spec's, which it drops for application/json.
+  const http = extensions['http'] as { spec?: boolean } | undefined;
+  if (error.path === undefined && error.locations === undefined && http?.spec === true) delete http.spec;
+  return hideSchemaHints ? withoutSchemaHints(error) : error;
 }
 
 /** Serves the gateway over HTTP; `/` points a browser at GraphiQL. */

@@ -3,20 +3,45 @@ import { badUserInput } from '../errors.js';
 import { builder } from './builder.js';
 
 /** RFC 3339 with a zone; a date-time without one is ambiguous for a UTC-only upstream, so it is refused. */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))$/i;
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** SIGN writes four-digit UTC years, and nothing it holds is older than the epoch. */
+export const EARLIEST_YEAR = 1970;
+export const LATEST_YEAR = 9999;
+
+/** A real day of the calendar: 2025-02-30 is not one (Date would silently make it 2 March). */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const daysInMonth = [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const yearRange = `years ${EARLIEST_YEAR} to ${LATEST_YEAR} (UTC)`;
+
 export function parseDateTime(value: unknown): Date {
-  if (typeof value !== 'string' || !RFC3339.test(value) || Number.isNaN(Date.parse(value))) {
-    throw badUserInput(`DateTime must be RFC 3339 with a zone, such as 2026-11-01T09:00:00Z; got ${JSON.stringify(value)}`);
-  }
-  return new Date(value);
+  const refuse = () => badUserInput(`DateTime must be RFC 3339 with a zone, a real date and time in ${yearRange}, such as 2026-11-01T09:00:00Z; got ${JSON.stringify(value)}`);
+  const match = typeof value === 'string' ? RFC3339.exec(value) : null;
+  if (match === null) throw refuse();
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const offsetHours = match[10] === undefined ? 0 : Number(match[10]);
+  const offsetMinutes = match[11] === undefined ? 0 : Number(match[11]);
+  if (!isCalendarDay(year, month, day) || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) throw refuse();
+  const date = new Date(value as string);
+  const utcYear = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || utcYear < EARLIEST_YEAR || utcYear > LATEST_YEAR) throw refuse();
+  return date;
 }
 
 export function parseCalendarDate(value: unknown): string {
   const match = typeof value === 'string' ? CALENDAR_DATE.exec(value) : null;
-  const valid = match && new Date(`${value as string}T00:00:00Z`).toISOString().startsWith(value as string);
-  if (!valid) throw badUserInput(`Date must be a calendar date YYYY-MM-DD, such as 2026-11-01; got ${JSON.stringify(value)}`);
+  const [year, month, day] = match === null ? [0, 0, 0] : match.slice(1, 4).map(Number);
+  if (match === null || !isCalendarDay(year!, month!, day!) || year! < EARLIEST_YEAR) {
+    throw badUserInput(`Date must be a calendar date YYYY-MM-DD in ${yearRange}, such as 2026-11-01; got ${JSON.stringify(value)}`);
+  }
   return value as string;
 }
 

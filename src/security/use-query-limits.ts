@@ -96,16 +96,27 @@ function noServiceSdlRule(context: ValidationContext): ASTVisitor {
   };
 }
 
+/**
+ * With introspection off, "Did you mean ...?" (a field, an enum value, a type) would describe the
+ * schema to a caller that may not introspect: the hint is cut from the error's message.
+ */
+export function hideSchemaHints<T extends Error>(error: T): T {
+  if (error.message.includes('Did you mean')) error.message = error.message.replace(/ ?Did you mean [^?]*\?/g, '');
+  return error;
+}
+
 export function useQueryLimits({ limits, introspection, viaRouter }: { limits: QueryLimits; introspection: boolean; viaRouter: (request: Request) => boolean }): Plugin<{ caller?: Caller }> {
   return {
     onPluginInit({ addPlugin }) {
       addPlugin({
         onValidate: ({ addValidationRule }) => {
           addValidationRule(literalPageRangeRule(MAX_PAGE_SIZE));
-          // A page size out of range is the caller's mistake to name, not a cost the limits below would word otherwise.
           return ({ result, setResult }) => {
-            const badInput = result.filter((error) => error.extensions['code'] === 'BAD_USER_INPUT');
-            if (badInput.length > 0 && badInput.length < result.length) setResult(badInput);
+            // A page size out of range is the caller's mistake to name, not a cost the limits below would word otherwise.
+            const badInput = result.filter((error) => error instanceof GraphQLError && error.extensions['code'] === 'BAD_USER_INPUT');
+            const errors = badInput.length > 0 ? badInput : [...result];
+            if (!introspection) for (const error of errors) if (error instanceof GraphQLError) hideSchemaHints(error);
+            if (badInput.length > 0) setResult(errors);
           };
         },
       });
