@@ -34,7 +34,7 @@ const UPSTREAM_HTTP_SETTINGS = {
   BACKOFF_MAX_MS: { model: count(0, 60_000), fallback: 2_000 },
   RETRY_AFTER_MAX_MS: { model: count(0, 600_000), fallback: 5_000 },
   BREAKER_FAILURES: { model: count(1, 100_000), fallback: 5 },
-  BREAKER_HALF_OPEN_MS: { model: count(1, 600_000), fallback: 10_000 },
+  BREAKER_HALF_OPEN_MS: { model: count(1, 600_000), fallback: 1_000 },
   MAX_CONCURRENCY: { model: count(1, 1_024), fallback: 32 },
   MAX_QUEUE: { model: count(0, 100_000), fallback: 256 },
   MAX_CONCURRENCY_PER_CALLER: { model: count(1, 1_024), fallback: undefined },
@@ -108,7 +108,7 @@ export interface UpstreamHttpSettings extends UpstreamTimeouts {
     retryAfterMaxMs: number;
   };
   breaker: {
-    /** Consecutive failed attempts (transport errors, timeouts, 5xx, 429) that open the circuit. */
+    /** Consecutive failed requests, each after its retries (transport errors, timeouts, 5xx, 429), that open the circuit. */
     failures: number;
     /** How long an open circuit fails fast before letting one trial request through. */
     halfOpenMs: number;

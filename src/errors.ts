@@ -21,18 +21,36 @@ export function forbidden(message: string): GraphQLError {
 }
 
 /**
+ * How far a failed request got, which decides what a failed write means:
+ * `not-sent` (refused before the wire, or the connection never opened) and `refused` (the
+ * upstream answered no, readably) left nothing changed; `no-answer` (reset, timeout after
+ * sending) and `unreadable` (an answer that is not JSON or not the expected shape) may have.
+ */
+export type UpstreamFailurePhase = 'not-sent' | 'refused' | 'no-answer' | 'unreadable';
+
+/** What a caller may assume of a write that failed: see `UpstreamHttp.write`. */
+export type WriteOutcome = 'NOT_APPLIED' | 'UNKNOWN';
+
+/**
  * An upstream answered badly or not at all. The message names the upstream and what went
  * wrong, never the upstream body verbatim (it could echo credentials).
  */
 export class UpstreamError extends GraphQLError {
   readonly upstream: UpstreamName;
+  readonly phase: UpstreamFailurePhase;
 
   constructor(
     upstream: UpstreamName,
     message: string,
-    options: { code?: 'UPSTREAM_ERROR' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_CALLS_EXCEEDED' | 'NOT_FOUND' | 'UNAUTHENTICATED'; status?: number; upstreamCode?: string } = {},
+    options: {
+      code?: 'UPSTREAM_ERROR' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_CALLS_EXCEEDED' | 'NOT_FOUND' | 'UNAUTHENTICATED';
+      status?: number;
+      upstreamCode?: string;
+      /** Absent: the upstream answered and refused (a client's error mapper). */
+      phase?: UpstreamFailurePhase;
+    } = {},
   ) {
-    const { code = 'UPSTREAM_ERROR', status, upstreamCode } = options;
+    const { code = 'UPSTREAM_ERROR', status, upstreamCode, phase = 'refused' } = options;
     super(`${upstream}: ${message}`, {
       extensions: {
         code,
@@ -42,5 +60,14 @@ export class UpstreamError extends GraphQLError {
       },
     });
     this.upstream = upstream;
+    this.phase = phase;
+  }
+
+  /** Of a write: NOT_APPLIED when nothing can have changed, UNKNOWN when the change may have been made (read before retrying). */
+  get writeOutcome(): WriteOutcome {
+    if (this.phase === 'not-sent') return 'NOT_APPLIED';
+    // A proxy that gave up waiting (502, 504) does not know what the upstream did either.
+    if (this.phase === 'refused') return this.extensions['status'] === 502 || this.extensions['status'] === 504 ? 'UNKNOWN' : 'NOT_APPLIED';
+    return 'UNKNOWN';
   }
 }

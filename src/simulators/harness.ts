@@ -34,7 +34,9 @@ export type SimulatorFault =
   /** Destroys the socket without an answer. */
   | { kind: 'reset' }
   /** HTTP 200 whose JSON body is cut short. */
-  | { kind: 'malformed-json' };
+  | { kind: 'malformed-json' }
+  /** `fault` for the first request, the third, the fifth...: an upstream failing half of the time, countably. */
+  | { kind: 'every-other'; fault: SimulatorFault; seen?: number };
 
 /** A fault for the next `times` requests, or for every request until `clearFaults` when absent. */
 export type InjectedFault = SimulatorFault & { times?: number };
@@ -108,6 +110,9 @@ async function playFault(fault: SimulatorFault, request: RecordedRequest, req: I
     case 'malformed-json':
       send(res, { status: 200, body: '{"truncated": [1, 2' });
       return true;
+    case 'every-other':
+      fault.seen = (fault.seen ?? 0) + 1;
+      return fault.seen % 2 === 1 ? playFault(fault.fault, request, req, res) : false;
   }
 }
 

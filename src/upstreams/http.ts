@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BrokenCircuitError, BulkheadRejectedError, CircuitState, type BulkheadPolicy, type CircuitBreakerPolicy } from 'cockatiel';
 import { Pool } from 'undici';
+import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
 import { DEFAULT_UPSTREAM_HTTP_SETTINGS, perCallerConcurrency, type UpstreamHttpSettings } from '../config.js';
 import { UpstreamError, type UpstreamName } from '../errors.js';
@@ -171,6 +172,7 @@ export class UpstreamHttp {
       if (operation.calls[this.name] > operation.maxCalls) {
         throw new UpstreamError(this.name, `not called: this operation has already made its ${operation.maxCalls} calls to this upstream (GATEWAY_MAX_UPSTREAM_CALLS)`, {
           code: 'UPSTREAM_CALLS_EXCEEDED',
+          phase: 'not-sent',
         });
       }
     }
@@ -182,19 +184,37 @@ export class UpstreamHttp {
     try {
       // One caller's requests take at most their share of the upstream's concurrency; the rest wait here.
       if (operation !== undefined) release = await this.callerSlots.acquire(operation.caller, deadline.signal).catch(() => Promise.reject(this.deadlineError()));
-      for (let attempts = 1; ; attempts += 1) {
-        const { outcome, settle } = await this.attempt(request, pathAndQuery, body, deadline.signal);
-        const decision = planRetry(outcome, { attempts, idempotent, remainingMs: deadline.remainingMs() }, this.settings.retry);
-        if (!decision.retry) return settle();
-        this.counters.retries += 1;
-        this.emit({ type: 'retry', upstream: this.name, attempt: attempts + 1, delayMs: decision.delayMs, ...(outcome.kind === 'answer' ? { status: outcome.status } : {}) });
-        await sleep(decision.delayMs, undefined, { signal: deadline.signal }).catch(() => {
-          throw this.deadlineError();
-        });
+      // The circuit counts what the request came to after its retries, not each attempt: a flaky
+      // upstream whose retries succeed is not failing. A half-open circuit holds callers while its
+      // trial request runs: the deadline still applies.
+      return await untilAborted(
+        this.breaker.execute(() => this.sendWithRetries(request, pathAndQuery, body, idempotent, deadline)),
+        deadline.signal,
+      );
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) {
+        this.reject('circuit-open');
+        const message = `circuit is open after ${this.settings.breaker.failures} consecutive failed requests; not called, trying again after ${this.settings.breaker.halfOpenMs} ms`;
+        throw new UpstreamError(this.name, message, { code: 'UPSTREAM_UNAVAILABLE', phase: 'not-sent' });
       }
+      throw error instanceof UpstreamError || !deadline.signal.aborted ? error : this.deadlineError();
     } finally {
       release?.();
       deadline.cancel();
+    }
+  }
+
+  /** Attempts, and waits between them, until an answer or a failure that another attempt would not help. */
+  private async sendWithRetries(request: UpstreamRequest, pathAndQuery: string, body: string, idempotent: boolean, deadline: { signal: AbortSignal; remainingMs(): number }): Promise<UpstreamAnswer> {
+    for (let attempts = 1; ; attempts += 1) {
+      const { outcome, settle } = await this.attempt(request, pathAndQuery, body, deadline.signal);
+      const decision = planRetry(outcome, { attempts, idempotent, remainingMs: deadline.remainingMs() }, this.settings.retry);
+      if (!decision.retry) return settle();
+      this.counters.retries += 1;
+      this.emit({ type: 'retry', upstream: this.name, attempt: attempts + 1, delayMs: decision.delayMs, ...(outcome.kind === 'answer' ? { status: outcome.status } : {}) });
+      await sleep(decision.delayMs, undefined, { signal: deadline.signal }).catch(() => {
+        throw this.deadlineError();
+      });
     }
   }
 
@@ -205,7 +225,22 @@ export class UpstreamHttp {
     const issue = result.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
     // The path names the upstream's own keys: upstream text like any other.
-    throw new UpstreamError(this.name, `answered a malformed ${what}${boundedUpstreamText(this.redact, `${where}: ${issue?.message ?? 'unexpected shape'}`)}`, { status: 200 });
+    throw new UpstreamError(this.name, `answered a malformed ${what}${boundedUpstreamText(this.redact, `${where}: ${issue?.message ?? 'unexpected shape'}`)}`, { status: 200, phase: 'unreadable' });
+  }
+
+  /**
+   * Runs a write (a request that changes something, and what reads its answer): a failure says
+   * in `extensions.outcome` whether the change may have been applied: `UNKNOWN` when the answer
+   * was lost or unreadable (read before retrying), `NOT_APPLIED` when it was refused or never sent.
+   */
+  async write<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      // The gateway's own refusals (a SIGN token it will not send) come before anything is sent.
+      if (error instanceof GraphQLError) (error.extensions as Record<string, unknown>)['outcome'] = error instanceof UpstreamError ? error.writeOutcome : 'NOT_APPLIED';
+      throw error;
+    }
   }
 
   close(): Promise<void> {
@@ -213,7 +248,7 @@ export class UpstreamHttp {
   }
 
   /**
-   * One attempt: fails fast on an open circuit, waits for a free slot, never outlives the deadline.
+   * One attempt: waits for a free slot, never outlives the deadline.
    * Answers what happened, for the retry decision, and `settle` to give it to the caller as is.
    */
   private async attempt(request: UpstreamRequest, pathAndQuery: string, body: string, deadline: AbortSignal): Promise<{ outcome: AttemptOutcome; settle: () => UpstreamAnswer }> {
@@ -242,8 +277,7 @@ export class UpstreamHttp {
       }
     };
     try {
-      // A half-open circuit holds callers while its trial request runs: the deadline still applies.
-      const { status, headers: answerHeaders, text } = await untilAborted(this.breaker.execute(() => this.bulkhead.execute(exchange, deadline)), deadline);
+      const { status, headers: answerHeaders, text } = await untilAborted(this.bulkhead.execute(exchange, deadline), deadline);
       return {
         outcome: { kind: 'answer', status, retryAfter: answerHeaders['retry-after'] },
         settle: () => ({ status, headers: answerHeaders, body: this.parseJson(text, status), quote: (quoted, maxLength) => boundedUpstreamText(this.redact, quoted, credentialValues(credentials), maxLength) }),
@@ -262,15 +296,10 @@ export class UpstreamHttp {
   /** What a failed attempt means for the caller, and whether another attempt could help. */
   private failure(error: unknown, deadline: AbortSignal): { error: unknown; transient: boolean } {
     if (deadline.aborted) return { error: this.deadlineError(), transient: false };
-    if (error instanceof BrokenCircuitError) {
-      this.reject('circuit-open');
-      const message = `circuit is open after ${this.settings.breaker.failures} consecutive failures; not called, trying again after ${this.settings.breaker.halfOpenMs} ms`;
-      return { error: new UpstreamError(this.name, message, { code: 'UPSTREAM_UNAVAILABLE' }), transient: false };
-    }
     if (error instanceof BulkheadRejectedError) {
       this.reject('queue-full');
       const { max, queue } = this.settings.concurrency;
-      return { error: new UpstreamError(this.name, `has ${max} requests in flight and ${queue} waiting; not called`, { code: 'UPSTREAM_UNAVAILABLE' }), transient: false };
+      return { error: new UpstreamError(this.name, `has ${max} requests in flight and ${queue} waiting; not called`, { code: 'UPSTREAM_UNAVAILABLE', phase: 'not-sent' }), transient: false };
     }
     if (error instanceof BreakerFailure) return { error: this.transportError(error.cause), transient: true };
     return { error, transient: false };
@@ -279,15 +308,17 @@ export class UpstreamHttp {
   private transportError(error: unknown): UpstreamError {
     const code = (error as { code?: string } | undefined)?.code;
     const { connectMs, headersMs } = this.settings;
-    if (code === 'UND_ERR_CONNECT_TIMEOUT') return new UpstreamError(this.name, `could not be connected to within ${connectMs} ms`, { code: 'UPSTREAM_TIMEOUT' });
+    if (code === 'UND_ERR_CONNECT_TIMEOUT') return new UpstreamError(this.name, `could not be connected to within ${connectMs} ms`, { code: 'UPSTREAM_TIMEOUT', phase: 'not-sent' });
     if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-      return new UpstreamError(this.name, `did not answer within ${headersMs} ms`, { code: 'UPSTREAM_TIMEOUT' });
+      return new UpstreamError(this.name, `did not answer within ${headersMs} ms`, { code: 'UPSTREAM_TIMEOUT', phase: 'no-answer' });
     }
-    return new UpstreamError(this.name, `could not be reached (${code ?? 'connection failed'})`);
+    // Refused or unresolvable: the request never left; anything else (a reset) may have been read.
+    const neverSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH';
+    return new UpstreamError(this.name, `could not be reached (${code ?? 'connection failed'})`, { phase: neverSent ? 'not-sent' : 'no-answer' });
   }
 
   private deadlineError(): UpstreamError {
-    return new UpstreamError(this.name, `did not answer within ${this.settings.totalMs} ms`, { code: 'UPSTREAM_TIMEOUT' });
+    return new UpstreamError(this.name, `did not answer within ${this.settings.totalMs} ms`, { code: 'UPSTREAM_TIMEOUT', phase: 'no-answer' });
   }
 
   private parseJson(text: string, status: number): unknown {
@@ -295,7 +326,7 @@ export class UpstreamHttp {
     try {
       return JSON.parse(text);
     } catch {
-      throw new UpstreamError(this.name, `answered HTTP ${status} with a body that is not JSON`, { status });
+      throw new UpstreamError(this.name, `answered HTTP ${status} with a body that is not JSON`, { status, phase: 'unreadable' });
     }
   }
 

@@ -1,5 +1,6 @@
 import { bulkhead, circuitBreaker, ConsecutiveBreaker, handleWhen, type BulkheadPolicy, type CircuitBreakerPolicy } from 'cockatiel';
 import type { UpstreamHttpSettings } from '../config.js';
+import { UpstreamError } from '../errors.js';
 
 /**
  * The policies around every upstream call: which requests may be repeated, when and after
@@ -94,16 +95,29 @@ export function planRetry(
   return { retry: true, delayMs };
 }
 
-/** Thrown inside the breaker for a failure that counts against the circuit (transport errors, timeouts). */
+/** Thrown by one attempt for a transport failure (connection error, per-attempt timeout): worth another attempt. */
 export class BreakerFailure extends Error {
   constructor(cause: unknown) {
     super('upstream attempt failed', { cause });
   }
 }
 
-/** One circuit per upstream: opens after consecutive failed attempts, lets one trial through after `halfOpenMs`. */
+/**
+ * Whether a request's final error counts against the circuit: the upstream did not answer (a
+ * transport error, a timeout) or could not be connected to. Not the gateway's own refusals (a
+ * full queue), nor an answer, which the result check judges by its status.
+ */
+export function countsAgainstCircuit(error: unknown): boolean {
+  if (!(error instanceof UpstreamError)) return false;
+  return error.phase === 'no-answer' || (error.phase === 'not-sent' && error.extensions['code'] !== 'UPSTREAM_UNAVAILABLE' && error.extensions['code'] !== 'UPSTREAM_CALLS_EXCEEDED');
+}
+
+/**
+ * One circuit per upstream, fed one outcome per request after its retries: opens after `failures`
+ * consecutive failed requests, lets one trial request through after `halfOpenMs`.
+ */
 export function createUpstreamBreaker(settings: UpstreamHttpSettings['breaker']): CircuitBreakerPolicy {
-  const failures = handleWhen((error) => error instanceof BreakerFailure).orWhenResult((result) => isBreakerFailureStatus((result as { status: number }).status));
+  const failures = handleWhen(countsAgainstCircuit).orWhenResult((result) => isBreakerFailureStatus((result as { status: number }).status));
   return circuitBreaker(failures, { breaker: new ConsecutiveBreaker(settings.failures), halfOpenAfter: settings.halfOpenMs });
 }
 

@@ -267,7 +267,9 @@ describe('memory under sustained failure', () => {
 
     // Each operation fails twice at CyberTrace (a retry) and once at SIGN, or is refused by SIGN's open circuit.
     const refusals = codes.get('sign UPSTREAM_UNAVAILABLE') ?? 0;
-    expect(upstreamAttempts + refusals).toBeGreaterThanOrEqual(2_000);
+    // Counted against what was sent: how many operations fit in the time depends on the machine.
+    expect(sent).toBeGreaterThan(0);
+    expect(upstreamAttempts + refusals).toBeGreaterThanOrEqual(2 * sent);
     expect(codes.get('cybertrace UPSTREAM_ERROR')).toBe(sent);
     expect(refusals).toBeGreaterThan(0);
     expect(codes.get('sign UPSTREAM_ERROR')).toBeGreaterThan(0);

@@ -121,8 +121,8 @@ describe('configuration', () => {
       headersMs: 10_000,
       totalMs: 10_000,
       retry: { retries: 2, backoffMs: 100, backoffMaxMs: 2_000, retryAfterMaxMs: 5_000 },
-      breaker: { failures: 5, halfOpenMs: 10_000 },
-      concurrency: { max: 32, queue: 256 },
+      breaker: { failures: 5, halfOpenMs: 1_000 },
+      concurrency: { max: 32, queue: 256, perCaller: 8 },
     });
   });
 

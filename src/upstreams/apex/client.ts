@@ -75,19 +75,21 @@ export class ApexClient {
     const notes = object.notes || undefined;
     // Absent keys stay out of the body: notes and expiry are optional for Apex.
     const param = { type: object.type, content: object.content, notes, scan_action: object.scanAction, expiration_utc_date: expiresAt };
-    await this.call('add', { json: { param } });
+    await this.http.write(() => this.call('add', { json: { param } }));
     return { type: object.type, content: object.content, notes: notes ?? null, scanAction: object.scanAction, expiresAt: expiresAt ? new Date(expiresAt) : null };
   }
 
   /** `DELETE ?type=&content=`: false when no such object is on the list. */
   async remove(object: { type: ApexObjectType; content: string }): Promise<boolean> {
-    try {
-      await this.call('remove', { query: { type: object.type, content: object.content } });
-      return true;
-    } catch (error) {
-      if (error instanceof ApexRefusal && error.meta.ErrorCode === APEX_ERROR_CODES.objectNotFound) return false;
-      throw error;
-    }
+    return this.http.write(async () => {
+      try {
+        await this.call('remove', { query: { type: object.type, content: object.content } });
+        return true;
+      } catch (error) {
+        if (error instanceof ApexRefusal && error.meta.ErrorCode === APEX_ERROR_CODES.objectNotFound) return false;
+        throw error;
+      }
+    });
   }
 
   /** Sends one request with a fresh token over exactly what is sent; answers a success, throws UpstreamError otherwise. */

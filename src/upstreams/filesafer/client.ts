@@ -17,7 +17,8 @@ export const FILESAFER_ROOT = '/hashfilter/v1';
 
 export const FILESAFER_ROUTES = {
   checkHash: { method: 'GET', path: `${FILESAFER_ROOT}/checkHash` },
-  getThresholdNotiConfig: { method: 'POST', path: `${FILESAFER_ROOT}/getThresholdNotiConfig` },
+  // A POST that changes nothing: repeated after a transient failure like the other reads.
+  getThresholdNotiConfig: { method: 'POST', path: `${FILESAFER_ROOT}/getThresholdNotiConfig`, idempotent: true },
   setThresholdNotiConfig: { method: 'POST', path: `${FILESAFER_ROOT}/setThresholdNotiConfig` },
   removeThresholdNotiConfig: { method: 'POST', path: `${FILESAFER_ROOT}/removeThresholdNotiConfig` },
 } as const;
@@ -69,21 +70,22 @@ export class FileSaferClient {
   /** `POST /setThresholdNotiConfig`: replaces the setting of that notification type. */
   async setThresholdSetting(setting: ThresholdSetting): Promise<void> {
     const { notificationType, referenceTime, thresholdValue } = setting;
-    await this.call('setThresholdNotiConfig', { json: { notificationType, referenceTime, thresholdValue } });
+    await this.http.write(() => this.call('setThresholdNotiConfig', { json: { notificationType, referenceTime, thresholdValue } }));
   }
 
   /** `POST /removeThresholdNotiConfig`: removes every advanced notification setting. */
   async removeThresholdSettings(): Promise<void> {
-    await this.call('removeThresholdNotiConfig', { json: {} });
+    await this.http.write(() => this.call('removeThresholdNotiConfig', { json: {} }));
   }
 
   /** Sends one signed request; answers the body of a success, throws UpstreamError for anything else. */
   private async call(operation: FileSaferOperation, request: { query?: QueryParams; json?: unknown }): Promise<unknown> {
-    const route = FILESAFER_ROUTES[operation];
+    const route: { method: 'GET' | 'POST'; path: string; idempotent?: boolean } = FILESAFER_ROUTES[operation];
     const { accessKey, secretKey, apiKey } = this.credentials;
     const answer = await this.http.send({
       method: route.method,
       path: route.path,
+      ...(route.idempotent === undefined ? {} : { idempotent: route.idempotent }),
       ...request,
       // The signature covers the path and query exactly as they go on the wire.
       sign: ({ method, pathAndQuery }) => ncpAuthHeaders({ method, uri: pathAndQuery, accessKey, secretKey, apiKey }),

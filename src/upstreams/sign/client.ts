@@ -188,8 +188,10 @@ export class SignClient {
   async setFlowLogRetention(tenantId: string, setting: FlowLogRetentionSetting): Promise<FlowLogRetentionAnswer> {
     // Absent keys stay out of the JSON body: the vendor reads them as "default" and "keep".
     const json = { lineType: setting.carrier, flow: setting.forwardingEnabled, period: setting.period };
-    const answer = await this.call(tenantId, { method: 'PUT', path: SIGN_ROUTES.retention, json });
-    return this.http.parse(flowLogRetentionAnswer, answer.body, 'flow log retention');
+    return this.http.write(async () => {
+      const answer = await this.call(tenantId, { method: 'PUT', path: SIGN_ROUTES.retention, json });
+      return this.http.parse(flowLogRetentionAnswer, answer.body, 'flow log retention');
+    });
   }
 
   async helpdesk(tenantId: string): Promise<HelpdeskAnswer> {
@@ -198,8 +200,10 @@ export class SignClient {
   }
 
   async setHelpdeskContract(tenantId: string, enabled: boolean): Promise<HelpdeskAnswer> {
-    const answer = await this.call(tenantId, { method: 'PUT', path: SIGN_ROUTES.helpdesk, json: { enabled } });
-    return this.http.parse(helpdeskAnswer, answer.body, 'helpdesk contract');
+    return this.http.write(async () => {
+      const answer = await this.call(tenantId, { method: 'PUT', path: SIGN_ROUTES.helpdesk, json: { enabled } });
+      return this.http.parse(helpdeskAnswer, answer.body, 'helpdesk contract');
+    });
   }
 
   /** GET under the tenant; every other verb of the SIGN API goes through `call` too. */
