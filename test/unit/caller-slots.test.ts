@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { CallerSlots } from '../../src/upstreams/caller-slots.js';
+
+/** One caller's share of an upstream: counted slots, handed over in order, released once. */
+
+const settled = async <T>(promise: Promise<T>): Promise<'pending' | 'resolved' | 'rejected'> => {
+  let state: 'pending' | 'resolved' | 'rejected' = 'pending';
+  promise.then(
+    () => (state = 'resolved'),
+    () => (state = 'rejected'),
+  );
+  // Promise reactions run before the next macrotask.
+  await new Promise((resolve) => setImmediate(resolve));
+  return state;
+};
+
+describe('CallerSlots', () => {
+  it('lets a caller have perCaller requests in flight; the next waits for a release, other callers do not', async () => {
+    const slots = new CallerSlots(2);
+    const never = new AbortController().signal;
+    const first = await slots.acquire('a', never);
+    await slots.acquire('a', never);
+    const third = slots.acquire('a', never);
+    expect(await settled(third)).toBe('pending');
+    expect(await settled(slots.acquire('b', never))).toBe('resolved');
+    first();
+    first();
+    expect(await settled(third)).toBe('resolved');
+    // Released twice, handed over once: a fourth still waits.
+    expect(await settled(slots.acquire('a', never))).toBe('pending');
+  });
+
+  it('gives up a wait when its request is aborted, and forgets callers with nothing in flight', async () => {
+    const slots = new CallerSlots(1);
+    const never = new AbortController().signal;
+    const release = await slots.acquire('a', never);
+    const deadline = new AbortController();
+    const waiting = slots.acquire('a', deadline.signal);
+    deadline.abort(new Error('deadline'));
+    expect(await settled(waiting)).toBe('rejected');
+    release();
+    expect(slots.size).toBe(0);
+  });
+});
