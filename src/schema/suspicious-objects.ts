@@ -62,13 +62,6 @@ const notesRule = z
   .nullish()
   .refine((notes) => notes == null || characterCount(notes) <= MAX_NOTES_CHARACTERS, `must be at most ${MAX_NOTES_CHARACTERS} characters`);
 
-/** Apex takes `YYYY-MM-DDTHH:mm:ssZ`: a four-digit year in UTC. */
-const LATEST_EXPIRY = Date.parse('9999-12-31T23:59:59Z');
-const expiresAtRule = z
-  .date()
-  .nullish()
-  .refine((date) => date == null || date.getTime() <= LATEST_EXPIRY, 'must be before the year 10000 (UTC)');
-
 /** Type and content checked together; loose, because the plugin passes on what the rule returns. */
 const objectRule = z.looseObject({ type: z.enum(APEX_OBJECT_TYPES), content: z.string() }).superRefine((object, ctx) => {
   const problem = contentProblem(object.type, object.content);
@@ -155,7 +148,8 @@ const AddSuspiciousObjectInput = builder.inputType('AddSuspiciousObjectInput', {
     }),
     scanAction: t.field({ type: ScanActionEnum, required: true }),
     notes: t.string({ description: 'At most 256 characters.', validate: notesRule }),
-    expiresAt: t.field({ type: 'DateTime', description: 'Omitted: the object never expires. Sent to the second, in UTC.', validate: expiresAtRule }),
+    // Apex takes `YYYY-MM-DDTHH:mm:ssZ`, a four-digit UTC year: the DateTime scalar refuses any other.
+    expiresAt: t.field({ type: 'DateTime', description: 'Omitted: the object never expires. Sent to the second, in UTC.' }),
   }),
 });
 
