@@ -1,7 +1,7 @@
 import type { GatewayConfig } from './config.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
 import { OperationActivity } from './operation-activity.js';
-import { createCursorCodec, type CursorCodec } from './schema/pagination.js';
+import { createCursorCodec, type CursorCodec } from './schema/paging/cursor-codec.js';
 import type { Caller } from './security/caller.js';
 import { ApexClient } from './upstreams/apex/client.js';
 import { CyberTraceClient } from './upstreams/cybertrace/client.js';

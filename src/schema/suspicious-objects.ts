@@ -4,7 +4,8 @@ import { detectIndicator, type IndicatorKind } from '../indicators/kind.js';
 import { APEX_OBJECT_TYPES, type ApexObjectType, type ApexSuspiciousObject } from '../upstreams/apex/models.js';
 import { builder } from './builder.js';
 import { IndicatorRef } from './indicators.js';
-import { cursorBindingKey, loadConnectionPage } from './pagination.js';
+import { loadConnectionPage } from './paging/connection-page.js';
+import { cursorBindingKey } from './paging/cursor-codec.js';
 import { resolveTotalCount } from './sign/connections.js';
 
 /**

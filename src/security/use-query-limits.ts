@@ -1,7 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, validate, type ASTVisitor, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { MAX_PAGE_SIZE } from '../schema/pagination.js';
+import { MAX_PAGE_SIZE } from '../schema/paging/upstream-page.js';
 import { newOperationScope, operationScope } from '../upstreams/operation-scope.js';
 import type { Caller } from './caller.js';
 import type { QueryLimits } from './config.js';

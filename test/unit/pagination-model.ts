@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE, type FetchedPage, type PageRequest } from '../../src/schema/pagination.js';
+import { MAX_PAGE_SIZE, type FetchedPage, type PageRequest } from '../../src/schema/paging/upstream-page.js';
 
 /**
  * A SIGN-like list of `total` rows where row i is the number i, paged exactly as SIGN pages:

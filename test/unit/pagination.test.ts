@@ -1,18 +1,11 @@
 import fc from 'fast-check';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_PAGE_ROWS,
-  MAX_PAGE_SIZE,
-  createCursorCodec,
-  cursorBindingKey,
-  loadConnectionPage,
-  planPageWindow,
-  resolveConnectionArgs,
-  type Connection,
-  type ConnectionArgs,
-  type PageRequest,
-} from '../../src/schema/pagination.js';
+import { DEFAULT_PAGE_ROWS, resolveConnectionArgs, type ConnectionArgs } from '../../src/schema/paging/connection-args.js';
+import { loadConnectionPage, type Connection } from '../../src/schema/paging/connection-page.js';
+import { createCursorCodec, cursorBindingKey } from '../../src/schema/paging/cursor-codec.js';
+import { planPageWindow } from '../../src/schema/paging/page-plan.js';
+import { MAX_PAGE_SIZE, type PageRequest } from '../../src/schema/paging/upstream-page.js';
 import { FakeUpstream, expectedRows, onePageHoldsTail, rowsServed, type ModelArgs } from './pagination-model.js';
 
 const codec = createCursorCodec('unit-test-secret');

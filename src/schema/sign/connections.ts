@@ -1,7 +1,9 @@
 import type { GatewayContext } from '../../context.js';
 import type { PageRequest } from '../../upstreams/sign/client.js';
 import type { SignPage } from '../../upstreams/sign/models.js';
-import { cursorBindingKey, loadConnectionPage, type Connection, type ConnectionArgs } from '../pagination.js';
+import type { ConnectionArgs } from '../paging/connection-args.js';
+import { loadConnectionPage, type Connection } from '../paging/connection-page.js';
+import { cursorBindingKey } from '../paging/cursor-codec.js';
 
 /**
  * A SIGN list as one Relay page. Cursors are bound to `field` and `binding` (the list's own

@@ -3,7 +3,7 @@ import type { GatewayContext } from '../../context.js';
 import type { FlowLogQuery } from '../../upstreams/sign/client.js';
 import type { SignLineType } from '../../upstreams/sign/models.js';
 import { builder } from '../builder.js';
-import type { ConnectionArgs } from '../pagination.js';
+import type { ConnectionArgs } from '../paging/connection-args.js';
 import { FROM_AFTER_TO_MESSAGE, ipv4Rule, portRule, protocolRule, simIdPartRule } from '../validators.js';
 import { loadSignPage, resolveTotalCount } from './connections.js';
 import { LineTypeEnum } from './enums.js';

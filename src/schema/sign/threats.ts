@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { GatewayContext } from '../../context.js';
 import type { SignLineType, SignSeverity, ThreatKind } from '../../upstreams/sign/models.js';
 import { builder } from '../builder.js';
-import type { ConnectionArgs } from '../pagination.js';
+import type { ConnectionArgs } from '../paging/connection-args.js';
 import { FROM_AFTER_TO_MESSAGE, simIdPartRule, simIdRule } from '../validators.js';
 import { loadSignPage, resolveTotalCount } from './connections.js';
 import { LineTypeEnum, ThreatKindEnum, ThreatSeverityEnum, TrafficDirectionEnum, unsupportedIpSeverities } from './enums.js';

@@ -1,0 +1,127 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { badUserInput } from '../../errors.js';
+import { assertRowCount } from './upstream-page.js';
+
+const PAGING_ARGS = new Set(['first', 'last', 'after', 'before']);
+
+function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (typeof value === 'bigint') return JSON.stringify(value.toString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Stable key binding cursors to the arguments that made them: field name + canonical JSON
+ * (sorted keys, undefined/null dropped) of the args other than first/last/after/before.
+ */
+export function cursorBindingKey(field: string, args: Record<string, unknown>): string {
+  const bound = Object.fromEntries(Object.entries(args).filter(([name]) => !PAGING_ARGS.has(name)));
+  return `${field}:${canonicalJson(bound)}`;
+}
+
+export interface CursorPayload {
+  bindingKey: string;
+  offset: number;
+  pin?: string;
+  total?: number;
+}
+
+export interface CursorCodec {
+  encode(payload: CursorPayload): string;
+  decode(cursor: string, bindingKey: string): CursorPayload;
+}
+
+/** What a cursor's body holds; the binding key travels as a digest to keep cursors short. */
+interface CursorBody {
+  v: 1;
+  k: string;
+  o: number;
+  p?: string;
+  t?: number;
+}
+
+const MAC_BYTES = 16;
+/** Our cursors are ~150 characters; refuse to MAC anything absurd. */
+const MAX_CURSOR_LENGTH = 2_048;
+
+function bindingDigest(bindingKey: string): string {
+  return createHash('sha256').update(bindingKey).digest().subarray(0, 12).toString('base64url');
+}
+
+function cursorPreview(cursor: string): string {
+  return cursor.length > 40 ? `${cursor.slice(0, 40)}…` : cursor;
+}
+
+function isCursorBody(value: unknown): value is CursorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Record<string, unknown>;
+  const isCount = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  return (
+    body.v === 1 &&
+    typeof body.k === 'string' &&
+    isCount(body.o) &&
+    (body.p === undefined || typeof body.p === 'string') &&
+    (body.t === undefined || isCount(body.t))
+  );
+}
+
+/** HMAC-SHA256-signed opaque cursors: base64url(JSON body) "." base64url(MAC of that text). */
+export function createCursorCodec(secret: string | Uint8Array): CursorCodec {
+  const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : Buffer.from(secret);
+  if (key.length === 0) throw new Error('The cursor secret must not be empty');
+  // The MAC covers the encoded text, so any edited character (even a non-canonical base64 one) fails.
+  const mac = (text: string) => createHmac('sha256', key).update(text).digest().subarray(0, MAC_BYTES).toString('base64url');
+  // A page encodes many cursors for one binding key; hash it once.
+  let lastBinding = { key: '', digest: bindingDigest('') };
+  const digestOf = (bindingKey: string) => {
+    if (lastBinding.key !== bindingKey) lastBinding = { key: bindingKey, digest: bindingDigest(bindingKey) };
+    return lastBinding.digest;
+  };
+
+  return {
+    encode({ bindingKey, offset, pin, total }) {
+      assertRowCount('offset', offset);
+      if (total !== undefined) assertRowCount('total', total);
+      const body: CursorBody = { v: 1, k: digestOf(bindingKey), o: offset };
+      if (pin !== undefined) body.p = pin;
+      if (total !== undefined) body.t = total;
+      const text = Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
+      return `${text}.${mac(text)}`;
+    },
+
+    decode(cursor, bindingKey) {
+      const invalid = () =>
+        badUserInput(`The cursor "${cursorPreview(String(cursor))}" is not a valid cursor; use a cursor returned by an earlier page of this connection.`);
+      if (typeof cursor !== 'string' || cursor.length > MAX_CURSOR_LENGTH) throw invalid();
+      const [text, signature, ...extra] = cursor.split('.');
+      if (text === undefined || signature === undefined || extra.length > 0) throw invalid();
+      const expected = Buffer.from(mac(text));
+      const given = Buffer.from(signature);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+      let body: unknown;
+      try {
+        body = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+      } catch {
+        throw invalid();
+      }
+      if (!isCursorBody(body)) throw invalid();
+      if (body.k !== digestOf(bindingKey)) {
+        throw badUserInput(
+          `The cursor "${cursorPreview(cursor)}" was not issued for these arguments; a cursor only works with the same arguments (other than first, last, after and before) as the page that returned it.`,
+        );
+      }
+      const payload: CursorPayload = { bindingKey, offset: body.o };
+      if (body.p !== undefined) payload.pin = body.p;
+      if (body.t !== undefined) payload.total = body.t;
+      return payload;
+    },
+  };
+}
