@@ -24,70 +24,53 @@ function pageAt(start: number, pageSize: number): PageRequest {
   return { page: start / pageSize + 1, pageSize };
 }
 
-/** The cheapest single page holding rows [offset, end), if any pageSize allows one. */
-function cheapestSinglePage(offset: number, end: number, total: number): Plan | undefined {
-  const lastRow = end - 1;
-  let best: Plan | undefined;
-  for (let pageSize = end - offset; pageSize <= MAX_PAGE_SIZE; pageSize++) {
-    const start = Math.floor(offset / pageSize) * pageSize;
-    if (start + pageSize <= lastRow) continue;
-    const cost = rowsReturned(start, pageSize, total);
-    if (best === undefined || cost < best.cost) best = { requests: [pageAt(start, pageSize)], cost };
-    // A page costs min(size, total - start) >= min(size, total - offset): past both, nothing is cheaper.
-    if (total === Infinity || cost === end - offset || (pageSize >= best.cost && total - offset >= best.cost)) break;
-  }
-  return best;
-}
-
 /**
- * The cheapest page holding `lastRow` that starts at or before `joinRow` (so it meets the page
- * before it), costing less than `budget`. Walks pageSizes in blocks sharing floor(lastRow/pageSize),
- * which keeps the walk near 2*sqrt(lastRow) steps at worst.
+ * The cheapest single page holding rows [offset, end) that costs less than `budget`, if any.
+ * Walks pageSizes in blocks sharing floor((end-1)/pageSize), the number of pages before the one
+ * holding the last row, which keeps the walk near 2*sqrt(end) steps at worst.
  */
-function cheapestClosingPage(lastRow: number, joinRow: number, total: number, budget: number): Plan | undefined {
-  const leastCost = lastRow + 1 - joinRow;
+function cheapestPage(offset: number, end: number, total: number, budget = Infinity): Plan | undefined {
+  const lastRow = end - 1;
+  const leastCost = end - offset;
   // A page bigger than the budget can only pay off when the total clips it, i.e. near the end.
-  const maxSize = total === Infinity || joinRow + budget <= total ? Math.min(MAX_PAGE_SIZE, budget - 1) : MAX_PAGE_SIZE;
+  const maxSize = offset + budget <= total ? Math.min(MAX_PAGE_SIZE, budget - 1) : MAX_PAGE_SIZE;
   let best: Plan | undefined;
-  let bestCost = budget;
   let pageSize = leastCost;
   while (pageSize <= maxSize) {
     const pagesBefore = Math.floor(lastRow / pageSize);
     const blockEnd = pagesBefore === 0 ? maxSize : Math.min(maxSize, Math.floor(lastRow / pagesBefore));
-    // Within a block the page start (pagesBefore * pageSize) grows with pageSize; it must stay <= joinRow.
-    const validEnd = pagesBefore === 0 ? blockEnd : Math.min(blockEnd, Math.floor(joinRow / pagesBefore));
+    // Within a block the page start (pagesBefore * pageSize) grows with pageSize; it must stay <= offset.
+    const validEnd = pagesBefore === 0 ? blockEnd : Math.min(blockEnd, Math.floor(offset / pagesBefore));
     if (pageSize <= validEnd) {
       // Cost is min(size, total - start): rises then falls over the block, so an end is cheapest.
       for (const size of [pageSize, validEnd]) {
         const start = pagesBefore * size;
         const cost = rowsReturned(start, size, total);
-        if (cost < bestCost) {
-          bestCost = cost;
+        if (cost < budget) {
+          budget = cost;
           best = { requests: [pageAt(start, size)], cost };
         }
       }
-      if (total === Infinity || bestCost === leastCost) return best;
+      // Nothing later is cheaper: without a total a page costs its size, and leastCost is the floor.
+      if (total === Infinity || budget === leastCost) return best;
     }
     pageSize = blockEnd + 1;
   }
   return best;
 }
 
-/** The cheapest two pages (of different sizes, as a rule) covering rows [offset, end), if cheaper than `budget`. */
+/** The cheapest two pages covering rows [offset, end), the first holding `offset`, if cheaper than `budget`. */
 function cheapestPagePair(offset: number, end: number, total: number, budget: number): Plan | undefined {
   let best: Plan | undefined;
-  let bestCost = budget;
-  for (let firstSize = 1; firstSize < bestCost && firstSize <= MAX_PAGE_SIZE; firstSize++) {
+  for (let firstSize = 1; firstSize < budget && firstSize <= MAX_PAGE_SIZE; firstSize++) {
     const firstStart = Math.floor(offset / firstSize) * firstSize;
     const firstEnd = firstStart + firstSize;
-    // One page is enough there: cheapestSinglePage covers it.
-    if (firstEnd >= end) continue;
-    // Rows [firstStart, end) are all fetched at least once, whatever the second page is.
-    if (end - firstStart >= bestCost) continue;
-    const closing = cheapestClosingPage(end - 1, firstEnd, total, bestCost - firstSize);
+    // One page is enough there (cheapestPage covers it), or rows [firstStart, end) alone cost the budget.
+    if (firstEnd >= end || end - firstStart >= budget) continue;
+    const closing = cheapestPage(firstEnd, end, total, budget - firstSize);
     if (closing !== undefined) {
-      bestCost = firstSize + closing.cost;
-      best = { requests: [pageAt(firstStart, firstSize), ...closing.requests], cost: bestCost };
+      budget = firstSize + closing.cost;
+      best = { requests: [pageAt(firstStart, firstSize), ...closing.requests], cost: budget };
     }
   }
   return best;
@@ -104,14 +87,11 @@ function alignedFallback(offset: number, end: number, total: number): Plan {
   };
 }
 
-
 /** Rows [offset, end) with `total` known or Infinity; the window must be non-empty and fit two pages. */
 function cheapestPlan(offset: number, end: number, total: number): Plan {
-  let best = alignedFallback(offset, end, total);
-  const single = cheapestSinglePage(offset, end, total);
-  if (single !== undefined && single.cost <= best.cost) best = single;
-  const pair = cheapestPagePair(offset, end, total, best.cost);
-  return pair ?? best;
+  const fallback = alignedFallback(offset, end, total);
+  const best = cheapestPage(offset, end, total, fallback.cost + 1) ?? fallback;
+  return cheapestPagePair(offset, end, total, best.cost) ?? best;
 }
 
 /**
@@ -137,8 +117,9 @@ export function planPageWindow(window: RowWindow, knownTotal?: number): PageRequ
  * on for the rest). A page of one row always qualifies.
  */
 export function planFollowUpRequest(offset: number, end: number, total: number, keep: 'start' | 'end'): { request: PageRequest; offset: number; end: number } {
-  const single = cheapestSinglePage(offset, end, total);
-  if (single !== undefined && single.cost + 1 <= 2 * (end - offset)) return { request: single.requests[0]!, offset, end };
+  // cost < 2 * rows, i.e. cost + the probe's row <= 2 * rows.
+  const single = cheapestPage(offset, end, total, 2 * (end - offset));
+  if (single !== undefined) return { request: single.requests[0]!, offset, end };
   let best = keep === 'start' ? { request: pageAt(offset, 1), offset, end: offset + 1 } : { request: pageAt(end - 1, 1), offset: end - 1, end };
   for (let pageSize = 2; pageSize <= MAX_PAGE_SIZE; pageSize++) {
     // The page holding the kept end of the window.
