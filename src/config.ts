@@ -76,6 +76,7 @@ const liveEnvironment = z.object({
   APEX_API_KEY: required('Apex Central API key'),
   ...upstreamHttpEnvironment(),
   GATEWAY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  GATEWAY_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   REDIS_URL: z
     .string()
     .refine((value) => /^rediss?:\/\//.test(value) && URL.canParse(value), 'must be a redis:// or rediss:// URL')
@@ -133,6 +134,8 @@ export interface GatewayConfig {
   cache: { ttlSeconds: number; redisUrl?: string };
   /** Signs pagination cursors; random per process unless set (set it when several instances serve one client). */
   cursorSecret: string;
+  /** The longest an indicator batch waits for pages that could still add to it (indicators/batch-scheduler.ts). */
+  batchWaitMs: number;
   introspection: boolean;
   graphiql: boolean;
 }
@@ -170,6 +173,7 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
     },
     cache: { ttlSeconds: e.GATEWAY_CACHE_TTL_SECONDS, redisUrl: e.REDIS_URL },
     cursorSecret: e.GATEWAY_CURSOR_SECRET ?? randomBytes(32).toString('hex'),
+    batchWaitMs: e.GATEWAY_BATCH_WAIT_MS,
     introspection: (e.GATEWAY_INTROSPECTION ?? (defaultOn ? 'on' : 'off')) === 'on',
     graphiql: (e.GATEWAY_GRAPHIQL ?? (defaultOn ? 'on' : 'off')) === 'on',
   };

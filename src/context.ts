@@ -1,6 +1,6 @@
 import type { GatewayConfig } from './config.js';
+import { IndicatorBatchScheduler } from './indicators/batch-scheduler.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
-import { OperationActivity } from './operation-activity.js';
 import { createCursorCodec, type CursorCodec } from './schema/paging/cursor-codec.js';
 import type { Caller } from './security/caller.js';
 import { ApexClient } from './upstreams/apex/client.js';
@@ -9,7 +9,7 @@ import { FileSaferClient } from './upstreams/filesafer/client.js';
 import type { Upstreams } from './upstreams/index.js';
 import { SignClient } from './upstreams/sign/client.js';
 
-/** What every resolver gets: upstream clients bound to this request's caller, and per-operation loaders. */
+/** What every resolver gets: the upstream clients (SIGN's with this caller's token), and per-operation loaders. */
 export interface GatewayContext {
   /** Who is calling: the tenants and scopes their token grants (everything when authentication is off). */
   caller: Caller;
@@ -18,7 +18,8 @@ export interface GatewayContext {
   filesafer: FileSaferClient;
   apex: ApexClient;
   loaders: IndicatorLoaders;
-  activity: OperationActivity;
+  /** When the loaders' batches go out; pages that can reveal indicators are tracked here. */
+  batches: IndicatorBatchScheduler;
   cursors: CursorCodec;
   /** The request's clock: pinned windows use it, tests can fix it. */
   now: () => Date;
@@ -33,23 +34,24 @@ export interface ContextDependencies {
 }
 
 export function createContextFactory({ config, upstreams, callerOf, now = () => new Date() }: ContextDependencies) {
+  // Clients hold no per-request state: built once. SIGN's is rebuilt only for a caller sending its own token.
   const cursors = createCursorCodec(config.cursorSecret);
-  const cybertrace = new CyberTraceClient(upstreams.cybertrace, config.cybertrace);
-  const filesafer = new FileSaferClient(upstreams.filesafer, config.filesafer);
+  const clients = {
+    cybertrace: new CyberTraceClient(upstreams.cybertrace, config.cybertrace),
+    filesafer: new FileSaferClient(upstreams.filesafer, config.filesafer),
+    apex: new ApexClient(upstreams.apex, config.apex),
+  };
+  const configuredSign = new SignClient(upstreams.sign, config.sign.authToken);
   return ({ request }: { request: Request }): GatewayContext => {
-    const activity = new OperationActivity();
+    const batches = new IndicatorBatchScheduler(config.batchWaitMs);
     // The caller's own SIGN token wins, so each user sees what SIGN lets them see.
     const callerToken = request.headers.get('x-auth-token')?.trim() || undefined;
-    // Per operation: Apex list answers reveal indicators, so its calls are tracked by this activity.
-    const apex = new ApexClient(upstreams.apex, config.apex, activity);
     return {
       caller: callerOf(request),
-      sign: new SignClient(upstreams.sign, callerToken ?? config.sign.authToken, activity),
-      cybertrace,
-      filesafer,
-      apex,
-      loaders: createIndicatorLoaders({ cybertrace, filesafer, apex }, activity, upstreams.cache),
-      activity,
+      sign: callerToken === undefined ? configuredSign : new SignClient(upstreams.sign, callerToken),
+      ...clients,
+      loaders: createIndicatorLoaders(clients, batches, upstreams.cache),
+      batches,
       cursors,
       now,
     };

@@ -6,6 +6,7 @@ import { createGraphQLError, createYoga, maskError, type Plugin, type YogaServer
 import type { GatewayConfig } from './config.js';
 import { DEMO_VARIABLES } from './demo.js';
 import { createContextFactory, type GatewayContext } from './context.js';
+import { useIndicatorBatching } from './indicators/use-indicator-batching.js';
 import { createGatewayMetrics } from './observability/metrics.js';
 import { useObservability } from './observability/use-observability.js';
 import { schema, subgraphSchema } from './schema/index.js';
@@ -68,6 +69,7 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     security.trustedDocuments && useTrustedDocuments({ trustedDocuments: security.trustedDocuments, viaRouter: (request) => callers.viaRouter(request) }),
     useScopeCheck() as Plugin,
     useQueryLimits({ limits: security.limits, introspection: config.introspection, viaRouter: (request) => callers.viaRouter(request) }),
+    useIndicatorBatching(),
   ].filter((plugin): plugin is Plugin => Boolean(plugin));
 
   const publicSchema = guardNodeIdTypes(guardTenantScopedTypes(schema));

@@ -1,16 +1,16 @@
 import DataLoader from 'dataloader';
 import { loadThroughCache, type AnswerCache } from '../cache/answer-cache.js';
-import type { OperationActivity } from '../operation-activity.js';
 import type { ApexClient } from '../upstreams/apex/client.js';
 import { suspiciousObjectKey, type ApexObjectType, type ApexSuspiciousObject } from '../upstreams/apex/models.js';
 import type { CyberTraceClient } from '../upstreams/cybertrace/client.js';
 import type { Reputation } from '../upstreams/cybertrace/models.js';
 import type { FileSaferClient, HashQuery } from '../upstreams/filesafer/client.js';
 import type { HashCheck } from '../upstreams/filesafer/models.js';
+import type { IndicatorBatchScheduler } from './batch-scheduler.js';
 
 /**
  * Per-operation batch loaders for what indicators ask of the intelligence upstreams. Each one
- * waits for the operation to go quiet (OperationActivity) and then makes one batched call.
+ * waits until nothing under way can add to its batch (batch-scheduler.ts), then makes one batched call.
  */
 export interface IndicatorLoaders {
   /** Keyed by normalised value; UNKNOWN kinds never reach it. */
@@ -27,21 +27,28 @@ export interface IndicatorLoaders {
 const CACHED = { reputation: 'reputation', hashCheck: 'hash-check', apexList: 'apex-list' } as const;
 const WHOLE_LIST = 'all';
 const hashKey = (hash: HashQuery) => `${hash.hashType}:${hash.hashCode}`;
+/** The type the suspicious-object loader answers, as feeders.ts names it. */
+const SUSPICIOUS_OBJECT_SOURCE = 'SuspiciousObject';
 
 export function createIndicatorLoaders(
   clients: { cybertrace: CyberTraceClient; filesafer: FileSaferClient; apex: ApexClient },
-  activity: OperationActivity,
+  scheduler: IndicatorBatchScheduler,
   cache: AnswerCache,
 ): IndicatorLoaders {
-  const batched = { batchScheduleFn: activity.schedule, maxBatchSize: Number.POSITIVE_INFINITY };
+  const batched = { batchScheduleFn: scheduler.scheduleFor(), maxBatchSize: Number.POSITIVE_INFINITY };
   const suspiciousObject = new DataLoader<{ type: ApexObjectType; content: string }, ApexSuspiciousObject | null, string>(
     // Apex has no lookup by content: one unfiltered list answers every object the operation asks about.
-    async (keys) => {
-      const found = await loadThroughCache(cache, CACHED.apexList, [WHOLE_LIST], async () => new Map([[WHOLE_LIST, await clients.apex.list()]]));
-      const listed = new Map((found.get(WHOLE_LIST) as ApexSuspiciousObject[]).map((object) => [suspiciousObjectKey(object), object]));
-      return keys.map((key) => listed.get(suspiciousObjectKey(key)) ?? null);
-    },
-    { ...batched, cacheKeyFn: suspiciousObjectKey },
+    // Listed objects have indicators of their own: when the operation asks for them, other batches wait for the list.
+    (keys) =>
+      scheduler.track(
+        SUSPICIOUS_OBJECT_SOURCE,
+        (async () => {
+          const found = await loadThroughCache(cache, CACHED.apexList, [WHOLE_LIST], async () => new Map([[WHOLE_LIST, await clients.apex.list()]]));
+          const listed = new Map((found.get(WHOLE_LIST) as ApexSuspiciousObject[]).map((object) => [suspiciousObjectKey(object), object]));
+          return keys.map((key) => listed.get(suspiciousObjectKey(key)) ?? null);
+        })(),
+      ),
+    { batchScheduleFn: scheduler.scheduleFor(SUSPICIOUS_OBJECT_SOURCE), maxBatchSize: Number.POSITIVE_INFINITY, cacheKeyFn: suspiciousObjectKey },
   );
   return {
     reputation: new DataLoader(async (values) => {

@@ -185,16 +185,20 @@ builder.queryField('suspiciousObjects', (t) =>
         const filter = { type: args.type ?? undefined, contentContains: args.contentContains || undefined };
         // Apex answers the whole (filtered) list at once: read it once, and page it here.
         let listing: Promise<ApexSuspiciousObject[]> | undefined;
-        return loadConnectionPage({
-          args,
-          bindingKey: cursorBindingKey('Query.suspiciousObjects', filter),
-          codec: ctx.cursors,
-          fetchPage: async ({ page, pageSize }) => {
-            const objects = await (listing ??= ctx.apex.list(filter));
-            const start = (page - 1) * pageSize;
-            return { rows: objects.slice(start, start + pageSize), total: objects.length };
-          },
-        });
+        // Listed objects carry indicators: a batch waits for the page when the operation asks for them.
+        return ctx.batches.track(
+          'Query.suspiciousObjects',
+          loadConnectionPage({
+            args,
+            bindingKey: cursorBindingKey('Query.suspiciousObjects', filter),
+            codec: ctx.cursors,
+            fetchPage: async ({ page, pageSize }) => {
+              const objects = await (listing ??= ctx.apex.list(filter));
+              const start = (page - 1) * pageSize;
+              return { rows: objects.slice(start, start + pageSize), total: objects.length };
+            },
+          }),
+        );
       },
     },
     SuspiciousObjectConnection,

@@ -31,6 +31,8 @@ export type SimulatorFault =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown | ((request: RecordedRequest) => unknown) }
   /** Never answers; the request ends only when the client gives up and closes the socket. */
   | { kind: 'hang' }
+  /** Holds the answer until `release` settles, then answers as usual: a test sees what arrives at other upstreams meanwhile. */
+  | { kind: 'hold'; release: Promise<unknown> }
   /** Destroys the socket without an answer. */
   | { kind: 'reset' }
   /** HTTP 200 whose JSON body is cut short. */
@@ -104,6 +106,9 @@ async function playFault(fault: SimulatorFault, request: RecordedRequest, req: I
       return true;
     case 'hang':
       return true;
+    case 'hold':
+      await fault.release;
+      return res.destroyed;
     case 'reset':
       req.socket.destroy();
       return true;

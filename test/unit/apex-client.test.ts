@@ -34,7 +34,7 @@ async function clientAnswering(reply: SimulatorReply, now?: () => number): Promi
   });
   const upstreams = createUpstreams(config);
   running = { simulator, upstreams };
-  return { client: new ApexClient(upstreams.apex, CREDENTIALS, undefined, now), simulator };
+  return { client: new ApexClient(upstreams.apex, CREDENTIALS, now), simulator };
 }
 
 describe('ApexClient', () => {

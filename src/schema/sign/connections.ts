@@ -6,7 +6,8 @@ import { loadConnectionPage, type Connection } from '../paging/connection-page.j
 import { cursorBindingKey } from '../paging/cursor-codec.js';
 
 /**
- * A SIGN list as one Relay page. Cursors are bound to `field` and `binding` (the list's own
+ * A SIGN list as one Relay page. `field` is the field's coordinate (`Tenant.threatSummaries`).
+ * Cursors are bound to `field` and `binding` (the list's own
  * arguments). With a date-time `window`, a `to` in the future is pinned to the moment the first
  * page is read and the cursors carry that pin, so later pages ask SIGN the same question and new
  * detections cannot shift them.
@@ -22,13 +23,17 @@ export function loadSignPage<Row>(
   const bindingKey = cursorBindingKey(field, window ? { ...binding, from: window.from.toISOString(), to: window.to.toISOString() } : binding);
   // Never pin before `from`: SIGN refuses from > to.
   const pin = window && new Date(Math.max(window.from.getTime(), Math.min(window.to.getTime(), ctx.now().getTime()))).toISOString();
-  return loadConnectionPage({
-    args,
-    bindingKey,
-    codec: ctx.cursors,
-    pin,
-    fetchPage: (page, pinned) => fetch(page, pinned === undefined ? undefined : new Date(pinned)),
-  });
+  // Its rows can carry indicators: a batch waits for the whole page (every request it takes) when the operation asks for them.
+  return ctx.batches.track(
+    field,
+    loadConnectionPage({
+      args,
+      bindingKey,
+      codec: ctx.cursors,
+      pin,
+      fetchPage: (page, pinned) => fetch(page, pinned === undefined ? undefined : new Date(pinned)),
+    }),
+  );
 }
 
 /** Connection objects carry `totalCount` beside Pothos' edges and pageInfo. */

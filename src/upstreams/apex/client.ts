@@ -1,5 +1,4 @@
 import { UpstreamError } from '../../errors.js';
-import type { OperationActivity } from '../../operation-activity.js';
 import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamHttp } from '../http.js';
 import { apexEnvelope, formatApexDateTime, LISTED_TYPE, listAnswer, type ApexMeta, type ApexObjectType, type ApexScanAction, type ApexSuspiciousObject } from './models.js';
 import { createApexToken } from './signing.js';
@@ -56,8 +55,6 @@ export class ApexClient {
   constructor(
     private readonly http: UpstreamHttp,
     private readonly credentials: ApexCredentials,
-    /** List answers reveal indicators: batch loaders wait for them (see OperationActivity). */
-    private readonly activity?: OperationActivity,
     /** Epoch milliseconds; each token's `iat`. */
     private readonly now: () => number = Date.now,
   ) {}
@@ -96,7 +93,7 @@ export class ApexClient {
   private async call(operation: ApexOperation, request: { query?: QueryParams; json?: unknown }): Promise<UpstreamAnswer> {
     const route = APEX_ROUTES[operation];
     const { applicationId, apiKey } = this.credentials;
-    const sending = this.http.send({
+    const answer = await this.http.send({
       method: route.method,
       path: route.path,
       ...request,
@@ -104,7 +101,6 @@ export class ApexClient {
         authorization: `Bearer ${createApexToken({ applicationId, apiKey, method, pathAndQuery, body, issuedAt: Math.floor(this.now() / 1000) })}`,
       }),
     });
-    const answer = await (this.activity ? this.activity.track(sending) : sending);
     const succeeded = answer.status >= 200 && answer.status < 300;
     const envelope = apexEnvelope.safeParse(answer.body);
     if (!envelope.success) {

@@ -1,5 +1,4 @@
 import { UpstreamError, unauthenticated } from '../../errors.js';
-import type { OperationActivity } from '../../operation-activity.js';
 import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamHttp, type UpstreamRequest } from '../http.js';
 import {
   flowLogRetentionAnswer,
@@ -127,8 +126,6 @@ export class SignClient {
     private readonly http: UpstreamHttp,
     /** The caller's X-Auth-Token, else the configured one; absent means no SIGN call can be made. */
     private readonly token: string | undefined,
-    /** Pages can reveal indicators: batch loaders wait for them (see OperationActivity). */
-    private readonly activity?: OperationActivity,
   ) {}
 
   async threatSummaries(kind: ThreatKind, query: ThreatSummaryQuery, page: PageRequest): Promise<SignPage<ThreatSummaryRow & { kind: ThreatKind }>> {
@@ -218,13 +215,12 @@ export class SignClient {
     if (!SIGN_TOKEN.test(this.token)) {
       throw unauthenticated('The X-Auth-Token header must be 32 characters 0-9a-f, as SIGN issues it.');
     }
-    const sending = this.http.send({
+    const answer = await this.http.send({
       ...request,
       path: `/tenants/${encodeURIComponent(tenantId)}/security/${request.path}`,
       headers: { 'x-auth-token': this.token },
       idempotent: true,
     });
-    const answer = await (this.activity ? this.activity.track(sending) : sending);
     if (answer.status >= 200 && answer.status < 300) return answer;
     throw signFailure(answer);
   }
