@@ -1,6 +1,7 @@
 /** Messages between the bench (parent) and a load target (child process) over the IPC channel. */
 
-export type TargetKind = 'gateway' | 'direct';
+/** `mesh`: GraphQL Mesh + Hive Gateway (bench/mesh.ts), the anchor of scenario (a). */
+export type TargetKind = 'gateway' | 'direct' | 'mesh';
 
 export interface MemoryReport {
   /** The process's peak resident set since it started, as the kernel counts it (`maxRSS`). */
@@ -12,6 +13,7 @@ export interface MemoryReport {
 
 export const MEMORY_SAMPLE_MS = 50;
 
-export type ParentMessage = { type: 'reset-memory' } | { type: 'read-memory' };
+/** `start-profile` / `stop-profile`: a CPU profile of the load only (bench/profile.ts), written by the target to `path`. */
+export type ParentMessage = { type: 'reset-memory' } | { type: 'read-memory' } | { type: 'start-profile' } | { type: 'stop-profile'; path: string };
 
-export type ChildMessage = { type: 'listening'; port: number } | ({ type: 'memory' } & MemoryReport);
+export type ChildMessage = { type: 'listening'; port: number } | ({ type: 'memory' } & MemoryReport) | { type: 'profile-started' } | { type: 'profile-written'; path: string };

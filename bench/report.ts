@@ -27,8 +27,12 @@ export interface ScenarioRun {
   connections: number;
   gateway: Measurement;
   direct: Measurement;
+  /** GraphQL Mesh + Hive Gateway on the same work, where the scenario has it (bench/mesh.ts). */
+  mesh?: Measurement;
   /** Gateway over direct: above 1 for latency, below 1 for throughput, is what the gateway costs. */
   ratio: { requestsPerSecond: number; latencyP50: number; latencyP99: number };
+  /** Gateway over Mesh + Hive Gateway: above 1 for throughput is the gateway ahead. */
+  ratioToMesh?: { requestsPerSecond: number; latencyP50: number; latencyP99: number };
 }
 
 export interface ScenarioReport {
@@ -74,17 +78,16 @@ export function describeMachine(): BenchResults['machine'] {
   };
 }
 
-export function compare(connections: number, gateway: Measurement, direct: Measurement): ScenarioRun {
+function ratioOf(gateway: Measurement, other: Measurement): ScenarioRun['ratio'] {
   return {
-    connections,
-    gateway,
-    direct,
-    ratio: {
-      requestsPerSecond: round(gateway.requestsPerSecond / direct.requestsPerSecond, 3),
-      latencyP50: round(gateway.latencyMs.p50 / direct.latencyMs.p50, 3),
-      latencyP99: round(gateway.latencyMs.p99 / direct.latencyMs.p99, 3),
-    },
+    requestsPerSecond: round(gateway.requestsPerSecond / other.requestsPerSecond, 3),
+    latencyP50: round(gateway.latencyMs.p50 / other.latencyMs.p50, 3),
+    latencyP99: round(gateway.latencyMs.p99 / other.latencyMs.p99, 3),
   };
+}
+
+export function compare(connections: number, gateway: Measurement, direct: Measurement, mesh?: Measurement): ScenarioRun {
+  return { connections, gateway, direct, ratio: ratioOf(gateway, direct), ...(mesh ? { mesh, ratioToMesh: ratioOf(gateway, mesh) } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,12 +136,15 @@ export function formatTable(results: BenchResults): string {
     for (const run of scenario.runs) {
       lines.push(measurementRow(String(run.connections), run.gateway));
       lines.push(measurementRow('', run.direct));
+      if (run.mesh) lines.push(measurementRow('', run.mesh));
       lines.push(row(['', 'ratio', times(run.ratio.requestsPerSecond), times(run.ratio.latencyP50), times(run.ratio.latencyP99), '', '']));
+      if (run.ratioToMesh) lines.push(row(['', 'vs mesh', times(run.ratioToMesh.requestsPerSecond), times(run.ratioToMesh.latencyP50), times(run.ratioToMesh.latencyP99), '', '']));
     }
     if (scenario.failure) lines.push(`  FAILED: ${scenario.failure}`);
     lines.push('');
   }
   lines.push('ratio = gateway / direct (req/s below 1x and latency above 1x is what the gateway costs).');
+  lines.push('vs mesh = gateway / GraphQL Mesh + Hive Gateway on the same work (req/s above 1x: the gateway is faster).');
   lines.push('upstream/op = upstream requests the simulators recorded during the run / operations in the run.');
   for (const scenario of results.scenarios) {
     for (const note of scenario.notes) lines.push(`${scenario.id}: ${note}`);

@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startDemoSimulators, type DemoSimulators } from '../src/simulators/index.js';
 import { buildTargets } from './build.js';
+import { composeMeshSupergraph, startMeshGateway, type MeshSupergraph } from './mesh.js';
 import { createGatewaySettings } from './gateway-settings.js';
 import { round, runLoad, type LoadOptions } from './load.js';
 import type { TargetKind } from './protocol.js';
 import { compare, describeMachine, emptyReport, formatTable, MB, type BenchResults, type BenchSettings, type Measurement, type ScenarioReport, type UpstreamCounts } from './report.js';
 import { benchScenarios, type Scenario, type ScenarioId } from './scenarios.js';
-import { startTarget } from './target-process.js';
+import { startTarget, type LoadTarget } from './target-process.js';
 
 /**
  * `npm run bench`: the simulators in this process (no added latency), each load target (the
@@ -81,13 +82,20 @@ interface BenchContext {
   simulators: DemoSimulators;
   /** The gateway's GATEWAY_* variables (see gateway-settings.ts). */
   gatewayEnvironment: Record<string, string>;
+  /** Composed once per run, for the scenarios measured against Mesh + Hive Gateway. */
+  meshSupergraph: MeshSupergraph;
   options: Options;
+}
+
+function startLoadTarget(kind: TargetKind, context: BenchContext): Promise<LoadTarget> {
+  if (kind === 'mesh') return startMeshGateway(context.meshSupergraph);
+  return startTarget(context.targetScript, kind, { ...context.simulators.environment, ...(kind === 'gateway' ? context.gatewayEnvironment : {}) });
 }
 
 /** One target, one concurrency: a fresh process, the sample check, a warm-up, the measured run. */
 async function measure(scenario: Scenario, kind: TargetKind, connections: number, context: BenchContext): Promise<Measurement> {
   const { simulators, options } = context;
-  const target = await startTarget(context.targetScript, kind, { ...simulators.environment, ...(kind === 'gateway' ? context.gatewayEnvironment : {}) });
+  const target = await startLoadTarget(kind, context);
   try {
     simulators.reset();
     const load = await scenario.prepare(kind, target.url);
@@ -135,7 +143,11 @@ async function main(): Promise<number> {
   console.error('bench: compiling the gateway and the baseline to JavaScript');
   const targetScript = await buildTargets();
   const simulators = await startDemoSimulators();
-  const context: BenchContext = { targetScript, simulators, gatewayEnvironment: gatewaySettings.environment, options };
+  console.error('bench: composing the GraphQL Mesh supergraph (OpenAPI source over SIGN) for Hive Gateway');
+  const { SIGN_BASE_URL, SIGN_AUTH_TOKEN } = simulators.environment;
+  if (SIGN_BASE_URL === undefined || SIGN_AUTH_TOKEN === undefined) throw new Error('the simulators name no SIGN root or token');
+  const meshSupergraph = await composeMeshSupergraph({ SIGN_BASE_URL, SIGN_AUTH_TOKEN });
+  const context: BenchContext = { targetScript, simulators, gatewayEnvironment: gatewaySettings.environment, meshSupergraph, options };
   const reports: ScenarioReport[] = [];
   try {
     for (const scenario of scenarios) {
@@ -147,7 +159,12 @@ async function main(): Promise<number> {
           const gateway = await measure(scenario, 'gateway', connections, context);
           console.error(`bench: ${scenario.title}, concurrency ${connections}: direct baseline`);
           const direct = await measure(scenario, 'direct', connections, context);
-          report.runs.push(compare(connections, gateway, direct));
+          let mesh: Measurement | undefined;
+          if (scenario.withMesh) {
+            console.error(`bench: ${scenario.title}, concurrency ${connections}: GraphQL Mesh + Hive Gateway`);
+            mesh = await measure(scenario, 'mesh', connections, context);
+          }
+          report.runs.push(compare(connections, gateway, direct, mesh));
         }
       } catch (error) {
         report.failure = (error as Error).message;
@@ -156,6 +173,7 @@ async function main(): Promise<number> {
     }
   } finally {
     await simulators.close();
+    meshSupergraph.remove();
   }
 
   const results: BenchResults = {

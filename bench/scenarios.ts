@@ -11,7 +11,8 @@ import { BENCH_LINE_TYPE, BENCH_TENANT_ID, FLOW_PAGE_ROWS, FLOW_WALK_PAGES, FLOW
  * load: a wrong or erroring answer fails the scenario, so no number is ever taken from errors.
  */
 
-export type ScenarioId = 'a' | 'b' | 'c';
+export const SCENARIO_IDS = ['a', 'b', 'c'] as const;
+export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 export interface PreparedLoad {
   /** What one autocannon connection sends, in order, over and over. */
@@ -26,6 +27,8 @@ export interface Scenario {
   /** What one operation (one autocannon request) is, on each side. */
   operation: string;
   notes: string[];
+  /** Also measured against GraphQL Mesh + Hive Gateway (bench/mesh.ts). */
+  withMesh?: boolean;
   prepare(target: TargetKind, url: string): Promise<PreparedLoad>;
 }
 
@@ -58,20 +61,20 @@ interface GraphQLAnswer {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-/** A gateway answer in full health: HTTP 200, data, and no `errors` at all (partial data is a failure here). */
+/** A GraphQL answer in full health: HTTP 200, data, and no `errors` at all (partial data is a failure here). */
 async function sendGraphQL(url: string, request: LoadRequest): Promise<Record<string, unknown>> {
   const { status, text } = await send(url, request);
   let answer: GraphQLAnswer;
   try {
     answer = JSON.parse(text) as GraphQLAnswer;
   } catch {
-    throw new SampleCheckError(`the gateway answered HTTP ${status} with a body that is not JSON: ${preview(text)}`);
+    throw new SampleCheckError(`the GraphQL server answered HTTP ${status} with a body that is not JSON: ${preview(text)}`);
   }
   if (answer.errors?.length) {
     const messages = new Set(answer.errors.map((error) => `${error.message}${error.extensions?.code ? ` (${String(error.extensions.code)})` : ''}`));
-    throw new SampleCheckError(`the gateway answered ${answer.errors.length} GraphQL error(s): ${[...messages].join('; ')}`);
+    throw new SampleCheckError(`the GraphQL server answered ${answer.errors.length} GraphQL error(s): ${[...messages].join('; ')}`);
   }
-  expect(status === 200 && answer.data != null, `the gateway answered HTTP ${status}: ${preview(text)}`);
+  expect(status === 200 && answer.data != null, `the GraphQL server answered HTTP ${status}: ${preview(text)}`);
   return answer.data;
 }
 
@@ -166,24 +169,55 @@ const FLOW_PAGE_QUERY = `query BenchFlowPage($tenantId: String!, $lineType: Line
   }
 }`;
 
-const threatPage = (headers: Record<string, string>): Scenario => ({
-  id: 'a',
-  title: `(a) one page of ${THREAT_PAGE_ROWS} threat summaries`,
-  operation: `gateway: threatSummaries(first: ${THREAT_PAGE_ROWS}); direct: the SIGN threat-summaries GET (page 1, pageSize ${THREAT_PAGE_ROWS})`,
-  notes: [],
-  async prepare(target, url) {
-    if (target === 'direct') {
-      const request = get(DIRECT_ROUTES.threatPage);
-      const answer = await sendDirect(url, request);
-      expect(lengthAt(answer, 'page.threatSummaries') === THREAT_PAGE_ROWS, `the direct SIGN page does not hold ${THREAT_PAGE_ROWS} rows`);
-      return { requests: [request], verifyBody: anyBody };
-    }
-    const request = graphqlRequest(headers, THREAT_PAGE_QUERY, threatPageVariables);
-    const data = await sendGraphQL(url, request);
-    expect(lengthAt(data, 'tenant.threatSummaries.nodes') === THREAT_PAGE_ROWS, `the gateway's page does not hold ${THREAT_PAGE_ROWS} threat summaries`);
-    return { requests: [request], verifyBody: hasNoGraphQLErrors };
-  },
-});
+/** The same page through GraphQL Mesh's OpenAPI source (bench/sign-openapi.json): SIGN's own field names. */
+const MESH_THREAT_PAGE_QUERY = `query MeshThreatPage {
+  threatSummaries(tenantId: "${BENCH_TENANT_ID}", from: "${THREAT_WINDOW.from}", to: "${THREAT_WINDOW.to}", lineType: ${BENCH_LINE_TYPE}, page: 1, pageSize: ${THREAT_PAGE_ROWS}) {
+    total
+    threatSummaries { receiveTime threatSeverity threatType detectedTarget recordCount simName }
+  }
+}`;
+
+/** Every side must answer the same rows: the first side's sample sets them, the others must match. */
+function sameRowsCheck(what: string) {
+  let expected: string | undefined;
+  return (side: TargetKind, rows: unknown) => {
+    const key = JSON.stringify(rows);
+    expected ??= key;
+    expect(key === expected, `${side} answered other ${what} than the first side measured: ${preview(key)}`);
+  };
+}
+
+function threatPage(headers: Record<string, string>): Scenario {
+  const sameRows = sameRowsCheck('threat targets');
+  return {
+    id: 'a',
+    title: `(a) one page of ${THREAT_PAGE_ROWS} threat summaries`,
+    operation: `gateway: threatSummaries(first: ${THREAT_PAGE_ROWS}); direct: the SIGN threat-summaries GET (page 1, pageSize ${THREAT_PAGE_ROWS}); mesh: Mesh's threatSummaries(page: 1, pageSize: ${THREAT_PAGE_ROWS}) through Hive Gateway`,
+    notes: [],
+    withMesh: true,
+    async prepare(target, url) {
+      if (target === 'direct') {
+        const request = get(DIRECT_ROUTES.threatPage);
+        const answer = await sendDirect(url, request);
+        expect(lengthAt(answer, 'page.threatSummaries') === THREAT_PAGE_ROWS, `the direct SIGN page does not hold ${THREAT_PAGE_ROWS} rows`);
+        sameRows(target, (at(answer, 'page.threatSummaries') as { detectedTarget: string }[]).map((row) => row.detectedTarget));
+        return { requests: [request], verifyBody: anyBody };
+      }
+      if (target === 'mesh') {
+        const request = graphqlRequest({}, MESH_THREAT_PAGE_QUERY, {});
+        const data = await sendGraphQL(url, request);
+        expect(lengthAt(data, 'threatSummaries.threatSummaries') === THREAT_PAGE_ROWS, `Mesh's page does not hold ${THREAT_PAGE_ROWS} threat summaries`);
+        sameRows(target, (at(data, 'threatSummaries.threatSummaries') as { detectedTarget: string }[]).map((row) => row.detectedTarget));
+        return { requests: [request], verifyBody: hasNoGraphQLErrors };
+      }
+      const request = graphqlRequest(headers, THREAT_PAGE_QUERY, threatPageVariables);
+      const data = await sendGraphQL(url, request);
+      expect(lengthAt(data, 'tenant.threatSummaries.nodes') === THREAT_PAGE_ROWS, `the gateway's page does not hold ${THREAT_PAGE_ROWS} threat summaries`);
+      sameRows(target, (at(data, 'tenant.threatSummaries.nodes') as { target: string }[]).map((row) => row.target));
+      return { requests: [request], verifyBody: hasNoGraphQLErrors };
+    },
+  };
+}
 
 function threatPageWithIndicators(headers: Record<string, string>): Scenario {
   const suspiciousObject = suspiciousObjectSelection();

@@ -7,20 +7,28 @@ const STARTUP_LIMIT_MS = 30_000;
 const HEALTH_POLL_MS = 100;
 const MEMORY_REPLY_LIMIT_MS = 5_000;
 const STOP_LIMIT_MS = 5_000;
+const PROFILE_WRITE_LIMIT_MS = 30_000;
 
-/** Every child still running: killed when the bench exits, however it exits. */
-const running = new Set<ChildProcess>();
+/** Every child still running: killed when the bench exits, however it exits (mesh.ts adds its own). */
+export const running = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export interface RunningTarget {
+/** What the bench needs of any load target: the gateway, the direct baseline, or Mesh + Hive Gateway (mesh.ts). */
+export interface LoadTarget {
   kind: TargetKind;
   /** `http://127.0.0.1:<port>` */
   url: string;
   resetMemory(): void;
   readMemory(): Promise<MemoryReport>;
   stop(): Promise<void>;
+}
+
+export interface RunningTarget extends LoadTarget {
+  /** CPU profiling of what happens from now until `stopProfile`, which writes it to `path`. */
+  startProfile(): Promise<void>;
+  stopProfile(path: string): Promise<void>;
 }
 
 /** The variables a target may read: the bench's own, nothing inherited that could change the gateway's config. */
@@ -48,12 +56,13 @@ function nextMessage<T extends ChildMessage['type']>(child: ChildProcess, type: 
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+/** Polls `url + path` until it answers 200; fails when the process ends first or it takes too long. */
+export async function waitForHealth(url: string, child: ChildProcess, path = '/health'): Promise<void> {
   const deadline = Date.now() + STARTUP_LIMIT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}/health: the process ended (exit code ${child.exitCode})`);
+    if (child.exitCode !== null) throw new Error(`${url}${path}: the process ended (exit code ${child.exitCode})`);
     try {
-      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) });
+      const response = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(1_000) });
       await response.arrayBuffer();
       if (response.ok) return;
     } catch {
@@ -61,7 +70,7 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, HEALTH_POLL_MS));
   }
-  throw new Error(`${url}/health did not answer 200 within ${STARTUP_LIMIT_MS} ms`);
+  throw new Error(`${url}${path} did not answer 200 within ${STARTUP_LIMIT_MS} ms`);
 }
 
 /** Starts the compiled target (see build.ts) on bare node with the given config variables and waits for its `/health`. */
@@ -69,7 +78,8 @@ export async function startTarget(targetScript: string, kind: TargetKind, config
   const child = fork(targetScript, [kind], {
     execArgv: [],
     env: targetEnvironment(config),
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // stdout: the gateway's access log, a JSON line per request, as a log shipper would take it (not onto the bench's terminal).
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
@@ -98,6 +108,16 @@ export async function startTarget(targetScript: string, kind: TargetKind, config
         send({ type: 'read-memory' });
         const { type: _type, ...report } = await reply;
         return report;
+      },
+      startProfile: async () => {
+        const started = nextMessage(child, 'profile-started', MEMORY_REPLY_LIMIT_MS, `${kind} profiler start`);
+        send({ type: 'start-profile' });
+        await started;
+      },
+      stopProfile: async (path) => {
+        const written = nextMessage(child, 'profile-written', PROFILE_WRITE_LIMIT_MS, `${kind} profile`);
+        send({ type: 'stop-profile', path });
+        await written;
       },
       stop,
     };

@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type GatewayConfig } from '../src/config.js';
 import { MEMORY_SAMPLE_MS, type ChildMessage, type ParentMessage, type TargetKind } from './protocol.js';
@@ -45,8 +47,29 @@ const sampleMemory = () => {
 };
 setInterval(sampleMemory, MEMORY_SAMPLE_MS).unref();
 
+/** The CPU profiler, attached only when asked (bench/profile.ts): startup is not part of the profile. */
+let profiler: Session | undefined;
+
+async function startProfile(): Promise<void> {
+  profiler = new Session();
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+  send({ type: 'profile-started' });
+}
+
+async function stopProfile(path: string): Promise<void> {
+  const { profile } = await profiler!.post('Profiler.stop');
+  writeFileSync(path, JSON.stringify(profile));
+  profiler!.disconnect();
+  profiler = undefined;
+  send({ type: 'profile-written', path });
+}
+
 process.on('message', (message: ParentMessage) => {
-  if (message.type === 'reset-memory') {
+  if (message.type === 'start-profile') void startProfile();
+  else if (message.type === 'stop-profile') void stopProfile(message.path);
+  else if (message.type === 'reset-memory') {
     peakHeapUsed = 0;
     sampleMemory();
   } else if (message.type === 'read-memory') {
