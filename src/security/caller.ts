@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import { z } from 'zod';
@@ -62,8 +63,9 @@ export function createTokenVerifier(config: Extract<AuthenticationConfig, { enab
   };
   let verify: (token: string) => Promise<{ payload: unknown }>;
   if (config.verification.kind === 'secret') {
-    const key = new TextEncoder().encode(config.verification.secret);
-    verify = (token) => jwtVerify(token, key, { ...options, algorithms: ['HS256'] });
+    // Imported once: handing jose the raw bytes would import the key again for every request.
+    const key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(config.verification.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    verify = async (token) => jwtVerify(token, await key, { ...options, algorithms: ['HS256'] });
   } else {
     const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.verification.url), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
     verify = (token) => jwtVerify(token, keys, { ...options, algorithms: ['RS256'] });

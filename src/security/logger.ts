@@ -49,9 +49,12 @@ function pinoWriter(logger: Logger): LogWriter {
   return (level, requestId, message, fields) => logger[level]({ ...(requestId === undefined ? {} : { requestId }), ...fields }, message);
 }
 
-/** JSON lines on stdout, ISO times; levels are filtered before pino, so it passes everything. */
+/**
+ * JSON lines on stdout, ISO times; levels are filtered before pino, so it passes everything.
+ * Written asynchronously (buffered, flushed on exit): a synchronous write per request would stall the event loop on a slow log reader.
+ */
 function defaultPino(): Logger {
-  return pino({ level: 'debug', base: { service: 'secops-gateway' }, timestamp: pino.stdTimeFunctions.isoTime });
+  return pino({ level: 'debug', base: { service: 'secops-gateway' }, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination({ dest: 1, sync: false }));
 }
 
 function describe(value: unknown): string {

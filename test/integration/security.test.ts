@@ -301,6 +301,10 @@ describe('query limits', () => {
     expect(upstreamCalls()).toBe(0);
     const small = await ask(nested, { outer: 3, inner: 2 });
     expect(small.json.errors).toBeUndefined();
+    // A count is kept per document and shape of the variables: the same document asked larger after a pass is still refused.
+    const again = await ask(nested, { outer: 1_000, inner: 100 });
+    expect(again.status).toBe(400);
+    expect(again.json.errors?.[0]?.extensions).toMatchObject({ rows: 101_000 });
   });
 
   it('refuses a body over GATEWAY_MAX_BODY_BYTES with 413, and a batch (array body) with 400', async () => {
