@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import { Pool } from 'undici';
 import type { GatewayConfig } from '../src/config.js';
 import { createApexToken } from '../src/upstreams/apex/signing.js';
-import { BENCH_LINE_TYPE, BENCH_TENANT_ID, FLOW_PAGE_ROWS, FLOW_WALK_PAGES, FLOW_WINDOW, INDICATOR_VALUES, THREAT_PAGE_ROWS, THREAT_WINDOW } from './workload.js';
+import { FILESAFER_ROUTES } from '../src/upstreams/filesafer/client.js';
+import { ncpAuthHeaders } from '../src/upstreams/filesafer/signing.js';
+import { BENCH_LINE_TYPE, BENCH_TENANT_ID, FLOW_PAGE_ROWS, FLOW_WALK_PAGES, FLOW_WINDOW, HASH_VALUES, INDICATOR_VALUES, LARGE_PAGE_ROWS, LARGE_TENANT, THREAT_PAGE_ROWS, THREAT_WINDOW } from './workload.js';
 
 /**
  * The direct baseline: the scenarios' upstream calls made with bare undici pools, no GraphQL,
@@ -13,10 +15,12 @@ import { BENCH_LINE_TYPE, BENCH_TENANT_ID, FLOW_PAGE_ROWS, FLOW_WALK_PAGES, FLOW
 /** The routes autocannon drives; each is one operation of a scenario. */
 export const DIRECT_ROUTES = {
   threatPage: '/threat-page',
-  /** `?apex=1` adds the Apex Central list call (when the graph has `suspiciousObject`). */
+  /** `?apex=1` adds the Apex Central list call (when the graph has `suspiciousObject`), `&filesafer=1` a File Safer checkHash per MD5/SHA-1 value. */
   threatPageWithIndicators: '/threat-page-with-indicators',
   /** `?page=1..FLOW_WALK_PAGES`. */
   flowPage: '/flow-page',
+  /** Scenario (d): one page of LARGE_PAGE_ROWS threat summaries of the large tenant. */
+  largeThreatPage: '/large-threat-page',
 } as const;
 
 /** Apex Central's User-Defined Suspicious Object list (GET). */
@@ -46,6 +50,7 @@ export function createDirectServer(config: GatewayConfig): DirectServer {
   const sign = pool(config.sign.baseUrl);
   const cybertrace = pool(config.cybertrace.baseUrl);
   const apex = pool(config.apex.baseUrl);
+  const filesafer = pool(config.filesafer.baseUrl);
   const signToken = config.sign.authToken ?? '';
   const cybertraceAuthorization = `Basic ${Buffer.from(`${config.cybertrace.username}:${config.cybertrace.password}`, 'utf8').toString('base64')}`;
   const lookupBody = JSON.stringify(INDICATOR_VALUES.map((object) => ({ object })));
@@ -57,13 +62,16 @@ export function createDirectServer(config: GatewayConfig): DirectServer {
     return JSON.parse(text) as unknown;
   }
 
-  function signGet(route: string, query: Record<string, string>): Promise<unknown> {
-    const path = `${sign.basePath}/tenants/${BENCH_TENANT_ID}/security/${route}?${new URLSearchParams(query).toString()}`;
+  function signGet(route: string, query: Record<string, string>, tenantId = BENCH_TENANT_ID): Promise<unknown> {
+    const path = `${sign.basePath}/tenants/${tenantId}/security/${route}?${new URLSearchParams(query).toString()}`;
     return json('sign', sign.pool.request({ method: 'GET', path, headers: { accept: 'application/json', 'x-auth-token': signToken } }));
   }
 
   const threatPage = () =>
     signGet('threat-summaries', { from: THREAT_WINDOW.from, to: THREAT_WINDOW.to, lineType: BENCH_LINE_TYPE, page: '1', pageSize: String(THREAT_PAGE_ROWS) });
+
+  const largeThreatPage = () =>
+    signGet('threat-summaries', { from: THREAT_WINDOW.from, to: THREAT_WINDOW.to, lineType: BENCH_LINE_TYPE, page: '1', pageSize: String(LARGE_PAGE_ROWS) }, LARGE_TENANT);
 
   const lookup = () =>
     json(
@@ -83,6 +91,16 @@ export function createDirectServer(config: GatewayConfig): DirectServer {
     return json('apex', apex.pool.request({ method: 'GET', path: pathAndQuery, headers: { accept: 'application/json', authorization: `Bearer ${token}` } }));
   };
 
+  const hashChecks = () =>
+    Promise.all(
+      HASH_VALUES.map(({ hashCode, hashType }) => {
+        const pathAndQuery = `${filesafer.basePath}${FILESAFER_ROUTES.checkHash.path}?${new URLSearchParams({ hashCode, hashType }).toString()}`;
+        // A fresh signature per call: it covers the request line and a timestamp.
+        const headers = ncpAuthHeaders({ method: 'GET', uri: pathAndQuery, accessKey: config.filesafer.accessKey, secretKey: config.filesafer.secretKey, apiKey: config.filesafer.apiKey });
+        return json('filesafer', filesafer.pool.request({ method: 'GET', path: pathAndQuery, headers: { accept: 'application/json', ...headers } }));
+      }),
+    );
+
   const flowPage = (page: number) =>
     signGet('flow-collectors', { from: FLOW_WINDOW.from, to: FLOW_WINDOW.to, lineType: BENCH_LINE_TYPE, page: String(page), pageSize: String(FLOW_PAGE_ROWS) });
 
@@ -92,9 +110,16 @@ export function createDirectServer(config: GatewayConfig): DirectServer {
         return { page: await threatPage() };
       case DIRECT_ROUTES.threatPageWithIndicators: {
         // Independent calls go out together, as a hand-written client would send them.
-        const [page, reputations, objects] = await Promise.all([threatPage(), lookup(), url.searchParams.get('apex') === '1' ? suspiciousObjects() : undefined]);
-        return { page, reputations, suspiciousObjects: objects };
+        const [page, reputations, objects, hashes] = await Promise.all([
+          threatPage(),
+          lookup(),
+          url.searchParams.get('apex') === '1' ? suspiciousObjects() : undefined,
+          url.searchParams.get('filesafer') === '1' ? hashChecks() : undefined,
+        ]);
+        return { page, reputations, suspiciousObjects: objects, hashChecks: hashes };
       }
+      case DIRECT_ROUTES.largeThreatPage:
+        return { page: await largeThreatPage() };
       case DIRECT_ROUTES.flowPage: {
         const page = Number(url.searchParams.get('page'));
         if (!Number.isInteger(page) || page < 1 || page > FLOW_WALK_PAGES) throw new RangeError(`page must be 1..${FLOW_WALK_PAGES}`);
@@ -130,7 +155,7 @@ export function createDirectServer(config: GatewayConfig): DirectServer {
   return {
     server,
     close: async () => {
-      await Promise.all([sign.pool.close(), cybertrace.pool.close(), apex.pool.close()]);
+      await Promise.all([sign.pool.close(), cybertrace.pool.close(), apex.pool.close(), filesafer.pool.close()]);
     },
   };
 }

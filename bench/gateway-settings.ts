@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { BENCH_TENANT_ID } from './workload.js';
+import { BENCH_TENANT_ID, LARGE_TENANT } from './workload.js';
 
 /**
  * How the gateway runs under the bench: as deployed in live mode (caller authentication on, with
@@ -21,7 +21,7 @@ export interface GatewaySettings {
 
 export async function createGatewaySettings(options: { withCache: boolean; tokenValidForSeconds: number }): Promise<GatewaySettings> {
   const secret = randomBytes(32).toString('hex');
-  const token = await new SignJWT({ sub: 'bench', tenants: [BENCH_TENANT_ID], scope: 'read' })
+  const token = await new SignJWT({ sub: 'bench', tenants: [BENCH_TENANT_ID, LARGE_TENANT], scope: 'read' })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + options.tokenValidForSeconds)

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * Where a V8 CPU profile (`node --cpu-prof`) spent its time: self time per function and per
- * area (an npm package, a gateway source file, node's internals, GC), as shares of the busy time.
+ * Where a V8 CPU profile spent its time: self time per function and per area (an npm package, a
+ * gateway source file, a part of node, GC; native code counts toward the JavaScript calling it),
+ * as shares of the busy time.
  * Idle time is left out: the shares say where the work went, not how loaded the process was.
  */
 
@@ -13,7 +14,7 @@ interface CallFrame {
 }
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: CallFrame }[];
+  nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -51,6 +52,18 @@ export function areaOf(frame: CallFrame): string {
 export function summariseProfile(path: string, top = 25): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  /** Native code (JSON.stringify, a socket write, a regexp) counts toward the JavaScript that called it. */
+  const areaOfSample = (id: number): string => {
+    const own = areaOf(frames.get(id)!);
+    if (own !== '(native)') return own;
+    for (let parent = parents.get(id); parent !== undefined; parent = parents.get(parent)) {
+      const frame = frames.get(parent)!;
+      if (frame.url !== '') return areaOf(frame);
+    }
+    return own;
+  };
   const byFunction = new Map<string, number>();
   const byArea = new Map<string, number>();
   let idle = 0;
@@ -64,8 +77,8 @@ export function summariseProfile(path: string, top = 25): ProfileSummary {
       return;
     }
     busy += micros;
-    const area = areaOf(frame);
-    const name = `${frame.functionName || '(anonymous)'} ${area}${frame.url === '' ? '' : `:${frame.lineNumber + 1}`}`;
+    const area = areaOfSample(id);
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url === '' ? `(native, from ${area})` : `${area}:${frame.lineNumber + 1}`}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
     byArea.set(area, (byArea.get(area) ?? 0) + micros);
   });

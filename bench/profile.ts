@@ -39,7 +39,7 @@ const settings = await createGatewaySettings({ withCache: false, tokenValidForSe
 const scenario = benchScenarios(settings.headers).find((candidate) => candidate.id === scenarioId)!;
 console.error('profile: compiling the gateway');
 const targetScript = await buildTargets();
-const simulators = await startDemoSimulators();
+const simulators = await startDemoSimulators({ largeTenant: true });
 const profileDir = mkdtempSync(join(tmpdir(), 'gateway-profile-'));
 try {
   const target = await startTarget(targetScript, 'gateway', { ...simulators.environment, ...settings.environment });

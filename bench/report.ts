@@ -115,7 +115,7 @@ function measurementRow(connections: string, measurement: Measurement): string {
   return row([
     connections,
     measurement.target,
-    fixed(measurement.requestsPerSecond, 0),
+    fixed(measurement.requestsPerSecond, measurement.requestsPerSecond < 10 ? 1 : 0),
     fixed(measurement.latencyMs.p50, 2),
     fixed(measurement.latencyMs.p99, 2),
     fixed(measurement.upstreamRequestsPerOperation, 2),

@@ -3,15 +3,15 @@ import { schema } from '../src/schema/index.js';
 import { DIRECT_ROUTES } from './direct.js';
 import type { LoadRequest } from './load.js';
 import type { TargetKind } from './protocol.js';
-import { BENCH_LINE_TYPE, BENCH_TENANT_ID, FLOW_PAGE_ROWS, FLOW_WALK_PAGES, FLOW_WALK_ROWS, FLOW_WINDOW, INDICATOR_COUNT, INDICATOR_VALUES, THREAT_PAGE_ROWS, THREAT_WINDOW } from './workload.js';
+import { BENCH_LINE_TYPE, BENCH_TENANT_ID, FLOW_PAGE_ROWS, FLOW_WALK_PAGES, FLOW_WALK_ROWS, FLOW_WINDOW, HASH_VALUES, INDICATOR_COUNT, INDICATOR_VALUES, LARGE_PAGE_CONNECTIONS, LARGE_PAGE_ROWS, LARGE_TENANT, THREAT_PAGE_ROWS, THREAT_WINDOW } from './workload.js';
 
 /**
- * The three workloads, each as one GraphQL operation for the gateway and the same upstream calls
+ * The workloads, each as one GraphQL operation for the gateway and the same upstream calls
  * for the direct baseline. `prepare` sends every request once and checks its answer before any
  * load: a wrong or erroring answer fails the scenario, so no number is ever taken from errors.
  */
 
-export const SCENARIO_IDS = ['a', 'b', 'c'] as const;
+export const SCENARIO_IDS = ['a', 'b', 'c', 'd'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 export interface PreparedLoad {
@@ -29,6 +29,8 @@ export interface Scenario {
   notes: string[];
   /** Also measured against GraphQL Mesh + Hive Gateway (bench/mesh.ts). */
   withMesh?: boolean;
+  /** Its own concurrencies instead of --connections (large pages: memory grows with each operation in flight). */
+  connections?: readonly number[];
   prepare(target: TargetKind, url: string): Promise<PreparedLoad>;
 }
 
@@ -145,7 +147,8 @@ function threatPageWithIndicatorsQuery(suspiciousObject: string | undefined): st
   return `query BenchThreatPageWithIndicators($tenantId: String!, $lineType: LineType!, $from: DateTime!, $to: DateTime!, $first: Int!, $values: [String!]!) {
   indicators(values: $values) {
     value
-    reputation { verdict }${suspiciousObject ? `\n    ${suspiciousObject}` : ''}
+    reputation { verdict }
+    hashCheck { malicious }${suspiciousObject ? `\n    ${suspiciousObject}` : ''}
   }
   tenant(tenantId: $tenantId) {
     threatSummaries(kind: OTHER, lineType: $lineType, from: $from, to: $to, first: $first) {${THREAT_PAGE_FIELDS}
@@ -223,16 +226,17 @@ function threatPageWithIndicators(headers: Record<string, string>): Scenario {
   const suspiciousObject = suspiciousObjectSelection();
   return {
     id: 'b',
-    title: `(b) that page + ${INDICATOR_COUNT} indicators' reputations${suspiciousObject ? ' and suspicious objects' : ''}`,
+    title: `(b) that page + ${INDICATOR_COUNT} indicators' reputations, hash checks${suspiciousObject ? ' and suspicious objects' : ''}`,
     operation: suspiciousObject
-      ? `gateway: the page and indicators(values: ${INDICATOR_COUNT}) { reputation ${suspiciousObject} }; direct: the SIGN GET, one CyberTrace lookup POST of the ${INDICATOR_COUNT} values and one Apex Central list GET (fresh JWT), concurrently`
-      : `gateway: the page and indicators(values: ${INDICATOR_COUNT}) { reputation }; direct: the SIGN GET and one CyberTrace lookup POST of the ${INDICATOR_COUNT} values, concurrently`,
+      ? `gateway: the page and indicators(values: ${INDICATOR_COUNT}) { reputation hashCheck ${suspiciousObject} }; direct: the SIGN GET, one CyberTrace lookup POST of the ${INDICATOR_COUNT} values, one File Safer checkHash GET per MD5/SHA-1 value (${HASH_VALUES.length}, NCP-signed) and one Apex Central list GET (fresh JWT), concurrently`
+      : `gateway: the page and indicators(values: ${INDICATOR_COUNT}) { reputation hashCheck }; direct: the SIGN GET, one CyberTrace lookup POST of the ${INDICATOR_COUNT} values and one File Safer checkHash GET per MD5/SHA-1 value (${HASH_VALUES.length}), concurrently`,
     notes: suspiciousObject ? [] : ['Indicator.suspiciousObject is not in the graph yet: (b) runs without it, and its baseline without the Apex Central list call.'],
     async prepare(target, url) {
       if (target === 'direct') {
-        const request = get(`${DIRECT_ROUTES.threatPageWithIndicators}${suspiciousObject ? '?apex=1' : ''}`);
+        const request = get(`${DIRECT_ROUTES.threatPageWithIndicators}?filesafer=1${suspiciousObject ? '&apex=1' : ''}`);
         const answer = await sendDirect(url, request);
         expect(lengthAt(answer, 'reputations') === INDICATOR_COUNT, `CyberTrace did not answer ${INDICATOR_COUNT} lookups to the direct baseline`);
+        expect(lengthAt(answer, 'hashChecks') === HASH_VALUES.length, `File Safer did not answer ${HASH_VALUES.length} hash checks to the direct baseline`);
         expect(!suspiciousObject || at(answer, 'suspiciousObjects.Meta.Result') === '1', 'Apex Central did not list the suspicious objects for the direct baseline');
         return { requests: [request], verifyBody: anyBody };
       }
@@ -245,6 +249,8 @@ function threatPageWithIndicators(headers: Record<string, string>): Scenario {
         indicators.every((indicator) => at(indicator, 'reputation.verdict') !== undefined && at(indicator, 'reputation.verdict') !== 'ERROR'),
         'an indicator has no reputation or an ERROR verdict',
       );
+      const hashChecked = indicators.filter((indicator) => at(indicator, 'hashCheck.malicious') !== undefined && at(indicator, 'hashCheck') !== null);
+      expect(hashChecked.length === HASH_VALUES.length && hashChecked.every((indicator) => at(indicator, 'hashCheck.malicious') === true), `the gateway did not answer ${HASH_VALUES.length} malicious hash checks`);
       return { requests: [request], verifyBody: hasNoGraphQLErrors };
     },
   };
@@ -283,7 +289,27 @@ const flowWalk = (headers: Record<string, string>): Scenario => ({
   },
 });
 
+const largeThreatPage = (headers: Record<string, string>): Scenario => ({
+  id: 'd',
+  title: `(d) one page of ${LARGE_PAGE_ROWS.toLocaleString('en-US')} threat summaries`,
+  operation: `gateway: threatSummaries(first: ${LARGE_PAGE_ROWS}) of the simulator's large tenant, the same fields as (a); direct: the SIGN threat-summaries GET (page 1, pageSize ${LARGE_PAGE_ROWS})`,
+  notes: [`The vendor's largest page: compare its per-row cost with (a)'s ${THREAT_PAGE_ROWS} rows. Runs at concurrency ${LARGE_PAGE_CONNECTIONS.join(', ')} whatever --connections says.`],
+  connections: LARGE_PAGE_CONNECTIONS,
+  async prepare(target, url) {
+    if (target === 'direct') {
+      const request = get(DIRECT_ROUTES.largeThreatPage);
+      const answer = await sendDirect(url, request);
+      expect(lengthAt(answer, 'page.threatSummaries') === LARGE_PAGE_ROWS, `the direct SIGN page does not hold ${LARGE_PAGE_ROWS} rows`);
+      return { requests: [request], verifyBody: anyBody };
+    }
+    const request = graphqlRequest(headers, THREAT_PAGE_QUERY, { ...threatPageVariables, tenantId: LARGE_TENANT, first: LARGE_PAGE_ROWS });
+    const data = await sendGraphQL(url, request);
+    expect(lengthAt(data, 'tenant.threatSummaries.nodes') === LARGE_PAGE_ROWS, `the gateway's page does not hold ${LARGE_PAGE_ROWS} threat summaries`);
+    return { requests: [request], verifyBody: hasNoGraphQLErrors };
+  },
+});
+
 /** The scenarios; `gatewayHeaders` go on every gateway request. */
 export function benchScenarios(gatewayHeaders: Record<string, string>): Scenario[] {
-  return [threatPage(gatewayHeaders), threatPageWithIndicators(gatewayHeaders), flowWalk(gatewayHeaders)];
+  return [threatPage(gatewayHeaders), threatPageWithIndicators(gatewayHeaders), flowWalk(gatewayHeaders), largeThreatPage(gatewayHeaders)];
 }

@@ -8,6 +8,11 @@ export const DEMO_TENANT_ID = '550e8400e29b41d4a716446655440000';
 /** A second tenant, for isolation tests. */
 export const OTHER_TENANT_ID = '7d3f0c2a9b8e4f6a1c5d2e3f4a5b6c7d';
 export const DEMO_TENANTS = [DEMO_TENANT_ID, OTHER_TENANT_ID] as const;
+/**
+ * A third tenant, known only to simulators started with `largeTenant` (the benchmark): 200 SIMs
+ * and enough detections for pages of 10,000 threat summaries, the vendor's largest page.
+ */
+export const LARGE_TENANT_ID = '3c9a6f1e2b7d4e8fa0c1d2e3f4a5b6c7';
 
 /** The X-Auth-Token the SIGN simulator accepts. */
 export const DEMO_SIGN_TOKEN = '098e5cb2b91c4b63a64e47dfe17a5f76';

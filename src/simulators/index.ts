@@ -1,6 +1,6 @@
 import { createApexSimulator } from './apex.js';
 import { createCyberTraceSimulator } from './cybertrace.js';
-import { DEMO_APEX_CREDENTIALS, DEMO_CYBERTRACE_CREDENTIALS, DEMO_NCP_CREDENTIALS, DEMO_SIGN_TOKEN } from './demo-seed.js';
+import { DEMO_APEX_CREDENTIALS, DEMO_CYBERTRACE_CREDENTIALS, DEMO_NCP_CREDENTIALS, DEMO_SIGN_TOKEN, DEMO_TENANTS, LARGE_TENANT_ID } from './demo-seed.js';
 import { createFileSaferSimulator } from './filesafer.js';
 import { startSimulator, type RunningSimulator } from './harness.js';
 import { createSignSimulator, SIGN_BASE_PATH } from './sign/index.js';
@@ -17,10 +17,13 @@ export interface DemoSimulators {
   close(): Promise<void>;
 }
 
-/** Starts the four upstream simulators on loopback, each on a free port, with the demo's shared data. */
-export async function startDemoSimulators(): Promise<DemoSimulators> {
+/**
+ * Starts the four upstream simulators on loopback, each on a free port, with the demo's shared
+ * data; `largeTenant` adds SIGN's LARGE_TENANT_ID (the benchmark's 10,000-row pages).
+ */
+export async function startDemoSimulators(options: { largeTenant?: boolean } = {}): Promise<DemoSimulators> {
   const [sign, cybertrace, filesafer, apex] = await Promise.all([
-    startSimulator(createSignSimulator()),
+    startSimulator(createSignSimulator(options.largeTenant ? { tenants: [...DEMO_TENANTS, LARGE_TENANT_ID] } : {})),
     startSimulator(createCyberTraceSimulator()),
     startSimulator(createFileSaferSimulator()),
     startSimulator(createApexSimulator()),

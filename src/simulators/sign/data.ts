@@ -3,7 +3,7 @@
  * flow logs. Seeded by the tenant ID, one seeded stream per kind of row, so the rows never
  * change between runs and a change in one generator leaves the others as they were.
  */
-import { DEMO_DATA_DAYS, DEMO_DATA_END, MALICIOUS_IPS, OTHER_TENANT_ID, type DemoSim } from '../demo-seed.js';
+import { DEMO_DATA_DAYS, DEMO_DATA_END, LARGE_TENANT_ID, MALICIOUS_IPS, OTHER_TENANT_ID, type DemoSim } from '../demo-seed.js';
 import {
   classifyDomain,
   classifyRemoteIp,
@@ -91,14 +91,16 @@ export interface TenantVolumes {
 
 export interface TenantPlan {
   tenantId: string;
-  /** The demo tenant is full; the second tenant is a smaller, separate world. */
-  size: 'full' | 'small';
+  /** The demo tenant is full; the second tenant is a smaller, separate world; the large one is the benchmark's. */
+  size: 'full' | 'small' | 'large';
   sims: readonly TenantSim[];
   volumes: TenantVolumes;
 }
 
 const FULL_VOLUMES: TenantVolumes = { otherIncidents: 140, ipIncidents: 90, flows: 5000 };
 const SMALL_VOLUMES: TenantVolumes = { otherIncidents: 35, ipIncidents: 25, flows: 1200 };
+const LARGE_VOLUMES: TenantVolumes = { otherIncidents: 12_000, ipIncidents: 500, flows: 5000 };
+const LARGE_TENANT_SIMS = 200;
 const INCIDENT_MAX_DETECTIONS = 8;
 const INCIDENT_MAX_SPREAD_MS = 6 * HOUR_MS;
 
@@ -108,6 +110,7 @@ const INCIDENT_MAX_SPREAD_MS = 6 * HOUR_MS;
  * subnet, so no row of one tenant can pass for the other's.
  */
 export function planTenant(tenantId: string, position: number, sims: readonly DemoSim[]): TenantPlan {
+  if (tenantId === LARGE_TENANT_ID) return planLargeTenant(tenantId, position);
   const small = tenantId === OTHER_TENANT_ID;
   const chosen = small ? everySecondOfEachLineType(sims) : sims;
   const subnet = 11 + ((position * 10) % 240);
@@ -117,6 +120,19 @@ export function planTenant(tenantId: string, position: number, sims: readonly De
     sims: chosen.map((sim, index) => ({ ...sim, address: `192.168.${subnet}.${2 + (index % 250)}` })),
     volumes: small ? SMALL_VOLUMES : FULL_VOLUMES,
   };
+}
+
+/** The benchmark's tenant: INT SIMs of its own (4401300010xxxxx), on a /16 of its own. */
+function planLargeTenant(tenantId: string, position: number): TenantPlan {
+  const sims = Array.from({ length: LARGE_TENANT_SIMS }, (_, index) => ({
+    simId: `4401300010${String(index).padStart(5, '0')}`,
+    simName: `Fleet unit ${index + 1}`,
+    lineType: 'INT' as const,
+    profileStatus: index % 5 === 4 ? ('inactive' as const) : ('active' as const),
+    isLocked: index % 10 === 9,
+    address: `10.${100 + (position % 100)}.${Math.floor(index / 250)}.${2 + (index % 250)}`,
+  }));
+  return { tenantId, size: 'large', sims, volumes: LARGE_VOLUMES };
 }
 
 function everySecondOfEachLineType(sims: readonly DemoSim[]): DemoSim[] {

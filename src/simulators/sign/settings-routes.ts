@@ -17,8 +17,8 @@ export function initialRetention(): Map<RetentionLineType, RetentionSetting> {
 /** A full tenant has had the helpdesk for a while, so the demo shows a startAt from the start. */
 const DEMO_HELPDESK_START = '2026-04-01T00:00:00Z';
 
-export function initialHelpdesk(size: 'full' | 'small'): HelpdeskSetting {
-  return size === 'full' ? { enabled: true, startAt: Date.parse(DEMO_HELPDESK_START) } : { enabled: false };
+export function initialHelpdesk(size: 'full' | 'small' | 'large'): HelpdeskSetting {
+  return size !== 'small' ? { enabled: true, startAt: Date.parse(DEMO_HELPDESK_START) } : { enabled: false };
 }
 
 function retentionOf(tenant: TenantState, lineType: RetentionLineType): RetentionSetting {

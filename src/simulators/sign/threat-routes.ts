@@ -4,7 +4,7 @@ import type { RouteContext, RouteHandler } from './context.js';
 import type { TenantData, ThreatRecord } from './data.js';
 import { SIGN_ERROR, SignFailure } from './errors.js';
 import { DEFAULT_PAGE, DEFAULT_PAGE_SIZE, PAGE_RANGE, PAGE_SIZE_RANGE, pagedBody, type PageRequest } from './paging.js';
-import { summarizeThreats } from './summaries.js';
+import { summarizeThreats, type ThreatSummary } from './summaries.js';
 import { QueryReader } from './validation.js';
 
 interface ThreatKind {
@@ -54,20 +54,31 @@ function inWindow(record: ThreatRecord, window: ThreatWindow): boolean {
   return record.sim.lineType === window.lineType && record.receivedAt >= window.from && record.receivedAt <= window.to;
 }
 
+/** Summaries asked for recently, by tenant and question: the data never changes, and a large tenant's take a while to compute. */
+const SUMMARY_MEMO_SIZE = 32;
+
 export function threatSummaries(kind: ThreatKind): RouteHandler {
+  const memo = new Map<string, ThreatSummary[]>();
   return ({ request, tenant }: RouteContext) => {
     const reader = new QueryReader(request.query);
     const window = readThreatWindow(reader);
     const simIdPart = reader.optionalString('simId');
     const severities = reader.listOf('threatSeverity', kind.severities);
     reader.done();
-    const details = kind.rows(tenant.data()).filter(
-      (record) =>
-        inWindow(record, window) &&
-        (simIdPart === undefined || record.sim.simId.includes(simIdPart)) &&
-        (severities.length === 0 || severities.includes(record.detail.threatSeverity)),
-    );
-    return { status: 200, body: pagedBody(kind.summaryListKey, summarizeThreats(details), window) };
+    const key = JSON.stringify([tenant.tenantId, window.lineType, window.from, window.to, simIdPart, severities]);
+    let summaries = memo.get(key);
+    if (summaries === undefined) {
+      const details = kind.rows(tenant.data()).filter(
+        (record) =>
+          inWindow(record, window) &&
+          (simIdPart === undefined || record.sim.simId.includes(simIdPart)) &&
+          (severities.length === 0 || severities.includes(record.detail.threatSeverity)),
+      );
+      summaries = summarizeThreats(details);
+      if (memo.size >= SUMMARY_MEMO_SIZE) memo.delete(memo.keys().next().value!);
+      memo.set(key, summaries);
+    }
+    return { status: 200, body: pagedBody(kind.summaryListKey, summaries, window) };
   };
 }
 
