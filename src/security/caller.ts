@@ -71,7 +71,10 @@ export function createTokenVerifier(config: Extract<AuthenticationConfig, { enab
     verify = (token) => jwtVerify(token, keys, { ...options, algorithms: ['RS256'] });
   }
 
+  const verified = new VerifiedTokens(config.clockToleranceSeconds);
   return async (token) => {
+    const known = verified.get(token);
+    if (known !== undefined) return known;
     let payload: unknown;
     try {
       ({ payload } = await verify(token));
@@ -83,13 +86,47 @@ export function createTokenVerifier(config: Extract<AuthenticationConfig, { enab
       throw authenticationError(`Invalid token claims: ${claims.error.issues.map((issue) => `${issue.path.join('.') || 'token'} ${issue.message}`).join('; ')}.`);
     }
     const { sub, tenants, scope } = claims.data;
-    return {
+    const caller: Caller = Object.freeze({
       ...(sub === undefined ? {} : { subject: sub }),
-      tenants: tenants === '*' ? 'all' : new Set(tenants ?? []),
+      tenants: tenants === '*' ? ('all' as const) : new Set(tenants ?? []),
       scopes: new Set((scope ?? '').split(' ').filter(Boolean)),
       authenticated: true,
-    };
+    });
+    verified.add(token, caller, payload as { exp: number; nbf?: number });
+    return caller;
   };
+}
+
+/**
+ * Tokens whose signature and claims were verified, by their exact text, so a client sending the
+ * same token again costs no second WebCrypto job. What could change is checked again on every
+ * use: `exp` and `nbf` against the clock, as jose checks them. An entry is kept for at most
+ * VERIFIED_TOKEN_MS (a key withdrawn from a key set stops its tokens within that), and at most
+ * VERIFIED_TOKEN_LIMIT are kept.
+ */
+const VERIFIED_TOKEN_MS = 60_000;
+const VERIFIED_TOKEN_LIMIT = 10_000;
+
+class VerifiedTokens {
+  private readonly entries = new Map<string, { caller: Caller; exp: number; nbf: number | undefined; keptUntil: number }>();
+
+  constructor(private readonly toleranceSeconds: number) {}
+
+  get(token: string): Caller | undefined {
+    const entry = this.entries.get(token);
+    if (entry === undefined) return undefined;
+    const now = Date.now();
+    const seconds = Math.floor(now / 1000);
+    if (now < entry.keptUntil && entry.exp > seconds - this.toleranceSeconds && (entry.nbf === undefined || entry.nbf <= seconds + this.toleranceSeconds)) return entry.caller;
+    // Expired, or kept long enough: verified again from scratch, with jose's own refusal.
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  add(token: string, caller: Caller, claims: { exp: number; nbf?: number }): void {
+    if (this.entries.size >= VERIFIED_TOKEN_LIMIT) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { caller, exp: claims.exp, nbf: typeof claims.nbf === 'number' ? claims.nbf : undefined, keptUntil: Date.now() + VERIFIED_TOKEN_MS });
+  }
 }
 
 /** Says why a token was refused, without repeating it. A key set that cannot be fetched is the gateway's problem (503), not the caller's. */
