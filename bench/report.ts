@@ -48,7 +48,8 @@ export interface ScenarioReport {
 export interface BenchSettings {
   durationSeconds: number;
   warmupSeconds: number;
-  connections: number[];
+  /** From --connections; undefined: each scenario at its own concurrencies. */
+  connections?: number[];
   /** The gateway kept its answer cache (`--with-cache`). */
   withCache: boolean;
 }

@@ -15,7 +15,7 @@ import { startTarget, type LoadTarget } from './target-process.js';
  * `npm run bench`: the simulators in this process (no added latency), each load target (the
  * gateway, then the direct baseline) in a fresh child process per run, autocannon from here.
  * Prints the table, writes bench/results.json, exits 1 if any scenario answered errors.
- * Options: --duration 5 --warmup 2 --connections 1,8,32 --scenarios a,b,c,d --out bench/results.json --with-cache
+ * Options: --duration 5 --warmup 2 --connections 1,8,32 (each scenario's own when not given) --scenarios a,b,c,d --out bench/results.json --with-cache
  */
 
 /** How the numbers were taken, kept with them in results.json. */
@@ -40,7 +40,7 @@ function parseOptions(argv: string[]): Options {
     options: {
       duration: { type: 'string', default: '5' },
       warmup: { type: 'string', default: '2' },
-      connections: { type: 'string', default: '1,8,32' },
+      connections: { type: 'string' },
       scenarios: { type: 'string', default: SCENARIO_IDS.join(',') },
       out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
       'with-cache': { type: 'boolean', default: false },
@@ -51,8 +51,10 @@ function parseOptions(argv: string[]): Options {
     if (!Number.isInteger(value) || value < min || value > 60) throw new Error(`--${name} must be a whole number of seconds, ${min} to 60`);
     return value;
   };
-  const connections = values.connections.split(',').map((text) => Number(text.trim()));
-  if (connections.length === 0 || connections.some((value) => !Number.isInteger(value) || value < 1 || value > 256)) throw new Error('--connections must list whole numbers 1 to 256, e.g. 1,8,32');
+  const connections = values.connections?.split(',').map((text) => Number(text.trim()));
+  if (connections !== undefined && (connections.length === 0 || connections.some((value) => !Number.isInteger(value) || value < 1 || value > 256))) {
+    throw new Error('--connections must list whole numbers 1 to 256, e.g. 1,8,32');
+  }
   const scenarios = [...new Set(values.scenarios.split(',').map((text) => text.trim()))];
   if (scenarios.some((id) => !(SCENARIO_IDS as readonly string[]).includes(id))) throw new Error(`--scenarios must list some of ${SCENARIO_IDS.join(', ')}`);
   return { durationSeconds: seconds('duration', values.duration, 1), warmupSeconds: seconds('warmup', values.warmup, 1), connections, scenarios: scenarios as ScenarioId[], out: values.out, withCache: values['with-cache'] };
@@ -131,7 +133,7 @@ async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const machine = describeMachine();
   // At most three sides (gateway, direct, mesh) per scenario and concurrency; (d) has its own two concurrencies.
-  const runs = options.scenarios.length * Math.max(options.connections.length, 2) * 3;
+  const runs = options.scenarios.length * Math.max(options.connections?.length ?? 3, 3) * 3;
   // Every loop here is bounded; this is the backstop should a child hang all the same.
   const budgetMs = (runs * (options.durationSeconds + options.warmupSeconds + 40) + 240) * 1000;
   const gatewaySettings = await createGatewaySettings({ withCache: options.withCache, tokenValidForSeconds: Math.ceil(budgetMs / 1000) });
@@ -155,7 +157,7 @@ async function main(): Promise<number> {
       const report = emptyReport(scenario);
       reports.push(report);
       try {
-        for (const connections of scenario.connections ?? options.connections) {
+        for (const connections of scenario.connectionsFixed ? scenario.connections : (options.connections ?? scenario.connections)) {
           console.error(`bench: ${scenario.title}, concurrency ${connections}: gateway`);
           const gateway = await measure(scenario, 'gateway', connections, context);
           console.error(`bench: ${scenario.title}, concurrency ${connections}: direct baseline`);

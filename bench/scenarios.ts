@@ -29,8 +29,10 @@ export interface Scenario {
   notes: string[];
   /** Also measured against GraphQL Mesh + Hive Gateway (bench/mesh.ts). */
   withMesh?: boolean;
-  /** Its own concurrencies instead of --connections (large pages: memory grows with each operation in flight). */
-  connections?: readonly number[];
+  /** The concurrencies it is measured at, unless --connections names others. */
+  connections: readonly number[];
+  /** Keeps its own concurrencies whatever --connections says (large pages: memory grows with each operation in flight). */
+  connectionsFixed?: boolean;
   prepare(target: TargetKind, url: string): Promise<PreparedLoad>;
 }
 
@@ -197,6 +199,8 @@ function threatPage(headers: Record<string, string>): Scenario {
     title: `(a) one page of ${THREAT_PAGE_ROWS} threat summaries`,
     operation: `gateway: threatSummaries(first: ${THREAT_PAGE_ROWS}); direct: the SIGN threat-summaries GET (page 1, pageSize ${THREAT_PAGE_ROWS}); mesh: Mesh's threatSummaries(page: 1, pageSize: ${THREAT_PAGE_ROWS}) through Hive Gateway`,
     notes: [],
+    // The issue's side-by-side runs (a) at 16.
+    connections: [1, 16, 32],
     withMesh: true,
     async prepare(target, url) {
       if (target === 'direct') {
@@ -231,6 +235,7 @@ function threatPageWithIndicators(headers: Record<string, string>): Scenario {
       ? `gateway: the page and indicators(values: ${INDICATOR_COUNT}) { reputation hashCheck ${suspiciousObject} }; direct: the SIGN GET, one CyberTrace lookup POST of the ${INDICATOR_COUNT} values, one File Safer checkHash GET per MD5/SHA-1 value (${HASH_VALUES.length}, NCP-signed) and one Apex Central list GET (fresh JWT), concurrently`
       : `gateway: the page and indicators(values: ${INDICATOR_COUNT}) { reputation hashCheck }; direct: the SIGN GET, one CyberTrace lookup POST of the ${INDICATOR_COUNT} values and one File Safer checkHash GET per MD5/SHA-1 value (${HASH_VALUES.length}), concurrently`,
     notes: suspiciousObject ? [] : ['Indicator.suspiciousObject is not in the graph yet: (b) runs without it, and its baseline without the Apex Central list call.'],
+    connections: [1, 8, 32],
     async prepare(target, url) {
       if (target === 'direct') {
         const request = get(`${DIRECT_ROUTES.threatPageWithIndicators}?filesafer=1${suspiciousObject ? '&apex=1' : ''}`);
@@ -261,6 +266,7 @@ const flowWalk = (headers: Record<string, string>): Scenario => ({
   title: `(c) a walk through ${FLOW_WALK_ROWS} flow rows, ${FLOW_WALK_PAGES} pages of ${FLOW_PAGE_ROWS}`,
   operation: `one page of ${FLOW_PAGE_ROWS} flow rows; each connection walks pages 1..${FLOW_WALK_PAGES} in turn (gateway: first/after with the walk's own cursors; direct: the SIGN flow-collectors GET, page 1..${FLOW_WALK_PAGES})`,
   notes: [`One operation is one page: a whole ${FLOW_WALK_ROWS}-row walk costs ${FLOW_WALK_PAGES} operations (its time is ${FLOW_WALK_PAGES} × the mean latency at concurrency 1).`],
+  connections: [1, 8, 32],
   async prepare(target, url) {
     const requests: LoadRequest[] = [];
     if (target === 'direct') {
@@ -295,6 +301,7 @@ const largeThreatPage = (headers: Record<string, string>): Scenario => ({
   operation: `gateway: threatSummaries(first: ${LARGE_PAGE_ROWS}) of the simulator's large tenant, the same fields as (a); direct: the SIGN threat-summaries GET (page 1, pageSize ${LARGE_PAGE_ROWS})`,
   notes: [`The vendor's largest page: compare its per-row cost with (a)'s ${THREAT_PAGE_ROWS} rows. Runs at concurrency ${LARGE_PAGE_CONNECTIONS.join(', ')} whatever --connections says.`],
   connections: LARGE_PAGE_CONNECTIONS,
+  connectionsFixed: true,
   async prepare(target, url) {
     if (target === 'direct') {
       const request = get(DIRECT_ROUTES.largeThreatPage);
