@@ -1,4 +1,5 @@
 import type { GatewayConfig } from './config.js';
+import type { ThreatFeedHub } from './feed/threat-feed.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
 import { OperationActivity } from './operation-activity.js';
 import { createCursorCodec, type CursorCodec } from './schema/paging/cursor-codec.js';
@@ -22,6 +23,11 @@ export interface GatewayContext {
   cursors: CursorCodec;
   /** The request's clock: pinned windows use it, tests can fix it. */
   now: () => Date;
+  /** Subscription.threatDetected: the instance's threat feeds, and the SIGN token this request's feed reads with. */
+  feeds: ThreatFeedHub;
+  signToken: string | undefined;
+  /** Fresh loaders for a long-lived operation's next burst (a subscription), so answers are not kept from one burst to the next. */
+  newIndicatorLoaders(): IndicatorLoaders;
 }
 
 export interface ContextDependencies {
@@ -29,10 +35,11 @@ export interface ContextDependencies {
   upstreams: Upstreams;
   /** The authenticated caller of a request (security/use-authentication.ts); throws when it has none. */
   callerOf: (request: Request) => Caller;
+  feeds: ThreatFeedHub;
   now?: () => Date;
 }
 
-export function createContextFactory({ config, upstreams, callerOf, now = () => new Date() }: ContextDependencies) {
+export function createContextFactory({ config, upstreams, callerOf, feeds, now = () => new Date() }: ContextDependencies) {
   const cursors = createCursorCodec(config.cursorSecret);
   const cybertrace = new CyberTraceClient(upstreams.cybertrace, config.cybertrace);
   const filesafer = new FileSaferClient(upstreams.filesafer, config.filesafer);
@@ -42,9 +49,10 @@ export function createContextFactory({ config, upstreams, callerOf, now = () => 
     const callerToken = request.headers.get('x-auth-token')?.trim() || undefined;
     // Per operation: Apex list answers reveal indicators, so its calls are tracked by this activity.
     const apex = new ApexClient(upstreams.apex, config.apex, activity);
+    const signToken = callerToken ?? config.sign.authToken;
     return {
       caller: callerOf(request),
-      sign: new SignClient(upstreams.sign, callerToken ?? config.sign.authToken, activity),
+      sign: new SignClient(upstreams.sign, signToken, activity),
       cybertrace,
       filesafer,
       apex,
@@ -52,6 +60,9 @@ export function createContextFactory({ config, upstreams, callerOf, now = () => 
       activity,
       cursors,
       now,
+      feeds,
+      signToken,
+      newIndicatorLoaders: () => createIndicatorLoaders({ cybertrace, filesafer, apex }, new OperationActivity(), upstreams.cache),
     };
   };
 }

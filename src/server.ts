@@ -6,6 +6,7 @@ import { createGraphQLError, createYoga, maskError, type Plugin, type YogaServer
 import type { GatewayConfig } from './config.js';
 import { DEMO_VARIABLES } from './demo.js';
 import { createContextFactory, type GatewayContext } from './context.js';
+import { createThreatFeeds, type ThreatFeedOptions } from './feed/index.js';
 import { createGatewayMetrics } from './observability/metrics.js';
 import { useObservability } from './observability/use-observability.js';
 import { schema, subgraphSchema } from './schema/index.js';
@@ -42,14 +43,17 @@ export interface GatewayOptions {
   now?: () => Date;
   /** Where log lines go as text (already redacted); JSON lines on stdout (pino) otherwise. */
   log?: LogSink;
+  /** How threat feeds tick and coordinate; tests drive polls by count with their own ticker. */
+  feeds?: ThreatFeedOptions;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
-export function createGateway({ config, security = loadSecurityConfig(config.mode, process.env), upstreams, now, log }: GatewayOptions): Gateway {
+export function createGateway({ config, security = loadSecurityConfig(config.mode, process.env), upstreams, now, log, feeds: feedOptions }: GatewayOptions): Gateway {
   const callers = new RequestCallers(security.authentication.enabled ? null : UNAUTHENTICATED_CALLER);
   const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)], ...(log === undefined ? {} : { sink: log }) });
   const pools = [upstreams.sign, upstreams.cybertrace, upstreams.filesafer, upstreams.apex];
+  const feeds = createThreatFeeds({ config, upstreams, onError: (error) => logger.warn(`threat feed: ${(error as Error).message}`), ...feedOptions });
 
   // In order: the request id and what is measured under it (/metrics, /readiness answer here),
   // then what a browser may not send, who is calling, how often, which documents, then per operation its scope and its size.
@@ -68,6 +72,8 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     security.trustedDocuments && useTrustedDocuments({ trustedDocuments: security.trustedDocuments, viaRouter: (request) => callers.viaRouter(request) }),
     useScopeCheck() as Plugin,
     useQueryLimits({ limits: security.limits, introspection: config.introspection, viaRouter: (request) => callers.viaRouter(request) }),
+    // Open feeds end, their pollers stop and their leases go when the gateway is disposed.
+    { onDispose: () => feeds.close() },
   ].filter((plugin): plugin is Plugin => Boolean(plugin));
 
   const publicSchema = guardNodeIdTypes(guardTenantScopedTypes(schema));
@@ -75,7 +81,7 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
   return createYoga<Record<string, never>, GatewayContext>({
     // One pipeline, two graphs: the subgraph protocol only where a router reaches it.
     schema: ({ request }) => (new URL(request.url).pathname === SUBGRAPH_ENDPOINT ? routerSchema : publicSchema),
-    context: createContextFactory({ config, upstreams, callerOf: (request) => callers.of(request), now }),
+    context: createContextFactory({ config, upstreams, callerOf: (request) => callers.of(request), feeds, now }),
     plugins,
     graphqlEndpoint: `/:endpoint(${GRAPHQL_ENDPOINT.slice(1)}|${SUBGRAPH_ENDPOINT.slice(1)})`,
     healthCheckEndpoint: '/health',
