@@ -9,6 +9,7 @@ import { createContextFactory, type GatewayContext } from './context.js';
 import { createThreatFeeds, type ThreatFeedOptions } from './feed/index.js';
 import { createGatewayMetrics } from './observability/metrics.js';
 import { useObservability } from './observability/use-observability.js';
+import { declareIncrementalDirectives, useIncrementalDelivery } from './use-incremental-delivery.js';
 import { schema, subgraphSchema } from './schema/index.js';
 import { UNAUTHENTICATED_CALLER } from './security/caller.js';
 import { loadSecurityConfig, type SecurityConfig } from './security/config.js';
@@ -72,12 +73,14 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     security.trustedDocuments && useTrustedDocuments({ trustedDocuments: security.trustedDocuments, viaRouter: (request) => callers.viaRouter(request) }),
     useScopeCheck() as Plugin,
     useQueryLimits({ limits: security.limits, introspection: config.introspection, viaRouter: (request) => callers.viaRouter(request) }),
+    // @defer and @stream: a page at once, its joins as the intelligence upstreams answer.
+    useIncrementalDelivery(),
     // Open feeds end, their pollers stop and their leases go when the gateway is disposed.
     { onDispose: () => feeds.close() },
   ].filter((plugin): plugin is Plugin => Boolean(plugin));
 
-  const publicSchema = guardNodeIdTypes(guardTenantScopedTypes(schema));
-  const routerSchema = guardNodeIdTypes(guardTenantScopedTypes(subgraphSchema));
+  const publicSchema = declareIncrementalDirectives(guardNodeIdTypes(guardTenantScopedTypes(schema)));
+  const routerSchema = declareIncrementalDirectives(guardNodeIdTypes(guardTenantScopedTypes(subgraphSchema)));
   return createYoga<Record<string, never>, GatewayContext>({
     // One pipeline, two graphs: the subgraph protocol only where a router reaches it.
     schema: ({ request }) => (new URL(request.url).pathname === SUBGRAPH_ENDPOINT ? routerSchema : publicSchema),
