@@ -69,7 +69,15 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
       callers,
       failedAuthentications: security.failedAuthentications && new FailedAuthenticationLimit(security.failedAuthentications),
     }),
-    security.rateLimit && useRateLimit({ rateLimit: security.rateLimit, graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT], callers, ...(now === undefined ? {} : { now: () => now().getTime() }) }),
+    security.rateLimit &&
+      useRateLimit({
+        rateLimit: security.rateLimit,
+        graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT],
+        callers,
+        ...(now === undefined ? {} : { now: () => now().getTime() }),
+        ...(config.cache.redisUrl === undefined ? {} : { redisUrl: config.cache.redisUrl }),
+        onError: (error) => logger.warn(`rate limit store unavailable, limiting per instance: ${error.message}`),
+      }),
     security.trustedDocuments && useTrustedDocuments({ trustedDocuments: security.trustedDocuments, viaRouter: (request) => callers.viaRouter(request) }),
     useScopeCheck() as Plugin,
     useQueryLimits({ limits: security.limits, introspection: config.introspection, viaRouter: (request) => callers.viaRouter(request) }),

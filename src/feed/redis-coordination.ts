@@ -102,7 +102,12 @@ export class RedisFeedCoordination implements FeedCoordination {
     if (listeners === undefined) {
       listeners = new Set();
       this.listeners.set(channel, listeners);
-      await this.subscriber.subscribe(channel);
+      try {
+        await this.subscriber.subscribe(channel);
+      } catch (error) {
+        this.listeners.delete(channel);
+        throw error;
+      }
     }
     listeners.add(onBurst);
     const own = listeners;

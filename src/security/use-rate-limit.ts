@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { RateLimitConfig } from './config.js';
 import { refusalResponse } from './http-refusal.js';
-import { RecentKeys, TokenBucketLimiter } from './rate-limiter.js';
+import { createRateLimiter, RecentKeys } from './rate-limiter.js';
 import type { RequestCallers } from './use-authentication.js';
 
 /**
@@ -15,6 +15,8 @@ import type { RequestCallers } from './use-authentication.js';
  * one client operation with the same X-Router-Operation-Id, an id it makes itself (not the client's
  * x-request-id, which a client could repeat to ride free), and the ones after the first are not
  * charged again.
+ *
+ * With `redisUrl` the buckets are in Redis, shared by every instance.
  */
 
 /** The header a router names the client operation in; trusted from a recognised router only. */
@@ -24,18 +26,33 @@ const ACCEPTABLE_OPERATION_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 /** How long a router operation's later subgraph requests ride on its first one's charge. */
 const ROUTER_OPERATION_WINDOW_MS = 60_000;
 
-export function useRateLimit({ rateLimit, graphqlEndpoints, callers, now = Date.now }: { rateLimit: RateLimitConfig; graphqlEndpoints: readonly string[]; callers: RequestCallers; now?: () => number }): Plugin {
-  const limiter = new TokenBucketLimiter({ ...rateLimit, now });
+export function useRateLimit({
+  rateLimit,
+  graphqlEndpoints,
+  callers,
+  now = Date.now,
+  redisUrl,
+  onError,
+}: {
+  rateLimit: RateLimitConfig;
+  graphqlEndpoints: readonly string[];
+  callers: RequestCallers;
+  now?: () => number;
+  redisUrl?: string;
+  onError?: (error: Error) => void;
+}): Plugin {
+  const limiter = createRateLimiter({ ...rateLimit, now, ...(redisUrl === undefined ? {} : { redisUrl }), ...(onError === undefined ? {} : { onError }) });
   const chargedOperations = new RecentKeys({ ttlMs: ROUTER_OPERATION_WINDOW_MS, now });
   return {
-    onRequest({ request, url, serverContext, endResponse }) {
+    onDispose: () => limiter.close(),
+    async onRequest({ request, url, serverContext, endResponse }) {
       if (!graphqlEndpoints.includes(url.pathname)) return;
       const subject = callers.peek(request)?.subject;
       const key = subject === undefined ? `address:${clientAddress(serverContext)}` : `subject:${subject}`;
       const operationId = callers.viaRouter(request) ? request.headers.get(ROUTER_OPERATION_HEADER) : null;
       const operation = operationId !== null && ACCEPTABLE_OPERATION_ID.test(operationId) ? `${key}\u0000${operationId}` : undefined;
       if (operation !== undefined && chargedOperations.has(operation)) return;
-      const decision = limiter.take(key);
+      const decision = await limiter.take(key);
       if (decision.allowed && operation !== undefined) chargedOperations.add(operation);
       if (!decision.allowed) {
         endResponse(
