@@ -4,6 +4,7 @@ import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/load
 import { OperationActivity } from './operation-activity.js';
 import { createCursorCodec, type CursorCodec } from './schema/paging/cursor-codec.js';
 import type { Caller } from './security/caller.js';
+import type { RateBudget } from './security/use-rate-limit.js';
 import { ApexClient } from './upstreams/apex/client.js';
 import { CyberTraceClient } from './upstreams/cybertrace/client.js';
 import { FileSaferClient } from './upstreams/filesafer/client.js';
@@ -26,6 +27,8 @@ export interface GatewayContext {
   /** Subscription.threatDetected: the instance's threat feeds, and the SIGN token this request's feed reads with. */
   feeds: ThreatFeedHub;
   signToken: string | undefined;
+  /** The caller's rate limit (absent when off): each burst a subscription joins spends from it. */
+  rateBudget?: RateBudget;
   /** Fresh loaders for a long-lived operation's next burst (a subscription), so answers are not kept from one burst to the next. */
   newIndicatorLoaders(): IndicatorLoaders;
 }

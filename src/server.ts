@@ -70,14 +70,14 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
       failedAuthentications: security.failedAuthentications && new FailedAuthenticationLimit(security.failedAuthentications),
     }),
     security.rateLimit &&
-      useRateLimit({
+      (useRateLimit({
         rateLimit: security.rateLimit,
         graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT],
         callers,
         ...(now === undefined ? {} : { now: () => now().getTime() }),
         ...(config.cache.redisUrl === undefined ? {} : { redisUrl: config.cache.redisUrl }),
         onError: (error) => logger.warn(`rate limit store unavailable, limiting per instance: ${error.message}`),
-      }),
+      }) as Plugin),
     security.trustedDocuments && useTrustedDocuments({ trustedDocuments: security.trustedDocuments, viaRouter: (request) => callers.viaRouter(request) }),
     useScopeCheck() as Plugin,
     useQueryLimits({ limits: security.limits, introspection: config.introspection, viaRouter: (request) => callers.viaRouter(request) }),

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { badUserInput, unauthenticated } from '../errors.js';
@@ -85,6 +86,8 @@ function callerKey(ctx: GatewayContext): string {
  * Each burst's rows one by one. Events run one after another, so before the first row of a
  * burst the joins it asks for are loaded for the whole burst at once (one CyberTrace lookup, one
  * Apex list call), through loaders fresh for that burst; each row then finds them loaded.
+ * A burst that asks for joins counts as one request against the caller's rate limit: over it,
+ * the rows still arrive (the shared poll has read them) and the joined fields are RATE_LIMITED.
  */
 function joinedDetections(ctx: GatewayContext, bursts: AsyncIterableIterator<Detection[]>, selected: ReadonlySet<string>): AsyncIterableIterator<Detection> {
   const pending: Detection[] = [];
@@ -93,8 +96,9 @@ function joinedDetections(ctx: GatewayContext, bursts: AsyncIterableIterator<Det
       while (pending.length === 0) {
         const burst = await bursts.next();
         if (burst.done) return { value: undefined, done: true };
-        ctx.loaders = ctx.newIndicatorLoaders();
-        loadJoinsOfBurst(ctx.loaders, burst.value, selected);
+        const refusal = selected.has('reputation') || selected.has('suspiciousObject') || selected.has('hashCheck') ? ((await ctx.rateBudget?.spend()) ?? null) : null;
+        ctx.loaders = refusal === null ? ctx.newIndicatorLoaders() : refusingLoaders(refusal);
+        if (refusal === null) loadJoinsOfBurst(ctx.loaders, burst.value, selected);
         pending.push(...burst.value);
       }
       return { value: pending.shift()!, done: false };
@@ -108,6 +112,17 @@ function joinedDetections(ctx: GatewayContext, bursts: AsyncIterableIterator<Det
     [Symbol.asyncIterator]: () => iterator,
   };
   return iterator;
+}
+
+/** Loaders that answer every key with the same error, calling no upstream. */
+function refusingLoaders(error: Error): IndicatorLoaders {
+  const refusing = <Key, Value, CacheKey = Key>() => new DataLoader<Key, Value, CacheKey>(async (keys) => keys.map(() => error), { cache: false });
+  return {
+    reputation: refusing(),
+    hashCheck: refusing(),
+    suspiciousObject: refusing(),
+    forgetSuspiciousObjects: async () => {},
+  };
 }
 
 function loadJoinsOfBurst(loaders: IndicatorLoaders, burst: readonly Detection[], selected: ReadonlySet<string>): void {

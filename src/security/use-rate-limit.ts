@@ -40,31 +40,49 @@ export function useRateLimit({
   now?: () => number;
   redisUrl?: string;
   onError?: (error: Error) => void;
-}): Plugin {
+}): Plugin<{ rateBudget?: RateBudget }> {
   const limiter = createRateLimiter({ ...rateLimit, now, ...(redisUrl === undefined ? {} : { redisUrl }), ...(onError === undefined ? {} : { onError }) });
   const chargedOperations = new RecentKeys({ ttlMs: ROUTER_OPERATION_WINDOW_MS, now });
+  const bucketOf = new WeakMap<Request, string>();
   return {
     onDispose: () => limiter.close(),
     async onRequest({ request, url, serverContext, endResponse }) {
       if (!graphqlEndpoints.includes(url.pathname)) return;
       const subject = callers.peek(request)?.subject;
       const key = subject === undefined ? `address:${clientAddress(serverContext)}` : `subject:${subject}`;
+      bucketOf.set(request, key);
       const operationId = callers.viaRouter(request) ? request.headers.get(ROUTER_OPERATION_HEADER) : null;
       const operation = operationId !== null && ACCEPTABLE_OPERATION_ID.test(operationId) ? `${key}\u0000${operationId}` : undefined;
       if (operation !== undefined && chargedOperations.has(operation)) return;
       const decision = await limiter.take(key);
       if (decision.allowed && operation !== undefined) chargedOperations.add(operation);
-      if (!decision.allowed) {
-        endResponse(
-          refusalResponse(
-            new GraphQLError(`Too many requests: at most ${rateLimit.perMinute} a minute (bursts of ${rateLimit.burst}); retry in ${decision.retryAfterSeconds} s.`, {
-              extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(decision.retryAfterSeconds) } } },
-            }),
-          ),
-        );
-      }
+      if (!decision.allowed) endResponse(refusalResponse(rateLimited(rateLimit, decision.retryAfterSeconds)));
+    },
+    // A long-lived operation (a subscription) spends from the same bucket as it goes on.
+    onContextBuilding({ context, extendContext }) {
+      const bucket = bucketOf.get(context.request);
+      if (bucket === undefined) return;
+      const rateBudget: RateBudget = {
+        spend: async () => {
+          const decision = await limiter.take(bucket);
+          return decision.allowed ? null : rateLimited(rateLimit, decision.retryAfterSeconds);
+        },
+      };
+      extendContext({ rateBudget });
     },
   };
+}
+
+/** The caller's rate limit, for work a request goes on doing after it was let in. */
+export interface RateBudget {
+  /** Takes one request's worth; answers the RATE_LIMITED error when the caller is over. */
+  spend(): Promise<GraphQLError | null>;
+}
+
+function rateLimited(rateLimit: RateLimitConfig, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(`Too many requests: at most ${rateLimit.perMinute} a minute (bursts of ${rateLimit.burst}); retry in ${retryAfterSeconds} s.`, {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } } },
+  });
 }
 
 /** The socket's peer address (the proxy's, behind one). */

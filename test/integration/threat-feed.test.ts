@@ -181,6 +181,31 @@ describe('Subscription.threatDetected', () => {
     expect(g.simulators.apex.requests.filter((request) => request.method === 'GET')).toHaveLength(2);
   });
 
+  it('counts each joined burst against the caller\'s rate limit: over it, the rows still arrive and the joins are RATE_LIMITED', async () => {
+    // Two requests at once, then one a minute: the subscription itself and its first burst use them up.
+    const { gateway: g, ticker, clock } = await start({ env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '1', GATEWAY_RATE_LIMIT_BURST: '2' } });
+    const subscription = await subscribe(g, FEED, { tenantId: DEMO_TENANT_ID, kind: 'OTHER', lineType: 'INT' });
+    await ticker.waitForRunning(1);
+    await ticker.tick();
+    const lookups = () => g.simulators.cybertrace.requests.filter((request) => request.path === CYBERTRACE_LOOKUP_PATH).length;
+
+    clock.now = T0 + 30_000;
+    add(g, { simId: INT_SIM, target: 'c2.darkbeacon.io', receivedAt: T0 + 1_000 });
+    await ticker.tick();
+    const joined = await subscription.next();
+    expect(joined.errors).toBeUndefined();
+    expect(lookups()).toBe(1);
+
+    clock.now = T0 + 60_000;
+    add(g, { simId: INT_SIM, target: 'update.malware-cdn.org', receivedAt: T0 + 50_000 });
+    await ticker.tick();
+    const refused = (await subscription.next()) as { data: { threatDetected: { target: string; targetIndicators: { reputation: unknown; suspiciousObject: unknown }[] } }; errors: { extensions: { code: string } }[] };
+    expect(refused.data.threatDetected.target).toBe('update.malware-cdn.org');
+    expect(refused.data.threatDetected.targetIndicators[0]).toMatchObject({ reputation: null, suspiciousObject: null });
+    expect(refused.errors.map((error) => error.extensions.code)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    expect(lookups()).toBe(1);
+  });
+
   it('refuses bad arguments with BAD_USER_INPUT before any SIGN call', async () => {
     const { gateway: g } = await start();
     const badTenant = await subscribe(g, TARGETS_ONLY, { tenantId: 'not-a-tenant', lineType: 'INT' });
