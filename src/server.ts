@@ -29,6 +29,8 @@ import type { Upstreams } from './upstreams/index.js';
 
 /** The example GraphiQL opens on: the same document the tests run, so it is known to work. */
 const DEMO_QUERY = readFileSync(new URL('../schema/operations/sim-threats.graphql', import.meta.url), 'utf8');
+/** A second tab: the live feed, which the demo's SIGN simulator feeds every few seconds. */
+const DEMO_SUBSCRIPTION = readFileSync(new URL('../schema/operations/threat-feed.graphql', import.meta.url), 'utf8');
 
 /** The public graph, for analysts and apps (GraphiQL opens here). */
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -101,7 +103,14 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     renderGraphiQL,
     graphiql: (request) =>
       config.graphiql && new URL(request.url).pathname === GRAPHQL_ENDPOINT
-        ? { title: 'SecOps gateway', endpoint: GRAPHQL_ENDPOINT, defaultTabs: [{ query: DEMO_QUERY, variables: JSON.stringify(DEMO_VARIABLES, null, 2) }] }
+        ? {
+            title: 'SecOps gateway',
+            endpoint: GRAPHQL_ENDPOINT,
+            defaultTabs: [
+              { query: DEMO_QUERY, variables: JSON.stringify(DEMO_VARIABLES, null, 2) },
+              { query: DEMO_SUBSCRIPTION, variables: JSON.stringify({ tenantId: DEMO_VARIABLES.tenantId, kind: 'OTHER', lineType: 'INT' }, null, 2) },
+            ],
+          }
         : false,
     // An array body (HTTP batching) is refused with 400; one operation per request keeps the limits per request.
     batching: false,

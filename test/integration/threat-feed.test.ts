@@ -199,7 +199,7 @@ describe('Subscription.threatDetected', () => {
     clock.now = T0 + 60_000;
     add(g, { simId: INT_SIM, target: 'update.malware-cdn.org', receivedAt: T0 + 50_000 });
     await ticker.tick();
-    const refused = (await subscription.next()) as { data: { threatDetected: { target: string; targetIndicators: { reputation: unknown; suspiciousObject: unknown }[] } }; errors: { extensions: { code: string } }[] };
+    const refused = (await subscription.next()) as unknown as { data: { threatDetected: { target: string; targetIndicators: { reputation: unknown; suspiciousObject: unknown }[] } }; errors: { extensions: { code: string } }[] };
     expect(refused.data.threatDetected.target).toBe('update.malware-cdn.org');
     expect(refused.data.threatDetected.targetIndicators[0]).toMatchObject({ reputation: null, suspiciousObject: null });
     expect(refused.errors.map((error) => error.extensions.code)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
