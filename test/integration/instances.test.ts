@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
 import { startDemoSimulators, type DemoSimulators } from '../../src/simulators/index.js';
-import { openSse, type SseSubscription } from '../support/feed.js';
+import { nextTargets, openSse, type SseSubscription } from '../support/feed.js';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process.js';
 import { mintToken, TEST_JWT_SECRET } from '../support/gateway.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
@@ -60,16 +60,6 @@ async function polls(count: number): Promise<void> {
   expect(signFeedCalls()).toBeGreaterThanOrEqual(target);
 }
 
-async function targets(subscription: SseSubscription, count: number): Promise<string[]> {
-  const received: string[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const event = await subscription.next();
-    expect(event.errors).toBeUndefined();
-    received.push((event.data as { threatDetected: { target: string } }).threatDetected.target);
-  }
-  return received;
-}
-
 async function subscribersOnRedis(): Promise<number> {
   const observer = new Redis(redis.url);
   try {
@@ -112,8 +102,8 @@ describe('two gateway processes on one Redis', () => {
     const now = wholeSecond();
     simulators.signArrivals.add({ tenantId: DEMO_TENANT_ID, kind: 'OTHER', simId: INT_SIM, target: 'new.example', receivedAt: now });
     simulators.signArrivals.add({ tenantId: DEMO_TENANT_ID, kind: 'OTHER', simId: INT_SIM, target: 'late.example', receivedAt: now - 60_000 });
-    expect(await targets(onA, 2)).toEqual(['late.example', 'new.example']);
-    expect(await targets(onB, 2)).toEqual(['late.example', 'new.example']);
+    expect(await nextTargets(onA, 2)).toEqual(['late.example', 'new.example']);
+    expect(await nextTargets(onB, 2)).toEqual(['late.example', 'new.example']);
 
     // SIGN fails for a while; a detection arrives meanwhile.
     simulators.sign.inject({ kind: 'status', status: 503 });
@@ -121,13 +111,13 @@ describe('two gateway processes on one Redis', () => {
     await polls(3);
     expect([onA.buffered, onB.buffered]).toEqual([0, 0]);
     simulators.sign.clearFaults();
-    expect(await targets(onA, 1)).toEqual(['during-outage.example']);
-    expect(await targets(onB, 1)).toEqual(['during-outage.example']);
+    expect(await nextTargets(onA, 1)).toEqual(['during-outage.example']);
+    expect(await nextTargets(onB, 1)).toEqual(['during-outage.example']);
 
     // The poller's process dies without a word: B takes the feed over once the lease lapses.
     await a.kill();
     simulators.signArrivals.add({ tenantId: DEMO_TENANT_ID, kind: 'OTHER', simId: INT_SIM, target: 'after-takeover.example', receivedAt: wholeSecond() });
-    expect(await targets(onB, 1)).toEqual(['after-takeover.example']);
+    expect(await nextTargets(onB, 1)).toEqual(['after-takeover.example']);
     await polls(3);
     expect(onB.buffered).toBe(0);
     expect(b.output()).not.toContain(TEST_JWT_SECRET);

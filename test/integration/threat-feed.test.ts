@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ArrivingDetection } from '../../src/simulators/sign/index.js';
 import { DEMO_TENANT_ID, OTHER_TENANT_ID } from '../../src/simulators/demo-seed.js';
 import { CYBERTRACE_LOOKUP_PATH } from '../../src/simulators/cybertrace.js';
-import { manualTicker, openSse, until, type ManualTicker, type SseSubscription } from '../support/feed.js';
+import { manualTicker, nextTargets, openSse, type SseSubscription } from '../support/feed.js';
 import { mintToken, startTestGateway, type TestGateway } from '../support/gateway.js';
 
 /**
@@ -50,16 +50,6 @@ function signFeedCalls(g: TestGateway): number {
   return g.simulators.sign.requests.filter((request) => request.path.endsWith('/security/threat-summaries')).length;
 }
 
-async function targetsOf(subscription: SseSubscription, count: number): Promise<string[]> {
-  const targets: string[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const event = await subscription.next();
-    expect(event.errors).toBeUndefined();
-    targets.push((event.data as { threatDetected: { target: string } }).threatDetected.target);
-  }
-  return targets;
-}
-
 describe('Subscription.threatDetected', () => {
   it('delivers each new detection once to every subscriber, in receivedAt order, late ones included, from one poller per feed', async () => {
     const { gateway: g, ticker, clock } = await start();
@@ -79,9 +69,9 @@ describe('Subscription.threatDetected', () => {
     add(g, { simId: INT_SIM, target: 'a.example', receivedAt: T0 + 10_000 });
     add(g, { simId: VPN_SIM, target: 'vpn.example', receivedAt: T0 + 15_000 });
     await ticker.tick();
-    expect(await targetsOf(first, 2)).toEqual(['a.example', 'b.example']);
-    expect(await targetsOf(second, 2)).toEqual(['a.example', 'b.example']);
-    expect(await targetsOf(vpn, 1)).toEqual(['vpn.example']);
+    expect(await nextTargets(first, 2)).toEqual(['a.example', 'b.example']);
+    expect(await nextTargets(second, 2)).toEqual(['a.example', 'b.example']);
+    expect(await nextTargets(vpn, 1)).toEqual(['vpn.example']);
 
     // Late: received before b.example, shown by SIGN only now; and one new one.
     clock.now = T0 + 60_000;
@@ -93,8 +83,8 @@ describe('Subscription.threatDetected', () => {
     add(g, { simId: INT_SIM, target: 'd.example', receivedAt: T0 + 85_000 });
     clock.now = T0 + 120_000;
     await ticker.tick();
-    expect(await targetsOf(first, 3)).toEqual(['late.example', 'c.example', 'd.example']);
-    expect(await targetsOf(second, 3)).toEqual(['late.example', 'c.example', 'd.example']);
+    expect(await nextTargets(first, 3)).toEqual(['late.example', 'c.example', 'd.example']);
+    expect(await nextTargets(second, 3)).toEqual(['late.example', 'c.example', 'd.example']);
     expect(first.buffered + second.buffered + vpn.buffered).toBe(0);
     // Five ticks of two feeds: one SIGN call per feed per tick, whatever the number of subscribers.
     expect(signFeedCalls(g)).toBe(10);
@@ -125,7 +115,7 @@ describe('Subscription.threatDetected', () => {
       clock.now += 30_000;
       await ticker.tick();
     }
-    expect(await targetsOf(subscription, 2)).toEqual(['during-outage.example', 'after-outage.example']);
+    expect(await nextTargets(subscription, 2)).toEqual(['during-outage.example', 'after-outage.example']);
     clock.now += 30_000;
     await ticker.tick();
     expect(subscription.buffered).toBe(0);

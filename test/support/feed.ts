@@ -109,3 +109,14 @@ export async function openSse(fetchFn: (path: string, init?: RequestInit) => Pro
     },
   };
 }
+
+/** The `target` of the next `count` events of a threatDetected subscription, each checked free of errors. */
+export async function nextTargets(subscription: SseSubscription, count: number): Promise<string[]> {
+  const targets: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const event = await subscription.next();
+    if (event.errors !== undefined) throw new Error(`the event carries errors: ${JSON.stringify(event.errors)}`);
+    targets.push((event.data as { threatDetected: { target: string } }).threatDetected.target);
+  }
+  return targets;
+}

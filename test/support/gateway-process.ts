@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 
 /** A gateway as its own process (`src/main.ts live`), as a load balancer would see it. */
 export interface GatewayProcess {
@@ -9,15 +9,6 @@ export interface GatewayProcess {
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** SIGKILL: no shutdown, no lease released, as when a machine dies. */
   kill(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
