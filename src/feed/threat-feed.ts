@@ -40,11 +40,6 @@ export class ThreatFeedHub {
 
   constructor(private readonly deps: ThreatFeedDependencies) {}
 
-  /** Feeds running on this instance (tests and metrics). */
-  get feedCount(): number {
-    return this.feeds.size;
-  }
-
   /**
    * Opens a subscription: the bursts of new detections, each in receive-time order, from now on.
    * Throws TOO_MANY_SUBSCRIPTIONS when the caller already has its maximum open here.
