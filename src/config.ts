@@ -81,6 +81,10 @@ const liveEnvironment = z.object({
     .string()
     .refine((value) => /^rediss?:\/\//.test(value) && URL.canParse(value), 'must be a redis:// or rediss:// URL')
     .optional(),
+  GATEWAY_FEED_INTERVAL_SECONDS: z.coerce.number().min(0.05).max(3_600).default(30),
+  GATEWAY_FEED_OVERLAP_SECONDS: z.coerce.number().min(0).max(86_400).default(300),
+  GATEWAY_FEED_LEASE_SECONDS: z.coerce.number().min(0.1).max(3_600).optional(),
+  GATEWAY_MAX_SUBSCRIPTIONS_PER_CALLER: count(1, 10_000).default(10),
   GATEWAY_CURSOR_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   GATEWAY_INTROSPECTION: onOff.optional(),
   GATEWAY_GRAPHIQL: onOff.optional(),
@@ -132,6 +136,8 @@ export interface GatewayConfig {
   upstreamHttp: Record<UpstreamName, UpstreamHttpSettings>;
   /** Upstream answers kept for `ttlSeconds` (0: off), in Redis when `redisUrl` is set. */
   cache: { ttlSeconds: number; redisUrl?: string };
+  /** Subscription.threatDetected: how often SIGN is polled, how far back each poll reads, the poller's lease (with Redis), open subscriptions per caller. */
+  feed: { intervalMs: number; overlapMs: number; leaseMs: number; maxSubscriptionsPerCaller: number };
   /** Signs pagination cursors; random per process unless set (set it when several instances serve one client). */
   cursorSecret: string;
   /** The longest an indicator batch waits for pages that could still add to it (indicators/batch-scheduler.ts). */
@@ -155,6 +161,10 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   }
   const e = parsed.data;
+  if (e.GATEWAY_FEED_LEASE_SECONDS !== undefined && e.GATEWAY_FEED_LEASE_SECONDS <= e.GATEWAY_FEED_INTERVAL_SECONDS) {
+    // The holder renews once per interval: a shorter lease would lapse between renewals.
+    throw new ConfigError([`GATEWAY_FEED_LEASE_SECONDS must be longer than GATEWAY_FEED_INTERVAL_SECONDS (${e.GATEWAY_FEED_INTERVAL_SECONDS})`]);
+  }
   const defaultOn = mode === 'demo';
   return {
     mode,
@@ -172,6 +182,13 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
       apex: upstreamHttpSettings(e, 'apex'),
     },
     cache: { ttlSeconds: e.GATEWAY_CACHE_TTL_SECONDS, redisUrl: e.REDIS_URL },
+    feed: {
+      intervalMs: Math.round(e.GATEWAY_FEED_INTERVAL_SECONDS * 1000),
+      overlapMs: Math.round(e.GATEWAY_FEED_OVERLAP_SECONDS * 1000),
+      // Renewed every interval: three intervals ride out a slow poll or two.
+      leaseMs: Math.round((e.GATEWAY_FEED_LEASE_SECONDS ?? 3 * e.GATEWAY_FEED_INTERVAL_SECONDS) * 1000),
+      maxSubscriptionsPerCaller: e.GATEWAY_MAX_SUBSCRIPTIONS_PER_CALLER,
+    },
     cursorSecret: e.GATEWAY_CURSOR_SECRET ?? randomBytes(32).toString('hex'),
     batchWaitMs: e.GATEWAY_BATCH_WAIT_MS,
     introspection: (e.GATEWAY_INTROSPECTION ?? (defaultOn ? 'on' : 'off')) === 'on',

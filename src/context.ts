@@ -1,8 +1,10 @@
 import type { GatewayConfig } from './config.js';
+import type { ThreatFeedHub } from './feed/threat-feed.js';
 import { IndicatorBatchScheduler } from './indicators/batch-scheduler.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
 import { createCursorCodec, type CursorCodec } from './schema/paging/cursor-codec.js';
 import type { Caller } from './security/caller.js';
+import type { RateBudget } from './security/use-rate-limit.js';
 import { ApexClient } from './upstreams/apex/client.js';
 import { CyberTraceClient } from './upstreams/cybertrace/client.js';
 import { FileSaferClient } from './upstreams/filesafer/client.js';
@@ -23,6 +25,13 @@ export interface GatewayContext {
   cursors: CursorCodec;
   /** The request's clock: pinned windows use it, tests can fix it. */
   now: () => Date;
+  /** Subscription.threatDetected: the instance's threat feeds, and the SIGN token this request's feed reads with. */
+  feeds: ThreatFeedHub;
+  signToken: string | undefined;
+  /** The caller's rate limit (absent when off): each burst a subscription joins spends from it. */
+  rateBudget?: RateBudget;
+  /** Fresh loaders for a long-lived operation's next burst (a subscription), so answers are not kept from one burst to the next. */
+  newIndicatorLoaders(): IndicatorLoaders;
 }
 
 export interface ContextDependencies {
@@ -30,10 +39,11 @@ export interface ContextDependencies {
   upstreams: Upstreams;
   /** The authenticated caller of a request (security/use-authentication.ts); throws when it has none. */
   callerOf: (request: Request) => Caller;
+  feeds: ThreatFeedHub;
   now?: () => Date;
 }
 
-export function createContextFactory({ config, upstreams, callerOf, now = () => new Date() }: ContextDependencies) {
+export function createContextFactory({ config, upstreams, callerOf, feeds, now = () => new Date() }: ContextDependencies) {
   // Clients hold no per-request state: built once. SIGN's is rebuilt only for a caller sending its own token.
   const cursors = createCursorCodec(config.cursorSecret);
   const clients = {
@@ -46,6 +56,7 @@ export function createContextFactory({ config, upstreams, callerOf, now = () => 
     const batches = new IndicatorBatchScheduler(config.batchWaitMs);
     // The caller's own SIGN token wins, so each user sees what SIGN lets them see.
     const callerToken = request.headers.get('x-auth-token')?.trim() || undefined;
+    const signToken = callerToken ?? config.sign.authToken;
     return {
       caller: callerOf(request),
       sign: callerToken === undefined ? configuredSign : new SignClient(upstreams.sign, callerToken),
@@ -54,6 +65,9 @@ export function createContextFactory({ config, upstreams, callerOf, now = () => 
       batches,
       cursors,
       now,
+      feeds,
+      signToken,
+      newIndicatorLoaders: () => createIndicatorLoaders(clients, new IndicatorBatchScheduler(config.batchWaitMs), upstreams.cache),
     };
   };
 }

@@ -39,9 +39,15 @@ async function main(mode: Mode): Promise<void> {
   if (mode === 'demo') {
     // Loaded only in the demo: live mode carries no simulator code paths.
     const { startDemoSimulators } = await import('./simulators/index.js');
+    const { startDemoArrivals } = await import('./simulators/demo-arrivals.js');
     const simulators = await startDemoSimulators();
-    stopSimulators = simulators.close;
-    collect(() => (config = loadConfig('demo', process.env, simulators.environment)));
+    const stopArrivals = startDemoArrivals(simulators.signArrivals, { everyMs: 5_000 });
+    stopSimulators = async () => {
+      stopArrivals();
+      await simulators.close();
+    };
+    // The demo's feed polls more often than the live default, so new detections show within seconds.
+    collect(() => (config = loadConfig('demo', { GATEWAY_FEED_INTERVAL_SECONDS: '5', ...process.env }, simulators.environment)));
   } else {
     collect(() => (config = loadConfig('live', process.env)));
   }
@@ -60,7 +66,8 @@ async function main(mode: Mode): Promise<void> {
   }
 
   const upstreams = createUpstreams(config);
-  const server = serveGateway(createGateway({ config, security, upstreams }));
+  const gateway = createGateway({ config, security, upstreams });
+  const server = serveGateway(gateway);
   const listening = config;
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
@@ -70,7 +77,7 @@ async function main(mode: Mode): Promise<void> {
 
   const shutdown = () => {
     server.close();
-    void Promise.all([upstreams.close(), stopSimulators(), stopTracing?.()]).finally(() => process.exit(0));
+    void Promise.all([gateway.dispose(), upstreams.close(), stopSimulators(), stopTracing?.()]).finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

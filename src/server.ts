@@ -6,9 +6,11 @@ import { createGraphQLError, createYoga, maskError, type Plugin, type YogaServer
 import type { GatewayConfig } from './config.js';
 import { DEMO_VARIABLES } from './demo.js';
 import { createContextFactory, type GatewayContext } from './context.js';
+import { createThreatFeeds, type ThreatFeedOptions } from './feed/index.js';
 import { useIndicatorBatching } from './indicators/use-indicator-batching.js';
 import { createGatewayMetrics } from './observability/metrics.js';
 import { useObservability } from './observability/use-observability.js';
+import { declareIncrementalDirectives, useIncrementalDelivery } from './use-incremental-delivery.js';
 import { schema, subgraphSchema } from './schema/index.js';
 import { UNAUTHENTICATED_CALLER } from './security/caller.js';
 import { loadSecurityConfig, type SecurityConfig } from './security/config.js';
@@ -28,6 +30,8 @@ import type { Upstreams } from './upstreams/index.js';
 
 /** The example GraphiQL opens on: the same document the tests run, so it is known to work. */
 const DEMO_QUERY = readFileSync(new URL('../schema/operations/sim-threats.graphql', import.meta.url), 'utf8');
+/** A second tab: the live feed, which the demo's SIGN simulator feeds every few seconds. */
+const DEMO_SUBSCRIPTION = readFileSync(new URL('../schema/operations/threat-feed.graphql', import.meta.url), 'utf8');
 
 /** The public graph, for analysts and apps (GraphiQL opens here). */
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -43,14 +47,17 @@ export interface GatewayOptions {
   now?: () => Date;
   /** Where log lines go as text (already redacted); JSON lines on stdout (pino) otherwise. */
   log?: LogSink;
+  /** How threat feeds tick and coordinate; tests drive polls by count with their own ticker. */
+  feeds?: ThreatFeedOptions;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
-export function createGateway({ config, security = loadSecurityConfig(config.mode, process.env), upstreams, now, log }: GatewayOptions): Gateway {
+export function createGateway({ config, security = loadSecurityConfig(config.mode, process.env), upstreams, now, log, feeds: feedOptions }: GatewayOptions): Gateway {
   const callers = new RequestCallers(security.authentication.enabled ? null : UNAUTHENTICATED_CALLER);
   const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)], ...(log === undefined ? {} : { sink: log }) });
   const pools = [upstreams.sign, upstreams.cybertrace, upstreams.filesafer, upstreams.apex];
+  const feeds = createThreatFeeds({ config, upstreams, onError: (error) => logger.warn(`threat feed: ${(error as Error).message}`), ...feedOptions });
 
   // In order: the request id and what is measured under it (/metrics, /readiness answer here),
   // then what a browser may not send, who is calling, how often, which documents, then per operation its scope and its size.
@@ -65,19 +72,31 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
       callers,
       failedAuthentications: security.failedAuthentications && new FailedAuthenticationLimit(security.failedAuthentications),
     }),
-    security.rateLimit && useRateLimit({ rateLimit: security.rateLimit, graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT], callers, ...(now === undefined ? {} : { now: () => now().getTime() }) }),
+    security.rateLimit &&
+      (useRateLimit({
+        rateLimit: security.rateLimit,
+        graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT],
+        callers,
+        ...(now === undefined ? {} : { now: () => now().getTime() }),
+        ...(config.cache.redisUrl === undefined ? {} : { redisUrl: config.cache.redisUrl }),
+        onError: (error) => logger.warn(`rate limit store unavailable, limiting per instance: ${error.message}`),
+      }) as Plugin),
     security.trustedDocuments && useTrustedDocuments({ trustedDocuments: security.trustedDocuments, viaRouter: (request) => callers.viaRouter(request) }),
     useScopeCheck() as Plugin,
     useQueryLimits({ limits: security.limits, introspection: config.introspection, viaRouter: (request) => callers.viaRouter(request) }),
     useIndicatorBatching(),
+    // @defer and @stream: a page at once, its joins as the intelligence upstreams answer.
+    useIncrementalDelivery(),
+    // Open feeds end, their pollers stop and their leases go when the gateway is disposed.
+    { onDispose: () => feeds.close() },
   ].filter((plugin): plugin is Plugin => Boolean(plugin));
 
-  const publicSchema = guardNodeIdTypes(guardTenantScopedTypes(schema));
-  const routerSchema = guardNodeIdTypes(guardTenantScopedTypes(subgraphSchema));
+  const publicSchema = declareIncrementalDirectives(guardNodeIdTypes(guardTenantScopedTypes(schema)));
+  const routerSchema = declareIncrementalDirectives(guardNodeIdTypes(guardTenantScopedTypes(subgraphSchema)));
   return createYoga<Record<string, never>, GatewayContext>({
     // One pipeline, two graphs: the subgraph protocol only where a router reaches it.
     schema: ({ request }) => (new URL(request.url).pathname === SUBGRAPH_ENDPOINT ? routerSchema : publicSchema),
-    context: createContextFactory({ config, upstreams, callerOf: (request) => callers.of(request), now }),
+    context: createContextFactory({ config, upstreams, callerOf: (request) => callers.of(request), feeds, now }),
     plugins,
     graphqlEndpoint: `/:endpoint(${GRAPHQL_ENDPOINT.slice(1)}|${SUBGRAPH_ENDPOINT.slice(1)})`,
     healthCheckEndpoint: '/health',
@@ -86,7 +105,14 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     renderGraphiQL,
     graphiql: (request) =>
       config.graphiql && new URL(request.url).pathname === GRAPHQL_ENDPOINT
-        ? { title: 'SecOps gateway', endpoint: GRAPHQL_ENDPOINT, defaultTabs: [{ query: DEMO_QUERY, variables: JSON.stringify(DEMO_VARIABLES, null, 2) }] }
+        ? {
+            title: 'SecOps gateway',
+            endpoint: GRAPHQL_ENDPOINT,
+            defaultTabs: [
+              { query: DEMO_QUERY, variables: JSON.stringify(DEMO_VARIABLES, null, 2) },
+              { query: DEMO_SUBSCRIPTION, variables: JSON.stringify({ tenantId: DEMO_VARIABLES.tenantId, kind: 'OTHER', lineType: 'INT' }, null, 2) },
+            ],
+          }
         : false,
     // An array body (HTTP batching) is refused with 400; one operation per request keeps the limits per request.
     batching: false,

@@ -10,6 +10,7 @@ import './sign/settings.js';
 import './indicators.js';
 import './file-safer.js';
 import './suspicious-objects.js';
+import './subscriptions.js';
 import { resolveEachEntityAlone, SUBGRAPH_OPTIONS } from './federation.js';
 
 /**

@@ -35,7 +35,7 @@ const ScanActionEnum = builder.enumType('ScanAction', {
 
 /** Which indicator kind each object type holds; MD5, SHA-256 and UNKNOWN have no Apex type. */
 const KIND_OF_TYPE: Record<ApexObjectType, IndicatorKind> = { ip: 'IPV4', url: 'URL', file_sha1: 'SHA1', domain: 'DOMAIN' };
-const TYPE_OF_KIND: Partial<Record<IndicatorKind, ApexObjectType>> = { IPV4: 'ip', URL: 'url', SHA1: 'file_sha1', DOMAIN: 'domain' };
+export const TYPE_OF_KIND: Partial<Record<IndicatorKind, ApexObjectType>> = { IPV4: 'ip', URL: 'url', SHA1: 'file_sha1', DOMAIN: 'domain' };
 
 // Apex counts characters, not UTF-16 units.
 const MAX_URL_CHARACTERS = 2047;

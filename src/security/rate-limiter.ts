@@ -1,7 +1,11 @@
+import { Redis } from 'ioredis';
+
 /**
- * Token buckets per caller: `burst` requests at once, refilled at `perMinute`. Memory is bounded:
- * a bucket idle long enough to be full again says nothing and is dropped, and past `maxCallers`
- * the least recently seen caller is forgotten.
+ * Token buckets per caller: `burst` requests at once, refilled at `perMinute`. In this process
+ * (TokenBucketLimiter), or in Redis when REDIS_URL is set (RedisTokenBucketLimiter), so that
+ * several instances hold one caller to one rate between them. Memory is bounded: a bucket idle
+ * long enough to be full again says nothing and is dropped (in Redis: expires), and in process,
+ * past `maxCallers` the least recently seen caller is forgotten.
  */
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -16,6 +20,19 @@ export interface TokenBucketOptions {
   burst: number;
   maxCallers?: number;
   now?: () => number;
+}
+
+/** What the rate-limit plugin asks, whichever store keeps the buckets. */
+export interface RateLimiter {
+  take(key: string): Promise<RateDecision>;
+  close(): Promise<void>;
+}
+
+/** Redis when `redisUrl` is set (shared by every instance), else this process's memory. */
+export function createRateLimiter(options: TokenBucketOptions & { redisUrl?: string; onError?: (error: Error) => void }): RateLimiter {
+  if (options.redisUrl !== undefined) return new RedisTokenBucketLimiter({ ...options, redisUrl: options.redisUrl });
+  const local = new TokenBucketLimiter(options);
+  return { take: async (key) => local.take(key), close: async () => {} };
 }
 
 /** Idle buckets checked per request: enough to keep up with any arrival rate, constant work each time. */
@@ -101,5 +118,69 @@ export class RecentKeys {
       this.seenAt.delete(oldest);
     }
     this.seenAt.set(key, now);
+  }
+}
+
+/**
+ * One token bucket per key in a Redis hash, taken from by one script so that concurrent requests
+ * on several instances cannot both spend the last token. Times are the instances' clocks (ARGV):
+ * a clock a little behind only refills a little later. When Redis fails, this instance goes on
+ * limiting with its own buckets (guarding, never open) until Redis answers again.
+ */
+const TAKE_TOKEN = `
+local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local now, perMs, burst = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local tokens = burst
+if bucket[1] then tokens = math.min(burst, tonumber(bucket[1]) + math.max(0, now - tonumber(bucket[2])) * perMs) end
+local allowed = 0
+if tokens >= 1 then allowed = 1 tokens = tokens - 1 end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return {allowed, tostring(tokens)}`;
+
+const REDIS_PREFIX = 'secops-gateway:v1:rate:';
+
+export class RedisTokenBucketLimiter implements RateLimiter {
+  private readonly redis: Redis;
+  private readonly fallback: TokenBucketLimiter;
+  private readonly perMs: number;
+  private readonly burst: number;
+  private readonly refillMs: number;
+  private readonly now: () => number;
+  private readonly onError: (error: Error) => void;
+  /** Settles once the first connection is up, or has failed: requests at start wait for it rather than fall back. */
+  private readonly firstConnection: Promise<void>;
+
+  constructor({ redisUrl, perMinute, burst, maxCallers, now = Date.now, onError = () => {} }: TokenBucketOptions & { redisUrl: string; onError?: (error: Error) => void }) {
+    this.perMs = perMinute / 60_000;
+    this.burst = burst;
+    this.refillMs = Math.ceil(burst / this.perMs);
+    this.now = now;
+    this.onError = onError;
+    this.fallback = new TokenBucketLimiter({ perMinute, burst, now, ...(maxCallers === undefined ? {} : { maxCallers }) });
+    // Fail fast rather than queue: a request must not wait on a Redis that is away.
+    this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, commandTimeout: 1_000 });
+    this.redis.on('error', (error: Error) => onError(error));
+    this.firstConnection = new Promise<void>((resolve) => {
+      this.redis.once('ready', resolve);
+      this.redis.once('error', () => resolve());
+      this.redis.once('end', resolve);
+    });
+  }
+
+  async take(key: string): Promise<RateDecision> {
+    await this.firstConnection;
+    try {
+      const [allowed, tokens] = (await this.redis.eval(TAKE_TOKEN, 1, `${REDIS_PREFIX}${key}`, this.now(), this.perMs, this.burst, this.refillMs)) as [number, string];
+      if (allowed === 1) return { allowed: true };
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - Number(tokens)) / this.perMs / 1000)) };
+    } catch (error) {
+      this.onError(error as Error);
+      return this.fallback.take(key);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
   }
 }

@@ -41,5 +41,12 @@ export function boundedUpstreamText(redact: Redactor, text: string, moreSecrets:
 
 /** The upstream credentials and keys of a configuration: never in a log line, never in an answer. */
 export function configuredSecrets(config: GatewayConfig): (string | undefined)[] {
-  return [config.sign.authToken, config.cybertrace.password, config.filesafer.accessKey, config.filesafer.secretKey, config.filesafer.apiKey, config.apex.apiKey, config.cursorSecret];
+  return [config.sign.authToken, config.cybertrace.password, config.filesafer.accessKey, config.filesafer.secretKey, config.filesafer.apiKey, config.apex.apiKey, config.cursorSecret, ...redisCredentials(config.cache.redisUrl)];
+}
+
+/** A REDIS_URL may carry a password: the URL and the password are redacted like every other credential. */
+function redisCredentials(redisUrl: string | undefined): string[] {
+  if (redisUrl === undefined) return [];
+  const { password } = new URL(redisUrl);
+  return password === '' ? [redisUrl] : [redisUrl, decodeURIComponent(password)];
 }

@@ -1,5 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, validate, type ASTVisitor, type ValidationContext } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, validate, type ASTVisitor, type DocumentNode, type GraphQLSchema, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { MAX_PAGE_SIZE } from '../schema/paging/upstream-page.js';
 import { newOperationScope, operationScope } from '../upstreams/operation-scope.js';
@@ -151,21 +151,30 @@ export function useQueryLimits({ limits, introspection, viaRouter }: { limits: Q
       },
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const errors = validate(args.schema, args.document, [
-        operationBudgetRule({
-          maxRows: limits.maxRows,
-          defaultPageSize: limits.defaultPageSize,
-          maxUpstreamCalls: limits.maxUpstreamCalls,
-          maxPageSize: MAX_PAGE_SIZE,
-          variables: args.variableValues,
-          operationName: args.operationName,
-          listArguments: LIST_ARGUMENTS,
-          listSizes: LIST_SIZES,
-          upstreamCalls: UPSTREAM_CALLS,
-          listMaximums: LIST_MAXIMUMS,
-        }),
-      ]);
+      const errors = budgetErrors(args);
+      if (errors.length > 0) setResultAndStopExecution({ errors });
+    },
+    // A subscription's connections and calls are made once per event: the same bounds per event.
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const errors = budgetErrors(args);
       if (errors.length > 0) setResultAndStopExecution({ errors });
     },
   };
+
+  function budgetErrors(args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: Record<string, unknown> | null; operationName?: string | null }): readonly GraphQLError[] {
+    return validate(args.schema, args.document, [
+      operationBudgetRule({
+        maxRows: limits.maxRows,
+        defaultPageSize: limits.defaultPageSize,
+        maxUpstreamCalls: limits.maxUpstreamCalls,
+        maxPageSize: MAX_PAGE_SIZE,
+        variables: args.variableValues,
+        operationName: args.operationName,
+        listArguments: LIST_ARGUMENTS,
+        listSizes: LIST_SIZES,
+        upstreamCalls: UPSTREAM_CALLS,
+        listMaximums: LIST_MAXIMUMS,
+      }),
+    ]);
+  }
 }

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { RateLimitConfig } from './config.js';
 import { refusalResponse } from './http-refusal.js';
-import { RecentKeys, TokenBucketLimiter } from './rate-limiter.js';
+import { createRateLimiter, RecentKeys } from './rate-limiter.js';
 import type { RequestCallers } from './use-authentication.js';
 
 /**
@@ -15,6 +15,8 @@ import type { RequestCallers } from './use-authentication.js';
  * one client operation with the same X-Router-Operation-Id, an id it makes itself (not the client's
  * x-request-id, which a client could repeat to ride free), and the ones after the first are not
  * charged again.
+ *
+ * With `redisUrl` the buckets are in Redis, shared by every instance.
  */
 
 /** The header a router names the client operation in; trusted from a recognised router only. */
@@ -24,30 +26,63 @@ const ACCEPTABLE_OPERATION_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 /** How long a router operation's later subgraph requests ride on its first one's charge. */
 const ROUTER_OPERATION_WINDOW_MS = 60_000;
 
-export function useRateLimit({ rateLimit, graphqlEndpoints, callers, now = Date.now }: { rateLimit: RateLimitConfig; graphqlEndpoints: readonly string[]; callers: RequestCallers; now?: () => number }): Plugin {
-  const limiter = new TokenBucketLimiter({ ...rateLimit, now });
+export function useRateLimit({
+  rateLimit,
+  graphqlEndpoints,
+  callers,
+  now = Date.now,
+  redisUrl,
+  onError,
+}: {
+  rateLimit: RateLimitConfig;
+  graphqlEndpoints: readonly string[];
+  callers: RequestCallers;
+  now?: () => number;
+  redisUrl?: string;
+  onError?: (error: Error) => void;
+}): Plugin<{ rateBudget?: RateBudget }> {
+  const limiter = createRateLimiter({ ...rateLimit, now, ...(redisUrl === undefined ? {} : { redisUrl }), ...(onError === undefined ? {} : { onError }) });
   const chargedOperations = new RecentKeys({ ttlMs: ROUTER_OPERATION_WINDOW_MS, now });
+  const bucketOf = new WeakMap<Request, string>();
   return {
-    onRequest({ request, url, serverContext, endResponse }) {
+    onDispose: () => limiter.close(),
+    async onRequest({ request, url, serverContext, endResponse }) {
       if (!graphqlEndpoints.includes(url.pathname)) return;
       const subject = callers.peek(request)?.subject;
       const key = subject === undefined ? `address:${clientAddress(serverContext)}` : `subject:${subject}`;
+      bucketOf.set(request, key);
       const operationId = callers.viaRouter(request) ? request.headers.get(ROUTER_OPERATION_HEADER) : null;
       const operation = operationId !== null && ACCEPTABLE_OPERATION_ID.test(operationId) ? `${key}\u0000${operationId}` : undefined;
       if (operation !== undefined && chargedOperations.has(operation)) return;
-      const decision = limiter.take(key);
+      const decision = await limiter.take(key);
       if (decision.allowed && operation !== undefined) chargedOperations.add(operation);
-      if (!decision.allowed) {
-        endResponse(
-          refusalResponse(
-            new GraphQLError(`Too many requests: at most ${rateLimit.perMinute} a minute (bursts of ${rateLimit.burst}); retry in ${decision.retryAfterSeconds} s.`, {
-              extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(decision.retryAfterSeconds) } } },
-            }),
-          ),
-        );
-      }
+      if (!decision.allowed) endResponse(refusalResponse(rateLimited(rateLimit, decision.retryAfterSeconds)));
+    },
+    // A long-lived operation (a subscription) spends from the same bucket as it goes on.
+    onContextBuilding({ context, extendContext }) {
+      const bucket = bucketOf.get(context.request);
+      if (bucket === undefined) return;
+      const rateBudget: RateBudget = {
+        spend: async () => {
+          const decision = await limiter.take(bucket);
+          return decision.allowed ? null : rateLimited(rateLimit, decision.retryAfterSeconds);
+        },
+      };
+      extendContext({ rateBudget });
     },
   };
+}
+
+/** The caller's rate limit, for work a request goes on doing after it was let in. */
+export interface RateBudget {
+  /** Takes one request's worth; answers the RATE_LIMITED error when the caller is over. */
+  spend(): Promise<GraphQLError | null>;
+}
+
+function rateLimited(rateLimit: RateLimitConfig, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(`Too many requests: at most ${rateLimit.perMinute} a minute (bursts of ${rateLimit.burst}); retry in ${retryAfterSeconds} s.`, {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } } },
+  });
 }
 
 /** The socket's peer address (the proxy's, behind one). */

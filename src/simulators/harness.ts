@@ -27,12 +27,12 @@ export type SimulatorHandler = (request: RecordedRequest) => SimulatorReply | Pr
 /** A misbehaviour to play instead of (or, for latency, before) the simulator's own answer. */
 export type SimulatorFault =
   | { kind: 'latency'; ms: number }
+  /** Answers (as the simulator would) only once `until` settles: a test orders events, or sees what reaches other upstreams meanwhile, without a clock. */
+  | { kind: 'hold'; until: Promise<unknown> }
   /** `body` may be built from the request, e.g. to echo its credentials as a careless upstream or proxy would. */
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown | ((request: RecordedRequest) => unknown) }
   /** Never answers; the request ends only when the client gives up and closes the socket. */
   | { kind: 'hang' }
-  /** Holds the answer until `release` settles, then answers as usual: a test sees what arrives at other upstreams meanwhile. */
-  | { kind: 'hold'; release: Promise<unknown> }
   /** Destroys the socket without an answer. */
   | { kind: 'reset' }
   /** HTTP 200 whose JSON body is cut short. */
@@ -101,14 +101,14 @@ async function playFault(fault: SimulatorFault, request: RecordedRequest, req: I
     case 'latency':
       await new Promise((resolve) => setTimeout(resolve, fault.ms));
       return res.destroyed;
+    case 'hold':
+      await fault.until.catch(() => {});
+      return res.destroyed;
     case 'status':
       send(res, { status: fault.status, body: typeof fault.body === 'function' ? fault.body(request) : fault.body, headers: fault.headers });
       return true;
     case 'hang':
       return true;
-    case 'hold':
-      await fault.release;
-      return res.destroyed;
     case 'reset':
       req.socket.destroy();
       return true;

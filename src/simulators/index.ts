@@ -3,13 +3,15 @@ import { createCyberTraceSimulator } from './cybertrace.js';
 import { DEMO_APEX_CREDENTIALS, DEMO_CYBERTRACE_CREDENTIALS, DEMO_NCP_CREDENTIALS, DEMO_SIGN_TOKEN, DEMO_TENANTS, LARGE_TENANT_ID } from './demo-seed.js';
 import { createFileSaferSimulator } from './filesafer.js';
 import { startSimulator, type RunningSimulator } from './harness.js';
-import { createSignSimulator, SIGN_BASE_PATH } from './sign/index.js';
+import { createSignSimulator, SIGN_BASE_PATH, SignArrivals } from './sign/index.js';
 
 export interface DemoSimulators {
   sign: RunningSimulator;
   cybertrace: RunningSimulator;
   filesafer: RunningSimulator;
   apex: RunningSimulator;
+  /** Detections SIGN shows from the moment they are added (the live threat feed's). */
+  signArrivals: SignArrivals;
   /** The live-mode variables that point the gateway at these simulators. */
   environment: Record<string, string>;
   /** Forgets recorded requests on every simulator. */
@@ -22,8 +24,9 @@ export interface DemoSimulators {
  * data; `largeTenant` adds SIGN's LARGE_TENANT_ID (the benchmark's 10,000-row pages).
  */
 export async function startDemoSimulators(options: { largeTenant?: boolean } = {}): Promise<DemoSimulators> {
+  const signArrivals = new SignArrivals();
   const [sign, cybertrace, filesafer, apex] = await Promise.all([
-    startSimulator(createSignSimulator(options.largeTenant ? { tenants: [...DEMO_TENANTS, LARGE_TENANT_ID] } : {})),
+    startSimulator(createSignSimulator({ arrivals: signArrivals, ...(options.largeTenant ? { tenants: [...DEMO_TENANTS, LARGE_TENANT_ID] } : {}) })),
     startSimulator(createCyberTraceSimulator()),
     startSimulator(createFileSaferSimulator()),
     startSimulator(createApexSimulator()),
@@ -34,6 +37,7 @@ export async function startDemoSimulators(options: { largeTenant?: boolean } = {
     cybertrace,
     filesafer,
     apex,
+    signArrivals,
     environment: {
       SIGN_BASE_URL: `${sign.url}${SIGN_BASE_PATH}`,
       SIGN_AUTH_TOKEN: DEMO_SIGN_TOKEN,

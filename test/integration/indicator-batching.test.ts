@@ -29,7 +29,7 @@ function holdSign() {
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
-  gw.simulators.sign.inject({ kind: 'hold', release: released, times: 1 });
+  gw.simulators.sign.inject({ kind: 'hold', until: released, times: 1 });
   return release;
 }
 

@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult } from 'graphql';
 import { SignJWT, type JWTPayload } from 'jose';
 import { loadConfig, type GatewayConfig } from '../../src/config.js';
+import type { ThreatFeedOptions } from '../../src/feed/index.js';
 import { loadSecurityConfig, type SecurityConfig } from '../../src/security/config.js';
 import type { LogLevel } from '../../src/security/logger.js';
 import { createGateway, type Gateway } from '../../src/server.js';
@@ -48,14 +49,14 @@ export async function mintToken(claims: JWTPayload & { tenants?: string[] | '*';
   return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
 }
 
-export async function startTestGateway(options: { now?: () => Date; env?: Record<string, string>; auth?: boolean } = {}): Promise<TestGateway> {
+export async function startTestGateway(options: { now?: () => Date; env?: Record<string, string>; auth?: boolean; feeds?: ThreatFeedOptions } = {}): Promise<TestGateway> {
   const simulators = await startDemoSimulators();
   // The answer cache is off unless a test turns it on: tests count upstream calls.
   const config = loadConfig('demo', {}, { ...simulators.environment, GATEWAY_CACHE_TTL_SECONDS: '0', ...options.env });
   const security = loadSecurityConfig('demo', { GATEWAY_RATE_LIMIT_PER_MINUTE: '0', GATEWAY_AUTH_FAILURES_PER_MINUTE: '0', ...(options.auth ? { GATEWAY_JWT_SECRET: TEST_JWT_SECRET } : {}), ...options.env });
   const upstreams: Upstreams = createUpstreams(config);
   const logs: TestGateway['logs'] = [];
-  const gateway = createGateway({ config, security, upstreams, now: options.now, log: (level, line) => logs.push({ level, line }) });
+  const gateway = createGateway({ config, security, upstreams, now: options.now, log: (level, line) => logs.push({ level, line }), ...(options.feeds === undefined ? {} : { feeds: options.feeds }) });
 
   const fetch: TestGateway['fetch'] = async (path, init) => gateway.fetch(new URL(path, 'http://gateway'), init ?? {});
 
@@ -83,6 +84,7 @@ export async function startTestGateway(options: { now?: () => Date; env?: Record
       return json as ExecutionResult<never>;
     },
     close: async () => {
+      await gateway.dispose();
       await upstreams.close();
       await simulators.close();
     },

@@ -47,12 +47,24 @@ describe('live configuration', () => {
       upstreamHttp: { sign: { totalMs: 10_000 } },
       introspection: false,
       graphiql: false,
+      feed: { intervalMs: 30_000, overlapMs: 300_000, leaseMs: 90_000, maxSubscriptionsPerCaller: 10 },
     });
   });
 
   it('the demo listens on loopback only unless HOST is set', () => {
     expect(loadConfig('demo', complete).host).toBe('127.0.0.1');
     expect(loadConfig('demo', { ...complete, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('reads the threat feed settings, and refuses a lease no longer than the interval', () => {
+    expect(loadConfig('live', { ...complete, GATEWAY_FEED_INTERVAL_SECONDS: '0.2', GATEWAY_FEED_LEASE_SECONDS: '1', GATEWAY_MAX_SUBSCRIPTIONS_PER_CALLER: '3' }).feed).toEqual({
+      intervalMs: 200,
+      overlapMs: 300_000,
+      leaseMs: 1_000,
+      maxSubscriptionsPerCaller: 3,
+    });
+    expect(problems({ ...complete, GATEWAY_FEED_INTERVAL_SECONDS: '10', GATEWAY_FEED_LEASE_SECONDS: '10' })).toEqual([expect.stringMatching(/GATEWAY_FEED_LEASE_SECONDS must be longer than GATEWAY_FEED_INTERVAL_SECONDS/)]);
+    expect(problems({ ...complete, GATEWAY_FEED_INTERVAL_SECONDS: '0', GATEWAY_MAX_SUBSCRIPTIONS_PER_CALLER: '0' })).toHaveLength(2);
   });
 
   it('refuses to start, exiting 1 with the list of problems and no secret', () => {

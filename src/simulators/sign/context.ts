@@ -1,4 +1,5 @@
 import type { RecordedRequest, SimulatorReply } from '../harness.js';
+import type { SignArrivals } from './arrivals.js';
 import type { TenantData } from './data.js';
 
 export type RetentionLineType = 'mvno' | 'mno';
@@ -31,6 +32,8 @@ export interface RouteContext {
   request: RecordedRequest;
   tenant: TenantState;
   now: () => Date;
+  /** Detections added while running (the live feed's), beside the generated ones. */
+  arrivals: SignArrivals;
 }
 
 export type RouteHandler = (context: RouteContext) => SimulatorReply;

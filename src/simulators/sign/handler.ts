@@ -4,6 +4,7 @@
  * checks its own parameters.
  */
 import type { RecordedRequest, SimulatorHandler, SimulatorReply } from '../harness.js';
+import type { SignArrivals } from './arrivals.js';
 import type { RouteHandler, TenantState } from './context.js';
 import { SIGN_ERROR, SignFailure } from './errors.js';
 import { flowLogs } from './flow-routes.js';
@@ -34,6 +35,7 @@ export interface SignHandlerConfig {
   tokens: ReadonlySet<string>;
   tenants: ReadonlyMap<string, TenantState>;
   now: () => Date;
+  arrivals: SignArrivals;
 }
 
 function headerValue(request: RecordedRequest, name: string): string | string[] | undefined {
@@ -63,7 +65,7 @@ function dispatch(request: RecordedRequest, config: SignHandlerConfig): Simulato
   if (!HEX32.test(tenantId)) throw SignFailure.of(400, SIGN_ERROR.invalidTenantId, `Path parameter 'tenantId' must be 32 characters 0-9a-f (got '${tenantId}').`);
   const tenant = config.tenants.get(tenantId);
   if (!tenant) throw SignFailure.of(404, SIGN_ERROR.unknownTenant, `Tenant '${tenantId}' was not found.`);
-  return route({ request, tenant, now: config.now });
+  return route({ request, tenant, now: config.now, arrivals: config.arrivals });
 }
 
 export function createSignHandler(config: SignHandlerConfig): SimulatorHandler {

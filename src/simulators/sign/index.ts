@@ -3,6 +3,7 @@
  * strictly as the vendor documents it, over deterministic demo data.
  */
 import type { SimulatorHandler } from '../harness.js';
+import { SignArrivals } from './arrivals.js';
 import { DEMO_SIGN_TOKEN, DEMO_SIMS, DEMO_TENANTS, type DemoSim } from '../demo-seed.js';
 import type { TenantState } from './context.js';
 import { generateTenantData, planTenant, type TenantData } from './data.js';
@@ -12,6 +13,7 @@ import { HEX32 } from './validation.js';
 
 export { SIGN_BASE_PATH } from './handler.js';
 export { SIGN_ERROR } from './errors.js';
+export { SignArrivals, type ArrivingDetection } from './arrivals.js';
 
 export interface SignSimulatorOptions {
   /** Accepted X-Auth-Token values (default: DEMO_SIGN_TOKEN). */
@@ -21,6 +23,8 @@ export interface SignSimulatorOptions {
   sims?: readonly DemoSim[];
   /** The clock for helpdesk startAt; tests pin it. Data never reads the clock. */
   now?: () => Date;
+  /** Detections to add while running (the live feed); none unless given. */
+  arrivals?: SignArrivals;
 }
 
 function requireHex32(kind: string, values: readonly string[]): void {
@@ -47,5 +51,5 @@ export function createSignSimulator(options: SignSimulatorOptions = {}): Simulat
       answeredTrafficQueries: new Set(),
     });
   });
-  return createSignHandler({ tokens: new Set(tokens), tenants, now: options.now ?? (() => new Date()) });
+  return createSignHandler({ tokens: new Set(tokens), tenants, now: options.now ?? (() => new Date()), arrivals: options.arrivals ?? new SignArrivals() });
 }

@@ -8,6 +8,7 @@ import { summarizeThreats, type ThreatSummary } from './summaries.js';
 import { QueryReader } from './validation.js';
 
 interface ThreatKind {
+  key: 'OTHER' | 'IP';
   summaryListKey: string;
   detailListKey: string;
   severities: readonly string[];
@@ -15,6 +16,7 @@ interface ThreatKind {
 }
 
 export const OTHER_THREATS: ThreatKind = {
+  key: 'OTHER',
   summaryListKey: 'threatSummaries',
   detailListKey: 'threats',
   severities: OTHER_SEVERITIES,
@@ -22,6 +24,7 @@ export const OTHER_THREATS: ThreatKind = {
 };
 
 export const IP_THREATS: ThreatKind = {
+  key: 'IP',
   summaryListKey: 'trafficSummaries',
   detailListKey: 'traffics',
   severities: IP_SEVERITIES,
@@ -50,6 +53,13 @@ function readThreatWindow(reader: QueryReader): ThreatWindow {
   };
 }
 
+/** Generated rows and those arrived since, newest first, ties by id. */
+function threatRows(kind: ThreatKind, { tenant, arrivals }: RouteContext, data: TenantData): readonly ThreatRecord[] {
+  const arrived = arrivals.records(tenant.tenantId, kind.key, data);
+  if (arrived.length === 0) return kind.rows(data);
+  return [...kind.rows(data), ...arrived].sort((a, b) => b.receivedAt - a.receivedAt || a.id - b.id);
+}
+
 function inWindow(record: ThreatRecord, window: ThreatWindow): boolean {
   return record.sim.lineType === window.lineType && record.receivedAt >= window.from && record.receivedAt <= window.to;
 }
@@ -59,16 +69,19 @@ const SUMMARY_MEMO_SIZE = 32;
 
 export function threatSummaries(kind: ThreatKind): RouteHandler {
   const memo = new Map<string, ThreatSummary[]>();
-  return ({ request, tenant }: RouteContext) => {
+  return (context: RouteContext) => {
+    const { request, tenant } = context;
     const reader = new QueryReader(request.query);
     const window = readThreatWindow(reader);
     const simIdPart = reader.optionalString('simId');
     const severities = reader.listOf('threatSeverity', kind.severities);
     reader.done();
-    const key = JSON.stringify([tenant.tenantId, window.lineType, window.from, window.to, simIdPart, severities]);
+    const rows = threatRows(kind, context, tenant.data());
+    // Rows only ever arrive, never leave: their count tells a memoised answer from a stale one.
+    const key = JSON.stringify([tenant.tenantId, rows.length, window.lineType, window.from, window.to, simIdPart, severities]);
     let summaries = memo.get(key);
     if (summaries === undefined) {
-      const details = kind.rows(tenant.data()).filter(
+      const details = rows.filter(
         (record) =>
           inWindow(record, window) &&
           (simIdPart === undefined || record.sim.simId.includes(simIdPart)) &&
@@ -83,7 +96,8 @@ export function threatSummaries(kind: ThreatKind): RouteHandler {
 }
 
 export function threatDetails(kind: ThreatKind): RouteHandler {
-  return ({ request, tenant }: RouteContext) => {
+  return (context: RouteContext) => {
+    const { request, tenant } = context;
     const reader = new QueryReader(request.query);
     const window = readThreatWindow(reader);
     const simId = reader.requiredString('simId');
@@ -92,7 +106,7 @@ export function threatDetails(kind: ThreatKind): RouteHandler {
     if (!data.sims.some((sim) => sim.simId === simId && sim.lineType === window.lineType)) {
       throw SignFailure.of(404, SIGN_ERROR.unknownSim, `SIM '${simId}' with lineType '${window.lineType}' was not found in this tenant.`);
     }
-    const details = kind.rows(data).filter((record) => record.sim.simId === simId && inWindow(record, window));
+    const details = threatRows(kind, context, data).filter((record) => record.sim.simId === simId && inWindow(record, window));
     return { status: 200, body: pagedBody(kind.detailListKey, details.map((record) => record.detail), window) };
   };
 }
