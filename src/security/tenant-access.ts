@@ -1,4 +1,5 @@
-import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { forbidden } from '../errors.js';
 import type { Caller } from './caller.js';
 
 /**
@@ -16,7 +17,7 @@ export function mayAccessTenant(caller: Caller, tenantId: string): boolean {
 /** Throws FORBIDDEN unless the caller's token grants this tenant. */
 export function assertTenantAccess(caller: Caller, tenantId: string): void {
   if (!mayAccessTenant(caller, tenantId)) {
-    throw new GraphQLError(`This token does not grant access to tenant ${tenantId}.`, { extensions: { code: 'FORBIDDEN' } });
+    throw forbidden(`This token does not grant access to tenant ${tenantId}.`);
   }
 }
 

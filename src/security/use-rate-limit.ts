@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { rateLimited } from '../errors.js';
 import type { RateLimitConfig } from './config.js';
 import { refusalResponse } from './http-refusal.js';
 import { RecentKeys, TokenBucketLimiter } from './rate-limiter.js';
@@ -40,9 +40,7 @@ export function useRateLimit({ rateLimit, graphqlEndpoints, callers, now = Date.
       if (!decision.allowed) {
         endResponse(
           refusalResponse(
-            new GraphQLError(`Too many requests: at most ${rateLimit.perMinute} a minute (bursts of ${rateLimit.burst}); retry in ${decision.retryAfterSeconds} s.`, {
-              extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(decision.retryAfterSeconds) } } },
-            }),
+            rateLimited(`Too many requests: at most ${rateLimit.perMinute} a minute (bursts of ${rateLimit.burst}); retry in ${decision.retryAfterSeconds} s.`, decision.retryAfterSeconds),
           ),
         );
       }

@@ -1,6 +1,7 @@
-import { getOperationAST, GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
+import { forbiddenRequest } from '../errors.js';
 import { hasScope, type Scope } from './caller.js';
 
 /**
@@ -17,7 +18,7 @@ export function useScopeCheck(): Plugin<GatewayContext> {
       if (!accepted.some((scope) => hasScope(args.contextValue.caller, scope))) {
         const needed = accepted.map((scope) => `"${scope}"`).join(' or ');
         setResultAndStopExecution({
-          errors: [new GraphQLError(`This token lacks the ${needed} scope that this ${operation} needs.`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } })],
+          errors: [forbiddenRequest(`This token lacks the ${needed} scope that this ${operation} needs.`)],
         });
       }
     },
