@@ -15,7 +15,6 @@ import { createGatewayLogger, currentRequestId, type LogSink } from './security/
 import { corsOptions, useBrowserGuards } from './security/use-browser-guards.js';
 import { FailedAuthenticationLimit } from './security/failed-authentication-limit.js';
 import { configuredSecrets } from './security/redaction.js';
-import { guardNodeIdTypes } from './security/node-id-types.js';
 import { guardTenantScopedTypes } from './security/tenant-access.js';
 import { RequestCallers, useAuthentication } from './security/use-authentication.js';
 import { hideSchemaHints as withoutSchemaHints, useQueryLimits } from './security/use-query-limits.js';
@@ -70,8 +69,8 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     useQueryLimits({ limits: security.limits, introspection: config.introspection, viaRouter: (request) => callers.viaRouter(request) }),
   ].filter((plugin): plugin is Plugin => Boolean(plugin));
 
-  const publicSchema = guardNodeIdTypes(guardTenantScopedTypes(schema));
-  const routerSchema = guardNodeIdTypes(guardTenantScopedTypes(subgraphSchema));
+  const publicSchema = guardTenantScopedTypes(schema);
+  const routerSchema = guardTenantScopedTypes(subgraphSchema);
   return createYoga<Record<string, never>, GatewayContext>({
     // One pipeline, two graphs: the subgraph protocol only where a router reaches it.
     schema: ({ request }) => (new URL(request.url).pathname === SUBGRAPH_ENDPOINT ? routerSchema : publicSchema),

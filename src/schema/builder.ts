@@ -6,7 +6,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors.js';
-import { decodeNodeId, encodeNodeId } from './node-id.js';
+import { decodeNodeId, encodeNodeId, nodeTypeId } from './node-id.js';
 
 /** The one Pothos builder: fields are non-null unless a field says otherwise (every upstream-backed field does). */
 export const builder = new SchemaBuilder<{
@@ -33,6 +33,8 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: { shareable: true },
     encodeGlobalID: encodeNodeId,
     decodeGlobalID: decodeNodeId,
+    nodeQueryOptions: { resolve: (_root, { id }, _context, info, resolveNode) => resolveNode(nodeTypeId(info.schema, id)) },
+    nodesQueryOptions: { resolve: (_root, { ids }, _context, info, resolveNodes) => resolveNodes(ids.map((id) => nodeTypeId(info.schema, id))) },
   },
   validation: {
     validationError: (failure) =>
