@@ -15,7 +15,6 @@ import { createGatewayLogger, currentRequestId, type LogSink } from './security/
 import { corsOptions, useBrowserGuards } from './security/use-browser-guards.js';
 import { FailedAuthenticationLimit } from './security/failed-authentication-limit.js';
 import { configuredSecrets } from './security/redaction.js';
-import { guardTenantScopedTypes } from './security/tenant-access.js';
 import { RequestCallers, useAuthentication } from './security/use-authentication.js';
 import { hideSchemaHints as withoutSchemaHints, useQueryLimits } from './security/use-query-limits.js';
 import { useRateLimit } from './security/use-rate-limit.js';
@@ -69,11 +68,9 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     useQueryLimits({ limits: security.limits, introspection: config.introspection, viaRouter: (request) => callers.viaRouter(request) }),
   ].filter((plugin): plugin is Plugin => Boolean(plugin));
 
-  const publicSchema = guardTenantScopedTypes(schema);
-  const routerSchema = guardTenantScopedTypes(subgraphSchema);
   return createYoga<Record<string, never>, GatewayContext>({
     // One pipeline, two graphs: the subgraph protocol only where a router reaches it.
-    schema: ({ request }) => (new URL(request.url).pathname === SUBGRAPH_ENDPOINT ? routerSchema : publicSchema),
+    schema: ({ request }) => (new URL(request.url).pathname === SUBGRAPH_ENDPOINT ? subgraphSchema : schema),
     context: createContextFactory({ config, upstreams, callerOf: (request) => callers.of(request), now }),
     plugins,
     graphqlEndpoint: `/:endpoint(${GRAPHQL_ENDPOINT.slice(1)}|${SUBGRAPH_ENDPOINT.slice(1)})`,

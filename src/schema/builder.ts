@@ -7,6 +7,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 import { decodeNodeId, encodeNodeId, nodeTypeId } from './node-id.js';
+import TenantScopePlugin from './tenant-scope.js';
 
 /** The one Pothos builder: fields are non-null unless a field says otherwise (every upstream-backed field does). */
 export const builder = new SchemaBuilder<{
@@ -20,8 +21,9 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
   };
 }>({
+  // Tenant scope first: its check runs before the others read a field's arguments (see tenant-scope.ts).
   // Federation last: it wraps what the others build (Apollo Federation v2 subgraph, see federation.ts).
-  plugins: [RelayPlugin, ValidationPlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin],
+  plugins: [TenantScopePlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
