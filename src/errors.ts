@@ -12,12 +12,30 @@ export function notFound(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 }
 
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+/**
+ * Credentials missing or refused: HTTP 401 when it refuses the request (yoga answers with
+ * `extensions.http`; on a field, beside data, the status is not the request's). `headers` go on
+ * that 401 (the bearer challenge).
+ */
+export function unauthenticated(message: string, headers?: Record<string, string>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, ...(headers === undefined ? {} : { headers }) } } });
 }
 
+/** The caller may not have this field's value (a tenant its token does not name). */
 export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+/** The whole request is refused before execution (scope, origin, router token): HTTP 403. */
+export function forbiddenRequest(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+}
+
+/** Over a request or failed-authentication limit: HTTP 429, with when to try again. */
+export function rateLimited(message: string, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } } },
+  });
 }
 
 /**

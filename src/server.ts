@@ -18,8 +18,6 @@ import { createGatewayLogger, currentRequestId, type LogSink } from './security/
 import { corsOptions, useBrowserGuards } from './security/use-browser-guards.js';
 import { FailedAuthenticationLimit } from './security/failed-authentication-limit.js';
 import { configuredSecrets } from './security/redaction.js';
-import { guardNodeIdTypes } from './security/node-id-types.js';
-import { guardTenantScopedTypes } from './security/tenant-access.js';
 import { RequestCallers, useAuthentication } from './security/use-authentication.js';
 import { hideSchemaHints as withoutSchemaHints, useQueryLimits } from './security/use-query-limits.js';
 import { useRateLimit } from './security/use-rate-limit.js';
@@ -91,8 +89,8 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     { onDispose: () => feeds.close() },
   ].filter((plugin): plugin is Plugin => Boolean(plugin));
 
-  const publicSchema = declareIncrementalDirectives(guardNodeIdTypes(guardTenantScopedTypes(schema)));
-  const routerSchema = declareIncrementalDirectives(guardNodeIdTypes(guardTenantScopedTypes(subgraphSchema)));
+  const publicSchema = declareIncrementalDirectives(schema);
+  const routerSchema = declareIncrementalDirectives(subgraphSchema);
   return createYoga<Record<string, never>, GatewayContext>({
     // One pipeline, two graphs: the subgraph protocol only where a router reaches it.
     schema: ({ request }) => (new URL(request.url).pathname === SUBGRAPH_ENDPOINT ? routerSchema : publicSchema),

@@ -6,7 +6,8 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { GatewayContext } from '../context.js';
 import { badUserInput } from '../errors.js';
-import { decodeNodeId, encodeNodeId } from './node-id.js';
+import { decodeNodeId, encodeNodeId, nodeTypeId } from './node-id.js';
+import TenantScopePlugin from './tenant-scope.js';
 
 /** The one Pothos builder: fields are non-null unless a field says otherwise (every upstream-backed field does). */
 export const builder = new SchemaBuilder<{
@@ -20,8 +21,9 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
   };
 }>({
+  // Tenant scope first: its check runs before the others read a field's arguments (see tenant-scope.ts).
   // Federation last: it wraps what the others build (Apollo Federation v2 subgraph, see federation.ts).
-  plugins: [RelayPlugin, ValidationPlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin],
+  plugins: [TenantScopePlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
@@ -33,6 +35,8 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: { shareable: true },
     encodeGlobalID: encodeNodeId,
     decodeGlobalID: decodeNodeId,
+    nodeQueryOptions: { resolve: (_root, { id }, _context, info, resolveNode) => resolveNode(nodeTypeId(info.schema, id)) },
+    nodesQueryOptions: { resolve: (_root, { ids }, _context, info, resolveNodes) => resolveNodes(ids.map((id) => nodeTypeId(info.schema, id))) },
   },
   validation: {
     validationError: (failure) =>

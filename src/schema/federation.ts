@@ -53,7 +53,7 @@ builder.asEntity(SimRef, {
             lineType: keyField(representation, 'Sim', 'lineType', SIM_KEYS),
             simId: keyField(representation, 'Sim', 'simId', SIM_KEYS),
           });
-    // Checked here so the item is FORBIDDEN; guardTenantScopedTypes checks each field again.
+    // Checked here so the item is FORBIDDEN; the Sim type's `tenantOf` checks each field again.
     assertTenantAccess(ctx.caller, sim.tenantId);
     return sim;
   },

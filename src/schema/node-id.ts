@@ -1,3 +1,4 @@
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import { badUserInput } from '../errors.js';
 
 /**
@@ -16,4 +17,17 @@ export function decodeNodeId(id: string): { typename: string; id: string } {
     throw badUserInput(`"${id.slice(0, 100)}" is not a global ID issued by this gateway`);
   }
   return { typename: text.slice(0, separator), id: text.slice(separator + 1) };
+}
+
+/**
+ * A decoded ID that `node(id:)` and `nodes(ids:)` may look up: of a type that implements Node. A
+ * well-formed ID of any other type (`Bogus:1`) is the caller's mistake, refused as BAD_USER_INPUT
+ * before the relay plugin looks the type up (it would answer an uncoded internal error).
+ */
+export function nodeTypeId(schema: GraphQLSchema, globalId: { typename: string; id: string }): { typename: string; id: string } {
+  const type = schema.getType(globalId.typename);
+  if (!isObjectType(type) || !type.getInterfaces().some((implemented) => implemented.name === 'Node')) {
+    throw badUserInput(`"${encodeNodeId(globalId.typename, globalId.id).slice(0, 100)}" is not a global ID issued by this gateway`);
+  }
+  return globalId;
 }

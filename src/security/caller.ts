@@ -2,6 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import { z } from 'zod';
+import { unauthenticated } from '../errors.js';
 import type { AuthenticationConfig } from './config.js';
 
 /**
@@ -35,9 +36,7 @@ const callerClaims = z.object({
 
 /** A refusal of the caller's credentials: HTTP 401, `extensions.code` UNAUTHENTICATED. */
 export function authenticationError(message: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer realm="secops-gateway"' } } },
-  });
+  return unauthenticated(message, { 'www-authenticate': 'Bearer realm="secops-gateway"' });
 }
 
 /** The token of an `Authorization` header; refuses anything but one `Bearer <token>`. Never echoes the header. */

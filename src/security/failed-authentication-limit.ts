@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { rateLimited } from '../errors.js';
 import { TokenBucketLimiter } from './rate-limiter.js';
 
 /**
@@ -22,8 +23,6 @@ export class FailedAuthenticationLimit {
   recordFailure(address: string): GraphQLError | undefined {
     const decision = this.failures.take(address);
     if (decision.allowed) return undefined;
-    return new GraphQLError(`Too many failed authentications from this address: at most ${this.config.perMinute} a minute; retry in ${decision.retryAfterSeconds} s.`, {
-      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(decision.retryAfterSeconds) } } },
-    });
+    return rateLimited(`Too many failed authentications from this address: at most ${this.config.perMinute} a minute; retry in ${decision.retryAfterSeconds} s.`, decision.retryAfterSeconds);
   }
 }

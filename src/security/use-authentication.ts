@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { forbiddenRequest } from '../errors.js';
 import { authenticationError, bearerToken, createTokenVerifier, hasScope, type Caller } from './caller.js';
 import type { AuthenticationConfig } from './config.js';
 import type { FailedAuthenticationLimit } from './failed-authentication-limit.js';
@@ -97,7 +98,7 @@ async function verifyRouter(header: string | null, verify: (token: string) => Pr
   if (header === null) throw authenticationError('This endpoint answers federation routers only: send X-Router-Authorization: Bearer <a token with the "router" scope>.');
   const router = await verify(bearerToken(header));
   if (!hasScope(router, 'router')) {
-    throw new GraphQLError('The X-Router-Authorization token lacks the "router" scope this endpoint needs.', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+    throw forbiddenRequest('The X-Router-Authorization token lacks the "router" scope this endpoint needs.');
   }
   return router;
 }

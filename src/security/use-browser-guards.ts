@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { forbiddenRequest } from '../errors.js';
 import { refusalResponse } from './http-refusal.js';
 
 /**
@@ -22,7 +23,7 @@ export function useBrowserGuards({ allowedOrigins, graphqlEndpoints }: { allowed
       if (origin !== null && !allowed.has(origin) && !isSameOrigin(origin, request)) {
         endResponse(
           refusalResponse(
-            new GraphQLError('Cross-origin requests are refused: this origin is not in GATEWAY_CORS_ORIGINS.', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } }),
+            forbiddenRequest('Cross-origin requests are refused: this origin is not in GATEWAY_CORS_ORIGINS.'),
           ),
         );
         return;

@@ -1,5 +1,6 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { rateLimited } from '../errors.js';
 import type { RateLimitConfig } from './config.js';
 import { refusalResponse } from './http-refusal.js';
 import { createRateLimiter, RecentKeys } from './rate-limiter.js';
@@ -56,7 +57,7 @@ export function useRateLimit({
       if (operation !== undefined && chargedOperations.has(operation)) return;
       const decision = await limiter.take(key);
       if (decision.allowed && operation !== undefined) chargedOperations.add(operation);
-      if (!decision.allowed) endResponse(refusalResponse(rateLimited(rateLimit, decision.retryAfterSeconds)));
+      if (!decision.allowed) endResponse(refusalResponse(tooManyRequests(rateLimit, decision.retryAfterSeconds)));
     },
     // A long-lived operation (a subscription) spends from the same bucket as it goes on.
     onContextBuilding({ context, extendContext }) {
@@ -65,7 +66,7 @@ export function useRateLimit({
       const rateBudget: RateBudget = {
         spend: async () => {
           const decision = await limiter.take(bucket);
-          return decision.allowed ? null : rateLimited(rateLimit, decision.retryAfterSeconds);
+          return decision.allowed ? null : tooManyRequests(rateLimit, decision.retryAfterSeconds);
         },
       };
       extendContext({ rateBudget });
@@ -79,10 +80,8 @@ export interface RateBudget {
   spend(): Promise<GraphQLError | null>;
 }
 
-function rateLimited(rateLimit: RateLimitConfig, retryAfterSeconds: number): GraphQLError {
-  return new GraphQLError(`Too many requests: at most ${rateLimit.perMinute} a minute (bursts of ${rateLimit.burst}); retry in ${retryAfterSeconds} s.`, {
-    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } } },
-  });
+function tooManyRequests(rateLimit: RateLimitConfig, retryAfterSeconds: number): GraphQLError {
+  return rateLimited(`Too many requests: at most ${rateLimit.perMinute} a minute (bursts of ${rateLimit.burst}); retry in ${retryAfterSeconds} s.`, retryAfterSeconds);
 }
 
 /** The socket's peer address (the proxy's, behind one). */

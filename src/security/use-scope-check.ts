@@ -1,6 +1,7 @@
-import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, type GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
+import { forbiddenRequest } from '../errors.js';
 import { hasScope, type Scope } from './caller.js';
 
 /**
@@ -28,7 +29,7 @@ function scopeRefusal(document: DocumentNode, operationName: string | null | und
   const accepted: Scope[] = operation === 'mutation' ? ['write'] : asksOnlyForServiceSdl(definition) ? ['read', 'router'] : ['read'];
   if (accepted.some((scope) => hasScope(context.caller, scope))) return undefined;
   const needed = accepted.map((scope) => `"${scope}"`).join(' or ');
-  return new GraphQLError(`This token lacks the ${needed} scope that this ${operation} needs.`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  return forbiddenRequest(`This token lacks the ${needed} scope that this ${operation} needs.`);
 }
 
 function asksOnlyForServiceSdl(definition: OperationDefinitionNode): boolean {

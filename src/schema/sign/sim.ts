@@ -32,6 +32,7 @@ export function simFromFields({ tenantId, lineType, simId }: { tenantId: string;
 }
 
 builder.node(SimRef, {
+  tenantOf: (sim) => sim.tenantId,
   id: { resolve: simKey },
   loadOne: (key, ctx) => {
     const sim = simFromKey(key);

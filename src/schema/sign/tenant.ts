@@ -13,6 +13,7 @@ export function tenantFromId(tenantId: string) {
 }
 
 builder.node(TenantRef, {
+  tenantOf: (tenant) => tenant.tenantId,
   id: { resolve: (tenant) => tenant.tenantId },
   loadOne: (tenantId, ctx) => {
     const tenant = tenantFromId(tenantId);
