@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { freePort } from './free-port.js';
 
 /** A real redis-server for the test run, on a free loopback port, with nothing written to disk. */
 export interface TestRedis {
@@ -17,15 +17,6 @@ export interface TestRedis {
 export function redisUnavailableReason(): string | null {
   const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
   return probe.error === undefined ? null : 'redis-server is not on the PATH: install the Debian package redis-server (apt-get install redis-server) to run the Redis cache tests';
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 export async function startRedis(): Promise<TestRedis> {

@@ -47,6 +47,7 @@ describe('live configuration', () => {
       upstreamHttp: { sign: { totalMs: 10_000 } },
       introspection: false,
       graphiql: false,
+      shutdownTimeoutMs: 8_000,
     });
   });
 
