@@ -36,8 +36,37 @@ async function editorText(selector: string): Promise<string> {
 
 /** Clicks run and answers the gateway's HTTP answer to the operation GraphiQL sent. */
 async function run(operationName: string): Promise<{ response: HTTPResponse; body: { data?: Record<string, unknown> | null; errors?: unknown[] } }> {
-  const answered = page.waitForResponse((response) => response.url() === graphiqlUrl && response.request().method() === 'POST' && (response.request().postData() ?? '').includes(`"operationName":"${operationName}"`));
-  await page.click('.graphiql-execute-button');
+  // Click only once the tab's own operation is in the editor and no earlier run is still in
+  // progress: while one is, the same button stops it instead of running.
+  await page.waitForFunction(
+    (name) =>
+      (document.querySelector('.graphiql-query-editor .view-lines') as HTMLElement | null)?.innerText.replace(/\u00a0/g, ' ').match(new RegExp(`\\b(query|mutation) ${name}\\b`)) !== null &&
+      document.querySelector('.graphiql-execute-button')?.getAttribute('aria-label')?.startsWith('Execute') === true,
+    {},
+    operationName,
+  );
+  const answered = page.waitForResponse(
+    (response) => response.url() === graphiqlUrl && response.request().method() === 'POST' && (response.request().postData() ?? '').includes(`"operationName":"${operationName}"`),
+    { timeout: 0 },
+  );
+  // GraphiQL re-reads the operation name from the editor a moment after a tab switch; a click
+  // before that answers "Cannot infer operation <the previous tab's>" in the result pane without
+  // sending anything, as it would for a person clicking that fast. Then click again, a few times at most.
+  const stale = () =>
+    page.waitForFunction(
+      () =>
+        document.querySelector('.graphiql-execute-button')?.getAttribute('aria-label')?.startsWith('Execute') === true &&
+        (document.querySelector('.graphiql-response .view-lines') as HTMLElement | null)?.innerText.includes('Cannot infer operation') === true,
+    ).then(
+      () => 'stale' as const,
+      // The run was answered meanwhile and the page moved on (or closed): never settles, never unhandled.
+      () => new Promise<never>(() => {}),
+    );
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await page.click('.graphiql-execute-button');
+    const outcome = await Promise.race([answered.then(() => 'answered' as const), stale()]);
+    if (outcome === 'answered') break;
+  }
   const response = await answered;
   return { response, body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: unknown[] } };
 }
@@ -109,8 +138,13 @@ describe.skipIf(chromiumMissing !== null)(`GraphiQL in a real browser${chromiumM
     expect(titles).toEqual(examples.map((example) => example.name));
     for (const [index, example] of examples.entries()) {
       await page.click(`.graphiql-tab:nth-child(${index + 1}) .graphiql-tab-button`);
-      await page.waitForFunction((name) => document.querySelector('.graphiql-tab-active .graphiql-tab-button')?.textContent?.trim() === name, {}, example.name);
-      const { body } = await run(example.name);
+      await page
+        .waitForFunction((name) => document.querySelector('.graphiql-tab-active .graphiql-tab-button')?.textContent?.trim() === name, {}, example.name)
+        .catch((error: Error) => Promise.reject(new Error(`tab ${example.name} did not open: ${error.message}`)));
+      const { body } = await run(example.name).catch(async (error: Error) => {
+        await page.screenshot({ path: new URL(`graphiql-failed-${example.name}.png`, ARTIFACTS).pathname });
+        throw new Error(`running ${example.name}: ${error.message}`);
+      });
       expect(body.errors, example.name).toBeUndefined();
       expect(Object.values(body.data ?? {}).every((value) => value !== null), example.name).toBe(true);
     }
