@@ -26,7 +26,7 @@ export async function buildTargets(): Promise<string> {
   });
   // Node stops looking for package.json at node_modules: say here that these are ES modules.
   writeFileSync(`${outDir}package.json`, `${JSON.stringify({ type: 'module' })}\n`);
-  // src/server.ts reads GraphiQL's example operation from ../schema/operations.
+  // src/server.ts reads GraphiQL's example operations and their variables from ../schema/operations.
   mkdirSync(`${outDir}schema`, { recursive: true });
   cpSync(`${projectRoot}schema/operations`, `${outDir}schema/operations`, { recursive: true });
   return `${outDir}bench/target.js`;

@@ -88,6 +88,7 @@ const liveEnvironment = z.object({
   GATEWAY_CURSOR_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   GATEWAY_INTROSPECTION: onOff.optional(),
   GATEWAY_GRAPHIQL: onOff.optional(),
+  GATEWAY_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8_000),
 });
 
 export type Mode = 'demo' | 'live';
@@ -144,6 +145,8 @@ export interface GatewayConfig {
   batchWaitMs: number;
   introspection: boolean;
   graphiql: boolean;
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -193,6 +196,7 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
     batchWaitMs: e.GATEWAY_BATCH_WAIT_MS,
     introspection: (e.GATEWAY_INTROSPECTION ?? (defaultOn ? 'on' : 'off')) === 'on',
     graphiql: (e.GATEWAY_GRAPHIQL ?? (defaultOn ? 'on' : 'off')) === 'on',
+    shutdownTimeoutMs: e.GATEWAY_SHUTDOWN_TIMEOUT_MS,
   };
 }
 

@@ -75,9 +75,20 @@ async function main(mode: Mode): Promise<void> {
     console.log(mode === 'demo' ? `SecOps gateway demo (embedded simulators) at ${where}/graphql` : `SecOps gateway (live) at ${where}/graphql`);
   });
 
-  const shutdown = () => {
-    server.close();
-    void Promise.all([gateway.dispose(), upstreams.close(), stopSimulators(), stopTracing?.()]).finally(() => process.exit(0));
+  // Graceful stop: no new connections, requests in flight finish (their upstream calls included),
+  // cut after shutdownTimeoutMs (below the 10 s a container runtime waits before SIGKILL), then exit 0.
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: not accepting new connections; finishing requests in flight (at most ${listening.shutdownTimeoutMs} ms)`);
+    const cut = setTimeout(() => server.closeAllConnections(), listening.shutdownTimeoutMs);
+    server.close(() => {
+      clearTimeout(cut);
+      void Promise.allSettled([gateway.dispose(), upstreams.close(), stopSimulators(), stopTracing?.()]).finally(() => process.exit(0));
+    });
+    // Keep-alive connections with no request in flight would hold close() open: end them now.
+    server.closeIdleConnections();
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

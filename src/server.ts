@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config.js';
-import { DEMO_VARIABLES } from './demo.js';
+import { loadExampleOperations } from './example-operations.js';
+import { graphiqlOptions, renderGraphiQLWithExamples } from './graphiql.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { createThreatFeeds, type ThreatFeedOptions } from './feed/index.js';
 import { useIndicatorBatching } from './indicators/use-indicator-batching.js';
@@ -25,11 +24,6 @@ import { useRequestId } from './security/use-request-id.js';
 import { useScopeCheck } from './security/use-scope-check.js';
 import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './security/use-trusted-documents.js';
 import type { Upstreams } from './upstreams/index.js';
-
-/** The example GraphiQL opens on: the same document the tests run, so it is known to work. */
-const DEMO_QUERY = readFileSync(new URL('../schema/operations/sim-threats.graphql', import.meta.url), 'utf8');
-/** A second tab: the live feed, which the demo's SIGN simulator feeds every few seconds. */
-const DEMO_SUBSCRIPTION = readFileSync(new URL('../schema/operations/threat-feed.graphql', import.meta.url), 'utf8');
 
 /** The public graph, for analysts and apps (GraphiQL opens here). */
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -89,6 +83,8 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     { onDispose: () => feeds.close() },
   ].filter((plugin): plugin is Plugin => Boolean(plugin));
 
+  // Read once, at start: an example without variables stops the start, not a browser's first visit.
+  const examplesGraphiQL = config.graphiql ? graphiqlOptions(loadExampleOperations()) : undefined;
   const publicSchema = declareIncrementalDirectives(schema);
   const routerSchema = declareIncrementalDirectives(subgraphSchema);
   return createYoga<Record<string, never>, GatewayContext>({
@@ -99,19 +95,10 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     graphqlEndpoint: `/:endpoint(${GRAPHQL_ENDPOINT.slice(1)}|${SUBGRAPH_ENDPOINT.slice(1)})`,
     healthCheckEndpoint: '/health',
     landingPage: false,
-    // The bundled GraphiQL works with no CDN reachable, as on an isolated security network.
-    renderGraphiQL,
-    graphiql: (request) =>
-      config.graphiql && new URL(request.url).pathname === GRAPHQL_ENDPOINT
-        ? {
-            title: 'SecOps gateway',
-            endpoint: GRAPHQL_ENDPOINT,
-            defaultTabs: [
-              { query: DEMO_QUERY, variables: JSON.stringify(DEMO_VARIABLES, null, 2) },
-              { query: DEMO_SUBSCRIPTION, variables: JSON.stringify({ tenantId: DEMO_VARIABLES.tenantId, kind: 'OTHER', lineType: 'INT' }, null, 2) },
-            ],
-          }
-        : false,
+    // The bundled GraphiQL works with no CDN reachable, as on an isolated security network; it opens
+    // on the example operations (the same documents and variables the tests run), one tab each.
+    renderGraphiQL: renderGraphiQLWithExamples,
+    graphiql: (request) => (examplesGraphiQL !== undefined && new URL(request.url).pathname === GRAPHQL_ENDPOINT ? { ...examplesGraphiQL, endpoint: GRAPHQL_ENDPOINT } : false),
     // An array body (HTTP batching) is refused with 400; one operation per request keeps the limits per request.
     batching: false,
     cors: corsOptions(security.corsOrigins),

@@ -4,149 +4,228 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An object for the Apex Central suspicious-object list; the content must be of the type given (BAD_USER_INPUT otherwise, before any call). */
 export type AddSuspiciousObjectInput = {
   /** IPv4 address, URL (http:// or https://, at most 2047 characters), SHA-1 hash or domain; sent normalised as indicator values are. */
   content: string;
   /** Omitted: the object never expires. Sent to the second, in UTC. */
   expiresAt?: string | null | undefined;
-  /** At most 256 characters. */
+  /** Free text kept with the object, at most 256 characters. */
   notes?: string | null | undefined;
+  /** Log or block matches. */
   scanAction: ScanAction;
+  /** What the content is. */
   type: SuspiciousObjectType;
 };
 
 /** The kind of carrier line a retention setting applies to. */
 export type CarrierType =
+  /** Lines of a mobile network operator (SIGN `mno`). */
   | 'MNO'
+  /** Lines of a mobile virtual network operator (SIGN `mvno`). */
   | 'MVNO';
 
+/** Narrows flow logs; every field given must match, omitted fields match anything. */
 export type FlowFilter = {
+  /** NBAR application ID, such as 218104303. */
   appId?: number | null | undefined;
+  /** Exactly this IPv4 destination address. */
   destinationAddress?: string | null | undefined;
+  /** Destination port, 0 to 65535. */
   destinationPort?: number | null | undefined;
+  /** IP protocol number, 0 to 255 (6 TCP, 17 UDP). */
   protocol?: number | null | undefined;
+  /** Only SIMs whose ID contains these digits (ignored under Sim.flows, which is one SIM). */
   simIdContains?: string | null | undefined;
+  /** Exactly this IPv4 source address. */
   sourceAddress?: string | null | undefined;
+  /** Source port, 0 to 65535. */
   sourcePort?: number | null | undefined;
 };
 
+/** A new flow-log setting for one carrier kind. */
 export type FlowLogRetentionInput = {
   /** Omitted: SIGN's default carrier kind. */
   carrier?: CarrierType | null | undefined;
+  /** Forward traffic to the flow collector (true) or stop (false). */
   forwardingEnabled: boolean;
   /** Omitted: the period set before is kept. */
   period?: RetentionPeriod | null | undefined;
 };
 
+/** What an indicator value is, detected from its text. */
 export type IndicatorKind =
+  /** A domain name, lower-cased, such as c2.darkbeacon.io. */
   | 'DOMAIN'
+  /** An IPv4 address, such as 185.220.101.45. */
   | 'IPV4'
+  /** An MD5 hash, 32 hexadecimal characters, lower-cased. */
   | 'MD5'
+  /** A SHA-1 hash, 40 hexadecimal characters, lower-cased. */
   | 'SHA1'
+  /** A SHA-256 hash, 64 hexadecimal characters, lower-cased. */
   | 'SHA256'
+  /** None of the above: no upstream is asked about it. */
   | 'UNKNOWN'
+  /** A URL with http:// or https://. */
   | 'URL';
 
+/** The SIGN line a SIM is on; SIGN keeps each line's data apart, so every SIGN question names one. */
 export type LineType =
+  /** Internet connection line. */
   | 'INT'
+  /** Multi-access edge computing line. */
   | 'MEC'
+  /** Closed network (VPN) line. */
   | 'VPN';
 
+/** What a File Safer advanced notification counts. */
 export type NotificationTrigger =
   /** Failed lookups reach the threshold. */
   | 'LOOKUP_ERROR'
   /** Malware detections reach the threshold. */
   | 'MALWARE';
 
+/** How long SIGN keeps flow logs. */
 export type RetentionPeriod =
+  /** 92 days (about three months). */
   | 'DAYS_92'
+  /** 184 days (about six months). */
   | 'DAYS_184'
+  /** 366 days (about a year). */
   | 'DAYS_366';
 
+/** What Apex Central-managed products do when traffic or a file matches the object. */
 export type ScanAction =
   /** Block matches. */
   | 'BLOCK'
   /** Log matches only. */
   | 'LOG';
 
+/** What an Apex Central suspicious object holds. */
 export type SuspiciousObjectType =
+  /** A domain name. */
   | 'DOMAIN'
+  /** A file SHA-1 hash, 40 hexadecimal characters. */
   | 'FILE_SHA1'
+  /** An IPv4 address. */
   | 'IP'
+  /** A URL starting with http:// or https://, at most 2047 characters. */
   | 'URL';
 
 /** IP: detections of IP pairs; OTHER: domain and other detections. */
 export type ThreatKind =
+  /** Detections of IP address pairs (SIGN ip-threat-summaries / ip-threat-details); severities CRITICAL, HIGH and OTHER only. */
   | 'IP'
+  /** Domain, URL and other detections (SIGN threat-summaries / threat-details). */
   | 'OTHER';
 
+/** SIGN's severity of a detection, most urgent first. */
 export type ThreatSeverity =
+  /** Critical: act now. */
   | 'CRITICAL'
+  /** High. */
   | 'HIGH'
+  /** Informational only (not given for IP detections). */
   | 'INFORMATIONAL'
+  /** Low (not given for IP detections). */
   | 'LOW'
+  /** Medium (not given for IP detections). */
   | 'MEDIUM'
+  /** A severity SIGN does not rank. */
   | 'OTHER';
 
+/** A File Safer advanced notification setting: notify when `threshold` events of `trigger` happen within `referenceTimeMinutes`. */
 export type ThresholdNotificationInput = {
   /** Minutes: 5 to 30, in steps of 5. */
   referenceTimeMinutes: number;
   /** Events: 1 to 1000. */
   threshold: number;
+  /** What to count; replaces the setting this trigger had. */
   trigger: NotificationTrigger;
 };
 
+/** Which way the detected traffic went, seen from the SIM. */
 export type TrafficDirection =
+  /** Towards the SIM (download). */
   | 'DOWN'
+  /** From the SIM out (upload). */
   | 'UP';
 
 /** Narrows the traffic to matching flows: any value of one list matches, and every list given must match. */
 export type TrafficFilter = {
   /** An NBAR application ID, such as 218104303. */
   appId?: string | null | undefined;
+  /** IPv4 destination addresses, such as 192.168.0.1. */
   destinationAddresses?: Array<string> | null | undefined;
   /** IPv4 networks in CIDR form, such as 192.168.0.0/24. */
   destinationNetworks?: Array<string> | null | undefined;
+  /** Destination ports, 0 to 65535. */
   destinationPorts?: Array<number> | null | undefined;
   /** IP protocol numbers (6 TCP, 17 UDP). */
   protocols?: Array<number> | null | undefined;
+  /** IPv4 source addresses, such as 192.168.0.1. */
   sourceAddresses?: Array<string> | null | undefined;
   /** IPv4 networks in CIDR form, such as 192.168.0.0/24. */
   sourceNetworks?: Array<string> | null | undefined;
+  /** Source ports, 0 to 65535. */
   sourcePorts?: Array<number> | null | undefined;
 };
 
 /** The unit time each rate is aggregated over; not longer than the period. */
 export type TrafficInterval =
+  /** 1 day (SIGN `1d`). */
   | 'DAYS_1'
+  /** 1 hour (SIGN `1h`). */
   | 'HOURS_1'
+  /** 2 hours (SIGN `2h`). */
   | 'HOURS_2'
+  /** 1 minute (SIGN `1m`). */
   | 'MINUTES_1'
+  /** 5 minutes (SIGN `5m`). */
   | 'MINUTES_5'
+  /** 15 minutes (SIGN `15m`). */
   | 'MINUTES_15'
+  /** 30 minutes (SIGN `30m`). */
   | 'MINUTES_30';
 
 /** How far back from baseDateTime the report reaches. */
 export type TrafficPeriod =
+  /** 7 days (SIGN `7d`). */
   | 'DAYS_7'
+  /** 1 hour (SIGN `1h`). */
   | 'HOURS_1'
+  /** 24 hours (SIGN `24h`). */
   | 'HOURS_24'
+  /** 15 minutes (SIGN `15m`). */
   | 'MINUTES_15';
 
 /** What the traffic is grouped and ranked by. */
 export type TrafficRankBy =
+  /** NBAR application ID (SIGN `app_id`). */
   | 'APP_ID'
+  /** Destination IPv4 address (SIGN `dst_ip`). */
   | 'DST_IP'
+  /** Destination address and port (SIGN `dst_ip_port`). */
   | 'DST_IP_PORT'
+  /** Destination port (SIGN `dst_port`). */
   | 'DST_PORT'
+  /** IP protocol number (SIGN `protocol`). */
   | 'PROTOCOL'
+  /** Source IPv4 address (SIGN `src_ip`). */
   | 'SRC_IP'
+  /** Source address and port (SIGN `src_ip_port`). */
   | 'SRC_IP_PORT'
+  /** Source port (SIGN `src_port`). */
   | 'SRC_PORT';
 
+/** Kaspersky CyberTrace's answer for one value. */
 export type Verdict =
+  /** CyberTrace matched the value in its threat feeds: see detections. */
   | 'DETECTED'
+  /** CyberTrace could not look the value up: see errorReason. */
   | 'ERROR'
+  /** No feed matched the value: not known as bad (not proof it is clean). */
   | 'NOT_DETECTED';
 
 export type FileSaferThresholdsQueryVariables = Exact<{ [key: string]: never; }>;

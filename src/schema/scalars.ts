@@ -46,14 +46,14 @@ export function parseCalendarDate(value: unknown): string {
 }
 
 builder.scalarType('DateTime', {
-  description: 'An RFC 3339 date-time with a zone, such as 2026-11-01T09:00:00Z.',
+  description: 'An RFC 3339 date-time with a zone, such as 2026-11-01T09:00:00Z or 2026-11-01T18:00:00+09:00 (the same instant). Sent to upstreams in UTC to the second; answered in UTC (Z) to the millisecond. A year past 9999 in UTC is refused (BAD_USER_INPUT).',
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
 builder.scalarType('Date', {
-  description: 'A calendar date, YYYY-MM-DD.',
+  description: 'A calendar date, YYYY-MM-DD, passed to SIGN as written (SIGN flow logs are kept per day).',
   serialize: (value) => value,
   parseValue: parseCalendarDate,
   parseLiteral: (ast) => parseCalendarDate(ast.kind === Kind.STRING ? ast.value : undefined),

@@ -18,15 +18,17 @@ import { resolveTotalCount } from './sign/connections.js';
 const OBJECT_TYPE_OF_NAME = { IP: 'ip', URL: 'url', FILE_SHA1: 'file_sha1', DOMAIN: 'domain' } as const satisfies Record<string, ApexObjectType>;
 
 const SuspiciousObjectTypeEnum = builder.enumType('SuspiciousObjectType', {
+  description: 'What an Apex Central suspicious object holds.',
   values: {
-    IP: { value: OBJECT_TYPE_OF_NAME.IP },
-    URL: { value: OBJECT_TYPE_OF_NAME.URL },
-    FILE_SHA1: { value: OBJECT_TYPE_OF_NAME.FILE_SHA1 },
-    DOMAIN: { value: OBJECT_TYPE_OF_NAME.DOMAIN },
+    IP: { value: OBJECT_TYPE_OF_NAME.IP, description: 'An IPv4 address.' },
+    URL: { value: OBJECT_TYPE_OF_NAME.URL, description: 'A URL starting with http:// or https://, at most 2047 characters.' },
+    FILE_SHA1: { value: OBJECT_TYPE_OF_NAME.FILE_SHA1, description: 'A file SHA-1 hash, 40 hexadecimal characters.' },
+    DOMAIN: { value: OBJECT_TYPE_OF_NAME.DOMAIN, description: 'A domain name.' },
   } as const,
 });
 
 const ScanActionEnum = builder.enumType('ScanAction', {
+  description: 'What Apex Central-managed products do when traffic or a file matches the object.',
   values: {
     LOG: { value: 'log', description: 'Log matches only.' },
     BLOCK: { value: 'block', description: 'Block matches.' },
@@ -117,38 +119,45 @@ builder.node(SuspiciousObjectRef, {
   // Through the per-operation list loader: any number of nodes cost one list call; null when not on the list.
   loadOne: (key, ctx) => ctx.loaders.suspiciousObject.load(objectFromId(key)),
   fields: (t) => ({
-    type: t.expose('type', { type: SuspiciousObjectTypeEnum }),
-    content: t.exposeString('content'),
-    scanAction: t.expose('scanAction', { type: ScanActionEnum }),
-    notes: t.exposeString('notes', { nullable: true }),
-    expiresAt: t.field({ type: 'DateTime', nullable: true, description: 'Null when the object never expires.', resolve: (object) => object.expiresAt }),
-    indicator: t.field({ type: IndicatorRef, resolve: (object) => detectIndicator(object.content) }),
+    type: t.expose('type', { type: SuspiciousObjectTypeEnum, description: 'What the object holds.' }),
+    content: t.exposeString('content', { description: 'The address, URL, hash or domain, as the list holds it.' }),
+    scanAction: t.expose('scanAction', { type: ScanActionEnum, description: 'Log or block matches.' }),
+    notes: t.exposeString('notes', { nullable: true, description: 'Free text kept with the object; null when it has none.' }),
+    expiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When Apex Central drops the object, UTC; null when it never expires.', resolve: (object) => object.expiresAt }),
+    indicator: t.field({ type: IndicatorRef, description: 'The content as an indicator: its CyberTrace reputation and File Safer verdict.', resolve: (object) => detectIndicator(object.content) }),
   }),
 });
 
-const SuspiciousObjectConnection = builder.connectionObject({
-  type: SuspiciousObjectRef,
-  name: 'SuspiciousObjectConnection',
-  fields: (t) => ({ totalCount: t.int({ resolve: resolveTotalCount }) }),
-});
+const SuspiciousObjectConnection = builder.connectionObject(
+  {
+    type: SuspiciousObjectRef,
+    name: 'SuspiciousObjectConnection',
+    description: 'A page of the Apex Central suspicious-object list, in the order Apex Central gives it.',
+    fields: (t) => ({ totalCount: t.int({ description: 'Objects on the whole (filtered) list, not only this page.', resolve: resolveTotalCount }) }),
+  },
+  { name: 'SuspiciousObjectEdge', description: 'A suspicious object with its cursor.' },
+);
 
 const SuspiciousObjectPayloadRef = builder.objectRef<{ suspiciousObject: ApexSuspiciousObject }>('SuspiciousObjectPayload').implement({
-  fields: (t) => ({ suspiciousObject: t.field({ type: SuspiciousObjectRef, resolve: (payload) => payload.suspiciousObject }) }),
+  description: 'The object as it is on the list after the change.',
+  fields: (t) => ({ suspiciousObject: t.field({ type: SuspiciousObjectRef, description: 'The object added or updated.', resolve: (payload) => payload.suspiciousObject }) }),
 });
 
 const RemoveSuspiciousObjectPayloadRef = builder.objectRef<{ removed: boolean }>('RemoveSuspiciousObjectPayload').implement({
+  description: 'What removeSuspiciousObject did.',
   fields: (t) => ({ removed: t.exposeBoolean('removed', { description: 'False when no such object was on the list.' }) }),
 });
 
 const AddSuspiciousObjectInput = builder.inputType('AddSuspiciousObjectInput', {
+  description: 'An object for the Apex Central suspicious-object list; the content must be of the type given (BAD_USER_INPUT otherwise, before any call).',
   fields: (t) => ({
-    type: t.field({ type: SuspiciousObjectTypeEnum, required: true }),
+    type: t.field({ type: SuspiciousObjectTypeEnum, required: true, description: 'What the content is.' }),
     content: t.string({
       required: true,
       description: 'IPv4 address, URL (http:// or https://, at most 2047 characters), SHA-1 hash or domain; sent normalised as indicator values are.',
     }),
-    scanAction: t.field({ type: ScanActionEnum, required: true }),
-    notes: t.string({ description: 'At most 256 characters.', validate: notesRule }),
+    scanAction: t.field({ type: ScanActionEnum, required: true, description: 'Log or block matches.' }),
+    notes: t.string({ description: 'Free text kept with the object, at most 256 characters.', validate: notesRule }),
     // Apex takes `YYYY-MM-DDTHH:mm:ssZ`, a four-digit UTC year: the DateTime scalar refuses any other.
     expiresAt: t.field({ type: 'DateTime', description: 'Omitted: the object never expires. Sent to the second, in UTC.' }),
   }),
@@ -162,7 +171,7 @@ builder.objectField(IndicatorRef, 'suspiciousObject', (t) =>
   t.field({
     type: SuspiciousObjectRef,
     nullable: true,
-    description: 'The Apex Central suspicious object with this content, or null.',
+    description: 'The Apex Central suspicious object with this content (one list call per operation serves every indicator); null when it is not on the list, for MD5, SHA-256 and unknown values (never sent), or, with an error naming apex, when Apex Central fails.',
     resolve: (indicator, _args, ctx) => {
       const type = TYPE_OF_KIND[indicator.kind];
       // MD5, SHA-256 and UNKNOWN values cannot be on the list: no call.
@@ -176,9 +185,9 @@ builder.queryField('suspiciousObjects', (t) =>
     {
       type: SuspiciousObjectRef,
       nullable: true,
-      description: 'Apex Central User-Defined Suspicious Objects.',
+      description: 'Apex Central User-Defined Suspicious Objects: the list is read in one call and paged here; null, with an error naming apex, when Apex Central fails.',
       args: {
-        type: t.arg({ type: SuspiciousObjectTypeEnum, required: false }),
+        type: t.arg({ type: SuspiciousObjectTypeEnum, required: false, description: 'Only objects of this type; omitted: every type.' }),
         contentContains: t.arg.string({ required: false, description: 'A part of the content, matched regardless of case.' }),
       },
       resolve: (_root, args, ctx) => {
@@ -209,8 +218,8 @@ builder.mutationFields((t) => ({
   addSuspiciousObject: t.field({
     type: SuspiciousObjectPayloadRef,
     nullable: true,
-    description: 'Adds the object, or updates the one with the same type and content.',
-    args: { input: t.arg({ type: AddSuspiciousObjectInput, required: true }) },
+    description: 'Adds the object, or updates the one with the same type and content. Sent once (never retried); null, with an error naming apex, when Apex Central fails.',
+    args: { input: t.arg({ type: AddSuspiciousObjectInput, required: true, description: 'The object.' }) },
     validate: z.looseObject({ input: objectRule }),
     resolve: async (_root, { input }, ctx) => {
       const content = detectIndicator(input.content).value;
@@ -223,10 +232,10 @@ builder.mutationFields((t) => ({
   removeSuspiciousObject: t.field({
     type: RemoveSuspiciousObjectPayloadRef,
     nullable: true,
-    description: 'Removes the object with this type and content; `removed` is false when there was none.',
+    description: 'Removes the object with this type and content; `removed` is false when there was none. Null, with an error naming apex, when Apex Central fails.',
     args: {
-      type: t.arg({ type: SuspiciousObjectTypeEnum, required: true }),
-      content: t.arg.string({ required: true, description: 'As the list gives it.' }),
+      type: t.arg({ type: SuspiciousObjectTypeEnum, required: true, description: 'The type of the object to remove.' }),
+      content: t.arg.string({ required: true, description: 'The content exactly as the list gives it.' }),
     },
     validate: objectRule,
     resolve: async (_root, { type, content }, ctx) => {
@@ -239,10 +248,10 @@ builder.mutationFields((t) => ({
   blockIndicator: t.field({
     type: SuspiciousObjectPayloadRef,
     nullable: true,
-    description: "Adds the indicator's value to the suspicious-object list with the BLOCK action; its type is detected.",
+    description: "Adds the indicator's value to the Apex Central suspicious-object list with the BLOCK action; its type is detected. Sent once (never retried); null, with an error naming apex, when Apex Central fails.",
     args: {
       value: t.arg.string({ required: true, description: 'An IPv4 address, domain, URL or SHA-1 hash; MD5 and SHA-256 are refused.', validate: blockableValueRule }),
-      notes: t.arg.string({ required: false, description: 'At most 256 characters.', validate: notesRule }),
+      notes: t.arg.string({ required: false, description: 'Free text kept with the object, at most 256 characters.', validate: notesRule }),
     },
     resolve: async (_root, { value, notes }, ctx) => {
       const indicator = detectIndicator(value);

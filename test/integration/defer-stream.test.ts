@@ -1,10 +1,10 @@
 import { print } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ThreatsWithDeferredJoinsDocument, type ThreatsWithDeferredJoinsQuery } from '../../schema/generated/graphql.js';
-import { DEMO_VARIABLES } from '../../src/demo.js';
 import { CYBERTRACE_LOOKUP_PATH } from '../../src/simulators/cybertrace.js';
 import { manualTicker, openSse, until } from '../support/feed.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { exampleVariables } from '../support/examples.js';
 
 /**
  * @defer and @stream (yoga's defer/stream plugin): the page arrives first, the joins after. The
@@ -42,7 +42,7 @@ describe('@defer', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     g.simulators.cybertrace.inject({ kind: 'hold', until: held, times: 1 });
 
-    const stream = await openSse(g.fetch, { query: print(ThreatsWithDeferredJoinsDocument), variables: { ...DEMO_VARIABLES, first: 5 } });
+    const stream = await openSse(g.fetch, { query: print(ThreatsWithDeferredJoinsDocument), variables: exampleVariables(ThreatsWithDeferredJoinsDocument) });
     expect(stream.status).toBe(200);
     const initial = (await stream.next()) as { data: ThreatsWithDeferredJoinsQuery; hasNext?: boolean };
     const nodes = initial.data.tenant.sim.threatSummaries!.nodes;

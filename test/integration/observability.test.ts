@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SimThreatsDocument } from '../../schema/generated/graphql.js';
-import { DEMO_VARIABLES } from '../../src/demo.js';
 import { DATA_WINDOW_FOR_DEMO, DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { exampleVariables } from '../support/examples.js';
 
 /** /metrics, /readiness, the request id sent upstream and the per-request log line, over the real simulators. */
 
@@ -34,7 +34,7 @@ describe('observability', () => {
   afterEach(() => gw.simulators.sign.clearFaults());
 
   it('counts the operation, the SIGN and CyberTrace requests and their latencies after a query', async () => {
-    const result = await gw.execute(SimThreatsDocument, DEMO_VARIABLES);
+    const result = await gw.execute(SimThreatsDocument, exampleVariables(SimThreatsDocument));
     expect(result.errors).toBeUndefined();
     const metrics = await scrape(gw);
     expect(sample(metrics, 'gateway_operations_total{operation="SimThreats",outcome="success"}')).toBe(1);

@@ -8,12 +8,12 @@ import { getNamedType, isObjectType, type GraphQLFormattedError } from 'graphql'
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SimThreatsDocument, TenantSettingsDocument } from '../../schema/generated/graphql.js';
-import { DEMO_VARIABLES } from '../../src/demo.js';
 import { subgraphSchema } from '../../src/schema/index.js';
 import { encodeNodeId } from '../../src/schema/node-id.js';
 import { serveGateway } from '../../src/server.js';
 import { DATA_WINDOW_FOR_DEMO, DEMO_APEX_CREDENTIALS, DEMO_CYBERTRACE_CREDENTIALS, DEMO_NCP_CREDENTIALS, DEMO_SIGN_TOKEN, DEMO_SIMS, DEMO_TENANT_ID, OTHER_TENANT_ID } from '../../src/simulators/demo-seed.js';
 import { mintToken, routerHeaders, startTestGateway, TEST_JWT_SECRET, type TestGateway } from '../support/gateway.js';
+import { exampleVariables } from '../support/examples.js';
 
 /** Caller authentication, tenant isolation, scopes, query limits, trusted documents, rate limits and error masking, end to end. */
 
@@ -349,7 +349,7 @@ describe('trusted documents', () => {
   afterAll(() => trusted.close());
 
   it('runs a manifest document by documentId (as the typed documents send it)', async () => {
-    const result = await trusted.execute(SimThreatsDocument, DEMO_VARIABLES, bearer(token));
+    const result = await trusted.execute(SimThreatsDocument, exampleVariables(SimThreatsDocument), bearer(token));
     expect(result.errors).toBeUndefined();
     expect(result.data?.tenant.sim.threatSummaries?.totalCount).toBeGreaterThan(0);
   });

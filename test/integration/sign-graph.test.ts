@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FlowsPageDocument, NodesDocument, SimThreatDetailsDocument, SimThreatsDocument, ThreatSummariesPageDocument } from '../../schema/generated/graphql.js';
-import { DEMO_VARIABLES } from '../../src/demo.js';
 import { startSimulator } from '../../src/simulators/harness.js';
 import { DATA_WINDOW_FOR_DEMO, DEMO_SIGN_TOKEN, DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { exampleVariables } from '../support/examples.js';
 
 const window = { tenantId: DEMO_TENANT_ID, from: DATA_WINDOW_FOR_DEMO.from, to: DATA_WINDOW_FOR_DEMO.to };
 const summaries = { ...window, kind: 'OTHER' as const, lineType: 'INT' as const };
@@ -19,7 +19,7 @@ const signCalls = () => gw.simulators.sign.requests;
 
 describe('the demo query', () => {
   it('answers a SIM’s threats with each target’s reputation in one operation', async () => {
-    const result = await gw.execute(SimThreatsDocument, DEMO_VARIABLES);
+    const result = await gw.execute(SimThreatsDocument, exampleVariables(SimThreatsDocument));
     expect(result.errors).toBeUndefined();
     const connection = result.data?.tenant.sim.threatSummaries;
     expect(connection?.totalCount).toBeGreaterThan(0);

@@ -48,6 +48,7 @@ describe('live configuration', () => {
       introspection: false,
       graphiql: false,
       feed: { intervalMs: 30_000, overlapMs: 300_000, leaseMs: 90_000, maxSubscriptionsPerCaller: 10 },
+      shutdownTimeoutMs: 8_000,
     });
   });
 

@@ -94,8 +94,9 @@ describe('TrafficReport fan-out', () => {
         timeSeries { cacheHit } statistics { cacheHit } total { totalTraffic peakTraffic } } } }`,
       contextValue: { sign, caller: UNAUTHENTICATED_CALLER },
     });
-    // Every call has started while none has been answered: they run concurrently.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Resolvers start on promise jobs alone; setImmediate runs once those are drained, with no
+    // timer to wait on. Every call has started while none has been answered: they run concurrently.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(started.sort()).toEqual(['statistics:24h/2h', 'timeSeries:24h/2h', 'total:24h/2h']);
     release();
     const result = await running;

@@ -12,36 +12,42 @@ import { EndpointRef, FlowRef, SimRef, TenantRef } from './refs.js';
 /** SIGN flow logs (flow-collectors): calendar-date windows, filtered by SIM, addresses, ports, app and protocol. */
 
 builder.objectType(FlowRef, {
+  description: 'One SIGN flow-log record: a connection of a SIM as the flow collector saw it.',
   fields: (t) => ({
-    startedAt: t.field({ type: 'DateTime', resolve: (row) => row.flowStartMilliseconds }),
-    endedAt: t.field({ type: 'DateTime', resolve: (row) => row.flowEndMilliseconds }),
-    source: t.field({ type: EndpointRef, resolve: (row) => ({ address: row.ipv4SrcAddr, port: row.l4SrcPort }) }),
-    destination: t.field({ type: EndpointRef, resolve: (row) => ({ address: row.ipv4DstAddr, port: row.l4DstPort }) }),
-    appId: t.exposeString('appId'),
-    protocol: t.exposeInt('protocol'),
-    inBytes: t.exposeFloat('inBytes'),
-    inPackets: t.exposeFloat('inPkts'),
-    sim: t.field({ type: SimRef, resolve: (row) => ({ tenantId: row.tenantId, simId: row.simId, lineType: row.lineType }) }),
+    startedAt: t.field({ type: 'DateTime', description: 'When the flow started, UTC, to the millisecond.', resolve: (row) => row.flowStartMilliseconds }),
+    endedAt: t.field({ type: 'DateTime', description: 'When the flow ended, UTC, to the millisecond.', resolve: (row) => row.flowEndMilliseconds }),
+    source: t.field({ type: EndpointRef, description: 'Source address and port.', resolve: (row) => ({ address: row.ipv4SrcAddr, port: row.l4SrcPort }) }),
+    destination: t.field({ type: EndpointRef, description: 'Destination address and port.', resolve: (row) => ({ address: row.ipv4DstAddr, port: row.l4DstPort }) }),
+    appId: t.exposeString('appId', { description: 'The NBAR application ID SIGN recognised, such as 218104303.' }),
+    protocol: t.exposeInt('protocol', { description: 'IP protocol number (6 TCP, 17 UDP, 1 ICMP).' }),
+    inBytes: t.exposeFloat('inBytes', { description: 'Bytes in the flow (a Float: counts can pass 2^31).' }),
+    inPackets: t.exposeFloat('inPkts', { description: 'Packets in the flow (a Float: counts can pass 2^31).' }),
+    sim: t.field({ type: SimRef, description: 'The SIM the flow belongs to.', resolve: (row) => ({ tenantId: row.tenantId, simId: row.simId, lineType: row.lineType }) }),
   }),
 });
 
 export const FlowFilterInput = builder.inputType('FlowFilter', {
+  description: 'Narrows flow logs; every field given must match, omitted fields match anything.',
   fields: (t) => ({
-    simIdContains: t.string({ validate: simIdPartRule }),
-    sourceAddress: t.string({ validate: ipv4Rule }),
-    destinationAddress: t.string({ validate: ipv4Rule }),
-    sourcePort: t.int({ validate: portRule }),
-    destinationPort: t.int({ validate: portRule }),
-    appId: t.int({ validate: z.number().int().min(0, 'appId is a non-negative NBAR application ID') }),
-    protocol: t.int({ validate: protocolRule }),
+    simIdContains: t.string({ validate: simIdPartRule, description: 'Only SIMs whose ID contains these digits (ignored under Sim.flows, which is one SIM).' }),
+    sourceAddress: t.string({ validate: ipv4Rule, description: 'Exactly this IPv4 source address.' }),
+    destinationAddress: t.string({ validate: ipv4Rule, description: 'Exactly this IPv4 destination address.' }),
+    sourcePort: t.int({ validate: portRule, description: 'Source port, 0 to 65535.' }),
+    destinationPort: t.int({ validate: portRule, description: 'Destination port, 0 to 65535.' }),
+    appId: t.int({ validate: z.number().int().min(0, 'appId is a non-negative NBAR application ID'), description: 'NBAR application ID, such as 218104303.' }),
+    protocol: t.int({ validate: protocolRule, description: 'IP protocol number, 0 to 255 (6 TCP, 17 UDP).' }),
   }),
 });
 
-const FlowConnection = builder.connectionObject({
-  type: FlowRef,
-  name: 'FlowConnection',
-  fields: (t) => ({ totalCount: t.int({ resolve: resolveTotalCount }) }),
-});
+const FlowConnection = builder.connectionObject(
+  {
+    type: FlowRef,
+    name: 'FlowConnection',
+    description: 'A page of SIGN flow logs, newest first.',
+    fields: (t) => ({ totalCount: t.int({ description: 'Rows in the whole list for these arguments, not only this page.', resolve: resolveTotalCount }) }),
+  },
+  { name: 'FlowEdge', description: 'A flow-log record with its cursor.' },
+);
 
 type FlowFilter = Partial<Record<'simIdContains' | 'sourceAddress' | 'destinationAddress', string | null>> &
   Partial<Record<'sourcePort' | 'destinationPort' | 'appId' | 'protocol', number | null>>;
@@ -69,11 +75,12 @@ builder.objectField(TenantRef, 'flows', (t) =>
     {
       type: FlowRef,
       nullable: true,
+      description: 'SIGN flow logs of the tenant between two calendar dates, newest first; null, with an error naming sign, when SIGN fails.',
       args: {
-        lineType: t.arg({ type: LineTypeEnum, required: true }),
-        from: t.arg({ type: 'Date', required: true }),
-        to: t.arg({ type: 'Date', required: true }),
-        filter: t.arg({ type: FlowFilterInput, required: false }),
+        lineType: t.arg({ type: LineTypeEnum, required: true, description: 'The line whose flows to list.' }),
+        from: t.arg({ type: 'Date', required: true, description: 'First day (included), YYYY-MM-DD.' }),
+        to: t.arg({ type: 'Date', required: true, description: 'Last day (included), YYYY-MM-DD; not before `from`.' }),
+        filter: t.arg({ type: FlowFilterInput, required: false, description: 'Omitted: every flow of the window.' }),
       },
       validate: dateWindowRule,
       resolve: (tenant, args, ctx) => flows(ctx, tenant.tenantId, args.lineType, args, 'Tenant.flows'),
@@ -87,10 +94,11 @@ builder.objectField(SimRef, 'flows', (t) =>
     {
       type: FlowRef,
       nullable: true,
+      description: "SIGN flow logs of this SIM between two calendar dates, newest first; null, with an error naming sign, when SIGN fails.",
       args: {
-        from: t.arg({ type: 'Date', required: true }),
-        to: t.arg({ type: 'Date', required: true }),
-        filter: t.arg({ type: FlowFilterInput, required: false }),
+        from: t.arg({ type: 'Date', required: true, description: 'First day (included), YYYY-MM-DD.' }),
+        to: t.arg({ type: 'Date', required: true, description: 'Last day (included), YYYY-MM-DD; not before `from`.' }),
+        filter: t.arg({ type: FlowFilterInput, required: false, description: 'Omitted: every flow of the window.' }),
       },
       validate: dateWindowRule,
       // The SIM's own ID narrows the list; a filter's simIdContains cannot widen it.

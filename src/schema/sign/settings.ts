@@ -9,12 +9,20 @@ import { TenantRef } from './refs.js';
 
 export const CarrierTypeEnum = builder.enumType('CarrierType', {
   description: 'The kind of carrier line a retention setting applies to.',
-  values: { MVNO: { value: 'mvno' }, MNO: { value: 'mno' } } as const,
+  values: {
+    MVNO: { value: 'mvno', description: 'Lines of a mobile virtual network operator (SIGN `mvno`).' },
+    MNO: { value: 'mno', description: 'Lines of a mobile network operator (SIGN `mno`).' },
+  } as const,
 });
 
 /** Internal values are the days SIGN sends and answers. */
 export const RetentionPeriodEnum = builder.enumType('RetentionPeriod', {
-  values: { DAYS_92: { value: 92 }, DAYS_184: { value: 184 }, DAYS_366: { value: 366 } } as const,
+  description: 'How long SIGN keeps flow logs.',
+  values: {
+    DAYS_92: { value: 92, description: '92 days (about three months).' },
+    DAYS_184: { value: 184, description: '184 days (about six months).' },
+    DAYS_366: { value: 366, description: '366 days (about a year).' },
+  } as const,
 });
 
 const FlowLogRetentionRef = builder.objectRef<FlowLogRetentionAnswer>('FlowLogRetention');
@@ -23,31 +31,36 @@ const HelpdeskContractRef = builder.objectRef<HelpdeskAnswer>('HelpdeskContract'
 const HelpdeskContractPayloadRef = builder.objectRef<{ helpdesk: HelpdeskAnswer }>('HelpdeskContractPayload');
 
 builder.objectType(FlowLogRetentionRef, {
+  description: 'SIGN flow-log settings of one carrier kind.',
   fields: (t) => ({
     forwardingEnabled: t.exposeBoolean('flow', { description: 'Traffic is forwarded to the flow collector.' }),
-    period: t.expose('period', { type: RetentionPeriodEnum, nullable: true, description: 'How long flow logs are kept.' }),
+    period: t.expose('period', { type: RetentionPeriodEnum, nullable: true, description: 'How long flow logs are kept; null when SIGN has no period set.' }),
   }),
 });
 
 builder.objectType(FlowLogRetentionPayloadRef, {
-  fields: (t) => ({ retention: t.field({ type: FlowLogRetentionRef, resolve: (payload) => payload.retention }) }),
+  description: 'What setFlowLogRetention left in place.',
+  fields: (t) => ({ retention: t.field({ type: FlowLogRetentionRef, description: 'The setting as SIGN answered it after the change.', resolve: (payload) => payload.retention }) }),
 });
 
 builder.objectType(HelpdeskContractRef, {
+  description: "The tenant's SIGN helpdesk (support) contract.",
   fields: (t) => ({
-    enabled: t.exposeBoolean('enabled'),
-    startAt: t.field({ type: 'DateTime', nullable: true, description: 'When the contract started; null while there is none.', resolve: (contract) => contract.startAt }),
+    enabled: t.exposeBoolean('enabled', { description: 'The contract is in force.' }),
+    startAt: t.field({ type: 'DateTime', nullable: true, description: 'When the contract started, UTC; null while there is none.', resolve: (contract) => contract.startAt }),
   }),
 });
 
 builder.objectType(HelpdeskContractPayloadRef, {
-  fields: (t) => ({ helpdesk: t.field({ type: HelpdeskContractRef, resolve: (payload) => payload.helpdesk }) }),
+  description: 'What setHelpdeskContract left in place.',
+  fields: (t) => ({ helpdesk: t.field({ type: HelpdeskContractRef, description: 'The contract as SIGN answered it after the change.', resolve: (payload) => payload.helpdesk }) }),
 });
 
 const FlowLogRetentionInput = builder.inputType('FlowLogRetentionInput', {
+  description: 'A new flow-log setting for one carrier kind.',
   fields: (t) => ({
     carrier: t.field({ type: CarrierTypeEnum, description: "Omitted: SIGN's default carrier kind." }),
-    forwardingEnabled: t.boolean({ required: true }),
+    forwardingEnabled: t.boolean({ required: true, description: 'Forward traffic to the flow collector (true) or stop (false).' }),
     period: t.field({ type: RetentionPeriodEnum, description: 'Omitted: the period set before is kept.' }),
   }),
 });
@@ -56,13 +69,14 @@ builder.objectFields(TenantRef, (t) => ({
   flowLogRetention: t.field({
     type: FlowLogRetentionRef,
     nullable: true,
-    description: "Omitting carrier reads SIGN's default carrier kind.",
-    args: { carrier: t.arg({ type: CarrierTypeEnum, required: false }) },
+    description: "The tenant's flow-log setting (SIGN flow-collectors/retention); null, with an error naming sign, when SIGN fails.",
+    args: { carrier: t.arg({ type: CarrierTypeEnum, required: false, description: "The carrier kind to read; omitted: SIGN's default carrier kind." }) },
     resolve: (tenant, { carrier }, ctx) => ctx.sign.flowLogRetention(tenant.tenantId, carrier ?? undefined),
   }),
   helpdesk: t.field({
     type: HelpdeskContractRef,
     nullable: true,
+    description: "The tenant's helpdesk contract (SIGN helpdesk); null, with an error naming sign, when SIGN fails.",
     resolve: (tenant, _args, ctx) => ctx.sign.helpdesk(tenant.tenantId),
   }),
 }));
@@ -71,9 +85,10 @@ builder.mutationFields((t) => ({
   setFlowLogRetention: t.field({
     type: FlowLogRetentionPayloadRef,
     nullable: true,
+    description: "Changes the tenant's flow-log setting (one SIGN PUT); null, with an error naming sign, when SIGN refuses or fails.",
     args: {
-      tenantId: t.arg.string({ required: true, validate: tenantIdRule }),
-      input: t.arg({ type: FlowLogRetentionInput, required: true }),
+      tenantId: t.arg.string({ required: true, validate: tenantIdRule, description: 'The SIGN tenant ID: 32 characters 0-9a-f. Your token must name it (or "*").' }),
+      input: t.arg({ type: FlowLogRetentionInput, required: true, description: 'The new setting.' }),
     },
     resolve: async (_root, { tenantId, input }, ctx) => {
       assertTenantAccess(ctx.caller, tenantId);
@@ -86,10 +101,10 @@ builder.mutationFields((t) => ({
   setHelpdeskContract: t.field({
     type: HelpdeskContractPayloadRef,
     nullable: true,
-    description: 'Enabling starts the contract (startAt); disabling ends it.',
+    description: 'Enabling starts the contract (startAt); disabling ends it. One SIGN PUT; null, with an error naming sign, when SIGN refuses or fails.',
     args: {
-      tenantId: t.arg.string({ required: true, validate: tenantIdRule }),
-      enabled: t.arg.boolean({ required: true }),
+      tenantId: t.arg.string({ required: true, validate: tenantIdRule, description: 'The SIGN tenant ID: 32 characters 0-9a-f. Your token must name it (or "*").' }),
+      enabled: t.arg.boolean({ required: true, description: 'true starts the contract, false ends it.' }),
     },
     resolve: async (_root, { tenantId, enabled }, ctx) => {
       assertTenantAccess(ctx.caller, tenantId);

@@ -33,6 +33,7 @@ export function simFromFields({ tenantId, lineType, simId }: { tenantId: string;
 
 builder.node(SimRef, {
   tenantOf: (sim) => sim.tenantId,
+  description: 'A SIM of a SIGN tenant on one line type. Reading it makes no upstream call; its threats and flows do.',
   id: { resolve: simKey },
   loadOne: (key, ctx) => {
     const sim = simFromKey(key);
@@ -41,18 +42,19 @@ builder.node(SimRef, {
   },
   fields: (t) => ({
     tenantId: t.exposeString('tenantId', { description: 'The SIGN tenant the SIM belongs to (32 hex characters); with lineType and simId, its federation key.' }),
-    simId: t.exposeString('simId'),
-    lineType: t.expose('lineType', { type: LineTypeEnum }),
-    tenant: t.field({ type: TenantRef, resolve: (sim) => ({ tenantId: sim.tenantId }) }),
+    simId: t.exposeString('simId', { description: 'The SIM ID as SIGN knows it: digits only, such as 440130000096015.' }),
+    lineType: t.expose('lineType', { type: LineTypeEnum, description: 'The line the SIM is on.' }),
+    tenant: t.field({ type: TenantRef, description: 'The tenant the SIM belongs to.', resolve: (sim) => ({ tenantId: sim.tenantId }) }),
   }),
 });
 
 builder.objectField(TenantRef, 'sim', (t) =>
   t.field({
     type: SimRef,
+    description: 'One SIM of the tenant. No upstream call is made here: a SIM SIGN does not know shows as NOT_FOUND on its threats and flows.',
     args: {
-      simId: t.arg.string({ required: true, validate: simIdRule }),
-      lineType: t.arg({ type: LineTypeEnum, required: true }),
+      simId: t.arg.string({ required: true, validate: simIdRule, description: 'The SIM ID as SIGN knows it: digits only, such as 440130000096015.' }),
+      lineType: t.arg({ type: LineTypeEnum, required: true, description: 'The line the SIM is on.' }),
     },
     resolve: (tenant, { simId, lineType }) => ({ tenantId: tenant.tenantId, simId, lineType }),
   }),

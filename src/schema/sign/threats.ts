@@ -13,53 +13,63 @@ import { EndpointRef, SimRef, TenantRef, ThreatRef, ThreatSummaryRef } from './r
 builder.objectType(EndpointRef, {
   description: 'One end of a detected connection or flow.',
   fields: (t) => ({
-    address: t.exposeString('address'),
-    port: t.exposeInt('port', { nullable: true }),
+    address: t.exposeString('address', { description: 'The IPv4 address.' }),
+    port: t.exposeInt('port', { nullable: true, description: 'The TCP/UDP port, 0 to 65535; null when SIGN gives none (such as for ICMP).' }),
   }),
 });
 
 builder.objectType(ThreatSummaryRef, {
+  description: 'SIGN threat summary: the detections of one target on one SIM, counted (one row per SIM and target).',
   fields: (t) => ({
-    kind: t.expose('kind', { type: ThreatKindEnum }),
-    receivedAt: t.field({ type: 'DateTime', resolve: (row) => row.receiveTime }),
-    recordCount: t.exposeInt('recordCount'),
-    sim: t.field({ type: SimRef, resolve: (row) => ({ tenantId: row.tenantId, simId: row.simId, lineType: row.lineType }) }),
-    simName: t.exposeString('simName', { nullable: true }),
-    profileStatus: t.exposeString('profileStatus', { nullable: true }),
-    isLocked: t.exposeBoolean('isLocked', { nullable: true }),
-    target: t.exposeString('detectedTarget', { description: 'The upstream detectedTarget, as sent.' }),
-    severity: t.expose('threatSeverity', { type: ThreatSeverityEnum }),
-    threatType: t.exposeString('threatType'),
+    kind: t.expose('kind', { type: ThreatKindEnum, description: 'IP pair or other target.' }),
+    receivedAt: t.field({ type: 'DateTime', description: 'When SIGN received the latest of these detections, UTC.', resolve: (row) => row.receiveTime }),
+    recordCount: t.exposeInt('recordCount', { description: 'How many detections this summary counts.' }),
+    sim: t.field({ type: SimRef, description: 'The SIM the detections were made on.', resolve: (row) => ({ tenantId: row.tenantId, simId: row.simId, lineType: row.lineType }) }),
+    simName: t.exposeString('simName', { nullable: true, description: 'The name the tenant gave the SIM; null when it has none.' }),
+    profileStatus: t.exposeString('profileStatus', { nullable: true, description: "The SIM's security profile status as SIGN spells it, such as active or inactive; null when SIGN gives none." }),
+    isLocked: t.exposeBoolean('isLocked', { nullable: true, description: 'The SIM is locked (its traffic stopped); null when SIGN does not say.' }),
+    target: t.exposeString('detectedTarget', { description: 'What was detected, as SIGN sent it (detectedTarget): a domain, URL, or an IP pair `<SIM address>/<remote address>`.' }),
+    severity: t.expose('threatSeverity', { type: ThreatSeverityEnum, description: "SIGN's severity." }),
+    threatType: t.exposeString('threatType', { description: "SIGN's threat category, such as spyware or phishing." }),
   }),
 });
 
 builder.objectType(ThreatRef, {
+  description: 'One SIGN threat detection on a SIM (threat details): when, what, and both ends of the connection.',
   fields: (t) => ({
-    kind: t.expose('kind', { type: ThreatKindEnum }),
-    receivedAt: t.field({ type: 'DateTime', resolve: (row) => row.receiveTime }),
-    severity: t.expose('threatSeverity', { type: ThreatSeverityEnum }),
-    threatType: t.exposeString('threatType'),
-    target: t.exposeString('detectedTarget'),
-    application: t.exposeString('application', { nullable: true }),
-    ipProtocol: t.exposeString('ipProtocol', { nullable: true }),
-    direction: t.expose('stream', { type: TrafficDirectionEnum, nullable: true }),
-    source: t.field({ type: EndpointRef, resolve: (row) => ({ address: row.sourceAddress, port: row.sourcePort }) }),
-    destination: t.field({ type: EndpointRef, resolve: (row) => ({ address: row.destinationAddress, port: row.destinationPort }) }),
-    lineType: t.expose('lineType', { type: LineTypeEnum }),
+    kind: t.expose('kind', { type: ThreatKindEnum, description: 'IP pair or other target.' }),
+    receivedAt: t.field({ type: 'DateTime', description: 'When SIGN received the detection, UTC.', resolve: (row) => row.receiveTime }),
+    severity: t.expose('threatSeverity', { type: ThreatSeverityEnum, description: "SIGN's severity." }),
+    threatType: t.exposeString('threatType', { description: "SIGN's threat category, such as spyware or phishing." }),
+    target: t.exposeString('detectedTarget', { description: 'What was detected, as SIGN sent it (detectedTarget): a domain, URL, or an IP pair `<SIM address>/<remote address>`.' }),
+    application: t.exposeString('application', { nullable: true, description: 'The application SIGN recognised in the traffic; null when none.' }),
+    ipProtocol: t.exposeString('ipProtocol', { nullable: true, description: 'The IP protocol as SIGN names it, such as tcp; null when SIGN gives none.' }),
+    direction: t.expose('stream', { type: TrafficDirectionEnum, nullable: true, description: 'Which way the traffic went; null when SIGN does not say.' }),
+    source: t.field({ type: EndpointRef, description: 'Where the detected connection came from.', resolve: (row) => ({ address: row.sourceAddress, port: row.sourcePort }) }),
+    destination: t.field({ type: EndpointRef, description: 'Where it went.', resolve: (row) => ({ address: row.destinationAddress, port: row.destinationPort }) }),
+    lineType: t.expose('lineType', { type: LineTypeEnum, description: 'The line the SIM is on.' }),
   }),
 });
 
-const ThreatSummaryConnection = builder.connectionObject({
-  type: ThreatSummaryRef,
-  name: 'ThreatSummaryConnection',
-  fields: (t) => ({ totalCount: t.int({ resolve: resolveTotalCount }) }),
-});
+const ThreatSummaryConnection = builder.connectionObject(
+  {
+    type: ThreatSummaryRef,
+    name: 'ThreatSummaryConnection',
+    description: 'A page of SIGN threat summaries, newest first.',
+    fields: (t) => ({ totalCount: t.int({ description: 'Rows in the whole list for these arguments, not only this page.', resolve: resolveTotalCount }) }),
+  },
+  { name: 'ThreatSummaryEdge', description: 'A threat summary with its cursor.' },
+);
 
-const ThreatConnection = builder.connectionObject({
-  type: ThreatRef,
-  name: 'ThreatConnection',
-  fields: (t) => ({ totalCount: t.int({ resolve: resolveTotalCount }) }),
-});
+const ThreatConnection = builder.connectionObject(
+  {
+    type: ThreatRef,
+    name: 'ThreatConnection',
+    description: 'A page of SIGN threat detections, newest first.',
+    fields: (t) => ({ totalCount: t.int({ description: 'Rows in the whole list for these arguments, not only this page.', resolve: resolveTotalCount }) }),
+  },
+  { name: 'ThreatEdge', description: 'A threat detection with its cursor.' },
+);
 
 interface ThreatWindowArgs extends ConnectionArgs {
   kind: ThreatKind;
@@ -115,13 +125,14 @@ builder.objectFields(TenantRef, (t) => ({
     {
       type: ThreatSummaryRef,
       nullable: true,
+      description: 'SIGN threat summaries (one row per SIM and target) received in the window, newest first; null, with an error naming sign, when SIGN fails.',
       args: {
-        kind: t.arg({ type: ThreatKindEnum, required: true }),
-        lineType: t.arg({ type: LineTypeEnum, required: true }),
-        from: t.arg({ type: 'DateTime', required: true }),
-        to: t.arg({ type: 'DateTime', required: true }),
-        severities: t.arg({ type: [ThreatSeverityEnum], required: false }),
-        simIdContains: t.arg.string({ required: false, validate: simIdPartRule.nullish() }),
+        kind: t.arg({ type: ThreatKindEnum, required: true, description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.' }),
+        lineType: t.arg({ type: LineTypeEnum, required: true, description: 'The line whose detections to list.' }),
+        from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window of receipt times (included), any zone.' }),
+        to: t.arg({ type: 'DateTime', required: true, description: 'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.' }),
+        severities: t.arg({ type: [ThreatSeverityEnum], required: false, description: 'Only these severities; omitted or null: all. With kind IP only CRITICAL, HIGH and OTHER exist.' }),
+        simIdContains: t.arg.string({ required: false, validate: simIdPartRule.nullish(), description: 'Only SIMs whose ID contains these digits; omitted: every SIM.' }),
       },
       validate: threatWindowRule,
       resolve: (tenant, args, ctx) => threatSummaries(ctx, tenant.tenantId, args, 'Tenant.threatSummaries'),
@@ -132,12 +143,13 @@ builder.objectFields(TenantRef, (t) => ({
     {
       type: ThreatRef,
       nullable: true,
+      description: 'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
       args: {
-        kind: t.arg({ type: ThreatKindEnum, required: true }),
-        simId: t.arg.string({ required: true, validate: simIdRule }),
-        lineType: t.arg({ type: LineTypeEnum, required: true }),
-        from: t.arg({ type: 'DateTime', required: true }),
-        to: t.arg({ type: 'DateTime', required: true }),
+        kind: t.arg({ type: ThreatKindEnum, required: true, description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.' }),
+        simId: t.arg.string({ required: true, validate: simIdRule, description: 'The SIM whose detections to list: digits only.' }),
+        lineType: t.arg({ type: LineTypeEnum, required: true, description: 'The line whose detections to list.' }),
+        from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window of receipt times (included), any zone.' }),
+        to: t.arg({ type: 'DateTime', required: true, description: 'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.' }),
       },
       validate: threatWindowRule,
       resolve: (tenant, args, ctx) => threats(ctx, tenant.tenantId, args.simId, args, 'Tenant.threats'),
@@ -151,11 +163,12 @@ builder.objectFields(SimRef, (t) => ({
     {
       type: ThreatSummaryRef,
       nullable: true,
+      description: 'SIGN threat summaries (one row per SIM and target) received in the window, newest first; null, with an error naming sign, when SIGN fails.',
       args: {
-        kind: t.arg({ type: ThreatKindEnum, required: true }),
-        from: t.arg({ type: 'DateTime', required: true }),
-        to: t.arg({ type: 'DateTime', required: true }),
-        severities: t.arg({ type: [ThreatSeverityEnum], required: false }),
+        kind: t.arg({ type: ThreatKindEnum, required: true, description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.' }),
+        from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window of receipt times (included), any zone.' }),
+        to: t.arg({ type: 'DateTime', required: true, description: 'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.' }),
+        severities: t.arg({ type: [ThreatSeverityEnum], required: false, description: 'Only these severities; omitted or null: all. With kind IP only CRITICAL, HIGH and OTHER exist.' }),
       },
       validate: threatWindowRule,
       // SIGN matches simId partially; SIM IDs have one length, so the whole ID matches only itself.
@@ -167,10 +180,11 @@ builder.objectFields(SimRef, (t) => ({
     {
       type: ThreatRef,
       nullable: true,
+      description: 'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
       args: {
-        kind: t.arg({ type: ThreatKindEnum, required: true }),
-        from: t.arg({ type: 'DateTime', required: true }),
-        to: t.arg({ type: 'DateTime', required: true }),
+        kind: t.arg({ type: ThreatKindEnum, required: true, description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.' }),
+        from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window of receipt times (included), any zone.' }),
+        to: t.arg({ type: 'DateTime', required: true, description: 'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.' }),
       },
       validate: threatWindowRule,
       resolve: (sim, args, ctx) => threats(ctx, sim.tenantId, sim.simId, { ...args, lineType: sim.lineType }, 'Sim.threats'),

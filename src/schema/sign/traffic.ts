@@ -44,9 +44,34 @@ export const TRAFFIC_RANK_BY = {
   APP_ID: 'app_id',
 } as const satisfies Record<string, SignTrafficRankBy>;
 
-function vendorValues<const Values extends Record<string, string>>(values: Values): { [Name in keyof Values]: { value: Values[Name] } } {
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value }])) as { [Name in keyof Values]: { value: Values[Name] } };
+/** Enum values whose internal value is the vendor's spelling, each described with that spelling. */
+function vendorValues<const Values extends Record<string, string>>(
+  values: Values,
+  describe: (name: keyof Values & string, vendorValue: string) => string,
+): { [Name in keyof Values]: { value: Values[Name]; description: string } } {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, description: describe(name, value) }])) as {
+    [Name in keyof Values]: { value: Values[Name]; description: string };
+  };
 }
+
+/** MINUTES_15 -> "15 minutes (SIGN `15m`)." */
+function describeDuration(name: string, vendorValue: string): string {
+  const [unit = '', count = ''] = name.split('_');
+  const amount = Number(count);
+  const units = unit.toLowerCase();
+  return `${amount} ${amount === 1 ? units.replace(/s$/, '') : units} (SIGN \`${vendorValue}\`).`;
+}
+
+const RANK_BY_DESCRIPTIONS: Record<keyof typeof TRAFFIC_RANK_BY, string> = {
+  SRC_IP: 'Source IPv4 address',
+  DST_IP: 'Destination IPv4 address',
+  SRC_PORT: 'Source port',
+  DST_PORT: 'Destination port',
+  SRC_IP_PORT: 'Source address and port',
+  DST_IP_PORT: 'Destination address and port',
+  PROTOCOL: 'IP protocol number',
+  APP_ID: 'NBAR application ID',
+};
 
 /** The GraphQL name of a vendor value, for messages the caller can match to what they sent. */
 function graphqlName(values: Record<string, string>, vendorValue: string): string {
@@ -55,15 +80,15 @@ function graphqlName(values: Record<string, string>, vendorValue: string): strin
 
 export const TrafficPeriodEnum = builder.enumType('TrafficPeriod', {
   description: 'How far back from baseDateTime the report reaches.',
-  values: vendorValues(TRAFFIC_PERIODS),
+  values: vendorValues(TRAFFIC_PERIODS, describeDuration),
 });
 export const TrafficIntervalEnum = builder.enumType('TrafficInterval', {
   description: 'The unit time each rate is aggregated over; not longer than the period.',
-  values: vendorValues(TRAFFIC_INTERVALS),
+  values: vendorValues(TRAFFIC_INTERVALS, describeDuration),
 });
 export const TrafficRankByEnum = builder.enumType('TrafficRankBy', {
   description: 'What the traffic is grouped and ranked by.',
-  values: vendorValues(TRAFFIC_RANK_BY),
+  values: vendorValues(TRAFFIC_RANK_BY, (name, vendorValue) => `${RANK_BY_DESCRIPTIONS[name]} (SIGN \`${vendorValue}\`).`),
 });
 
 export const TOP_RANGE = { min: 1, max: 100 } as const;
@@ -88,11 +113,11 @@ export const TrafficFilterInput = builder.inputType('TrafficFilter', {
   description: 'Narrows the traffic to matching flows: any value of one list matches, and every list given must match.',
   fields: (t) => ({
     appId: t.string({ description: 'An NBAR application ID, such as 218104303.', validate: z.string().regex(/^\d{1,20}$/, 'must be an NBAR application ID (digits), such as 218104303') }),
-    sourceAddresses: t.stringList({ validate: z.array(ipv4Rule) }),
-    sourcePorts: t.intList({ validate: z.array(portRule) }),
+    sourceAddresses: t.stringList({ description: 'IPv4 source addresses, such as 192.168.0.1.', validate: z.array(ipv4Rule) }),
+    sourcePorts: t.intList({ description: 'Source ports, 0 to 65535.', validate: z.array(portRule) }),
     sourceNetworks: t.stringList({ description: 'IPv4 networks in CIDR form, such as 192.168.0.0/24.', validate: z.array(ipv4NetworkRule) }),
-    destinationAddresses: t.stringList({ validate: z.array(ipv4Rule) }),
-    destinationPorts: t.intList({ validate: z.array(portRule) }),
+    destinationAddresses: t.stringList({ description: 'IPv4 destination addresses, such as 192.168.0.1.', validate: z.array(ipv4Rule) }),
+    destinationPorts: t.intList({ description: 'Destination ports, 0 to 65535.', validate: z.array(portRule) }),
     destinationNetworks: t.stringList({ description: 'IPv4 networks in CIDR form, such as 192.168.0.0/24.', validate: z.array(ipv4NetworkRule) }),
     protocols: t.intList({ description: 'IP protocol numbers (6 TCP, 17 UDP).', validate: z.array(protocolRule) }),
   }),
@@ -116,72 +141,92 @@ const TrafficTotalRef = builder.objectRef<TrafficTotalAnswer>('TrafficTotal');
 builder.objectType(TrafficReportRef, {
   description: 'Three views of one traffic question; each is one SIGN call, made only when selected.',
   fields: (t) => ({
-    timeSeries: t.field({ type: TrafficTimeSeriesRef, nullable: true, resolve: (query, _args, ctx) => ctx.sign.trafficTimeSeries(query) }),
-    statistics: t.field({ type: TrafficStatisticsRef, nullable: true, resolve: (query, _args, ctx) => ctx.sign.trafficStatistics(query) }),
-    total: t.field({ type: TrafficTotalRef, nullable: true, resolve: (query, _args, ctx) => ctx.sign.trafficTotal(query) }),
+    timeSeries: t.field({
+      type: TrafficTimeSeriesRef,
+      nullable: true,
+      description: 'The top groups, each as rates per interval (SIGN traffic-timeseries); null, with an error naming sign, when SIGN fails.',
+      resolve: (query, _args, ctx) => ctx.sign.trafficTimeSeries(query),
+    }),
+    statistics: t.field({
+      type: TrafficStatisticsRef,
+      nullable: true,
+      description: 'The top groups, each with its current, average and maximum rate (SIGN traffic-statistics); null, with an error naming sign, when SIGN fails.',
+      resolve: (query, _args, ctx) => ctx.sign.trafficStatistics(query),
+    }),
+    total: t.field({
+      type: TrafficTotalRef,
+      nullable: true,
+      description: 'All matching traffic over the period, and its peak (SIGN traffic-total); null, with an error naming sign, when SIGN fails.',
+      resolve: (query, _args, ctx) => ctx.sign.trafficTotal(query),
+    }),
   }),
 });
 
 builder.objectType(TrafficTimeSeriesRef, {
+  description: 'Rates of the top groups, interval by interval, over the period.',
   fields: (t) => ({
     cacheHit: t.exposeBoolean('cacheHit', { description: 'SIGN answered from its cache.' }),
     totalBytesProcessed: t.exposeFloat('totalBytesProcessed', { description: 'Bytes SIGN scanned to answer.' }),
-    groups: t.field({ type: [TrafficSeriesRef], resolve: (answer) => answer.traffics }),
+    groups: t.field({ type: [TrafficSeriesRef], description: 'The top groups, best rank first; at most `top`.', resolve: (answer) => answer.traffics }),
   }),
 });
 
 builder.objectType(TrafficSeriesRef, {
+  description: "One group's rates over the period.",
   fields: (t) => ({
     group: t.exposeString('group', { description: 'The address, port, protocol or application ID grouped by (rankBy).' }),
-    rank: t.exposeInt('rank'),
-    rates: t.field({ type: [TrafficRateRef], resolve: (series) => series.rates }),
+    rank: t.exposeInt('rank', { description: 'Its rank by traffic, 1 for the busiest.' }),
+    rates: t.field({ type: [TrafficRateRef], description: 'One rate per interval, oldest first.', resolve: (series) => series.rates }),
   }),
 });
 
 builder.objectType(TrafficRateRef, {
+  description: 'The rate of one group over one interval.',
   fields: (t) => ({
-    timestamp: t.field({ type: 'DateTime', description: 'The end of the interval.', resolve: (rate) => rate.timestamp }),
+    timestamp: t.field({ type: 'DateTime', description: 'The end of the interval, UTC.', resolve: (rate) => rate.timestamp }),
     bps: t.exposeFloat('bps', { description: 'Bits per second, averaged over the interval.' }),
     pps: t.exposeFloat('pps', { description: 'Packets per second, averaged over the interval.' }),
   }),
 });
 
 builder.objectType(TrafficStatisticsRef, {
+  description: 'Per-group statistics of the rate over the period.',
   fields: (t) => ({
     cacheHit: t.exposeBoolean('cacheHit', { description: 'SIGN answered from its cache.' }),
     totalBytesProcessed: t.exposeFloat('totalBytesProcessed', { description: 'Bytes SIGN scanned to answer.' }),
-    groups: t.field({ type: [TrafficGroupStatisticsRef], resolve: (answer) => answer.trafficStatistics }),
+    groups: t.field({ type: [TrafficGroupStatisticsRef], description: 'The top groups, best rank first; at most `top`.', resolve: (answer) => answer.trafficStatistics }),
   }),
 });
 
 builder.objectType(TrafficGroupStatisticsRef, {
   description: 'Bits per second of one group over the period.',
   fields: (t) => ({
-    group: t.exposeString('group'),
-    rank: t.exposeInt('rank'),
-    current: t.exposeFloat('curValue', { description: 'The latest interval, ending at baseDateTime.' }),
-    average: t.exposeFloat('avgValue'),
-    maximum: t.exposeFloat('maxValue'),
+    group: t.exposeString('group', { description: 'The address, port, protocol or application ID grouped by (rankBy).' }),
+    rank: t.exposeInt('rank', { description: 'Its rank by traffic, 1 for the busiest.' }),
+    current: t.exposeFloat('curValue', { description: 'Bits per second in the latest interval, ending at baseDateTime.' }),
+    average: t.exposeFloat('avgValue', { description: 'Bits per second, averaged over the intervals of the period.' }),
+    maximum: t.exposeFloat('maxValue', { description: 'Bits per second in the busiest interval of the period.' }),
   }),
 });
 
 builder.objectType(TrafficTotalRef, {
+  description: 'Traffic volume over the period, as SIGN totals it (the vendor does not name the unit).',
   fields: (t) => ({
     totalTraffic: t.exposeFloat('totalTraffic', { description: 'All matching traffic over the period.' }),
-    peakTraffic: t.exposeFloat('peakTraffic', { description: 'The busiest interval of the period.' }),
+    peakTraffic: t.exposeFloat('peakTraffic', { description: 'The traffic of the busiest interval of the period.' }),
   }),
 });
 
 builder.objectField(TenantRef, 'traffic', (t) =>
   t.field({
     type: TrafficReportRef,
-    description: 'Traffic over the period ending at baseDateTime; only the selected views are fetched.',
+    description: 'Traffic over the period ending at baseDateTime, from the flow logs; no call here: only the selected views are fetched, one SIGN call each.',
     args: {
-      lineType: t.arg({ type: LineTypeEnum, required: true }),
-      baseDateTime: t.arg({ type: 'DateTime', required: true }),
-      period: t.arg({ type: TrafficPeriodEnum, required: true }),
-      interval: t.arg({ type: TrafficIntervalEnum, required: true }),
-      rankBy: t.arg({ type: TrafficRankByEnum, required: true }),
+      lineType: t.arg({ type: LineTypeEnum, required: true, description: 'The line whose traffic to report.' }),
+      baseDateTime: t.arg({ type: 'DateTime', required: true, description: 'The end of the period, any zone (sent to SIGN in UTC, to the second).' }),
+      period: t.arg({ type: TrafficPeriodEnum, required: true, description: 'How far back from baseDateTime.' }),
+      interval: t.arg({ type: TrafficIntervalEnum, required: true, description: 'The unit each rate is averaged over; not longer than the period (BAD_USER_INPUT otherwise).' }),
+      rankBy: t.arg({ type: TrafficRankByEnum, required: true, description: 'What to group and rank the traffic by.' }),
       top: t.arg.int({
         defaultValue: 10,
         description: `How many groups, ${TOP_RANGE.min} to ${TOP_RANGE.max}.`,
@@ -191,7 +236,7 @@ builder.objectField(TenantRef, 'traffic', (t) =>
           .min(TOP_RANGE.min, `must be ${TOP_RANGE.min} to ${TOP_RANGE.max}`)
           .max(TOP_RANGE.max, `must be ${TOP_RANGE.min} to ${TOP_RANGE.max}`),
       }),
-      filter: t.arg({ type: TrafficFilterInput, required: false }),
+      filter: t.arg({ type: TrafficFilterInput, required: false, description: 'Omitted: all traffic of the line.' }),
     },
     validate: trafficWindowRule,
     // No call here: the arguments are the report, each view fetches its own.
