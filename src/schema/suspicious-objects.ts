@@ -202,7 +202,8 @@ builder.queryField('suspiciousObjects', (t) =>
             bindingKey: cursorBindingKey('Query.suspiciousObjects', filter),
             codec: ctx.cursors,
             fetchPage: async ({ page, pageSize }) => {
-              const objects = await (listing ??= ctx.apex.list(filter));
+              listing ??= ctx.apex.list(filter);
+              const objects = await listing;
               const start = (page - 1) * pageSize;
               return { rows: objects.slice(start, start + pageSize), total: objects.length };
             },

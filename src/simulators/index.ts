@@ -52,7 +52,9 @@ export async function startDemoSimulators(options: { largeTenant?: boolean } = {
       APEX_APPLICATION_ID: DEMO_APEX_CREDENTIALS.applicationId,
       APEX_API_KEY: DEMO_APEX_CREDENTIALS.apiKey,
     },
-    reset: () => all.forEach((simulator) => simulator.reset()),
+    reset: () => {
+      for (const simulator of all) simulator.reset();
+    },
     close: async () => {
       await Promise.all(all.map((simulator) => simulator.close()));
     },

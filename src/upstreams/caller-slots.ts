@@ -51,7 +51,10 @@ export class CallerSlots {
     const slots = this.callers.get(caller);
     if (slots === undefined) return;
     const next = slots.waiting.shift();
-    if (next !== undefined) return next();
+    if (next !== undefined) {
+      next();
+      return;
+    }
     slots.active -= 1;
     if (slots.active === 0) this.callers.delete(caller);
   }

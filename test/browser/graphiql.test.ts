@@ -31,7 +31,7 @@ let graphiqlUrl: string;
 
 /** The text of a Monaco editor under `selector`, as the person sees it (only the rendered lines). */
 async function editorText(selector: string): Promise<string> {
-  return page.$eval(selector, (element) => (element.querySelector('.view-lines') as HTMLElement | null)?.innerText.replace(/\u00a0/g, ' ') ?? '');
+  return page.$eval(selector, (element) => (element.querySelector('.view-lines') as HTMLElement | null)?.textContent.replace(/\u00a0/g, ' ') ?? '');
 }
 
 /** Clicks run and answers the gateway's HTTP answer to the operation GraphiQL sent. */
@@ -40,7 +40,7 @@ async function run(operationName: string): Promise<{ response: HTTPResponse; bod
   // progress: while one is, the same button stops it instead of running.
   await page.waitForFunction(
     (name) =>
-      (document.querySelector('.graphiql-query-editor .view-lines') as HTMLElement | null)?.innerText.replace(/\u00a0/g, ' ').match(new RegExp(`\\b(query|mutation) ${name}\\b`)) !== null &&
+      (document.querySelector('.graphiql-query-editor .view-lines') as HTMLElement | null)?.textContent.replace(/\u00a0/g, ' ').match(new RegExp(`\\b(query|mutation) ${name}\\b`)) !== null &&
       document.querySelector('.graphiql-execute-button')?.getAttribute('aria-label')?.startsWith('Execute') === true,
     {},
     operationName,
@@ -56,7 +56,7 @@ async function run(operationName: string): Promise<{ response: HTTPResponse; bod
     page.waitForFunction(
       () =>
         document.querySelector('.graphiql-execute-button')?.getAttribute('aria-label')?.startsWith('Execute') === true &&
-        (document.querySelector('.graphiql-response .view-lines') as HTMLElement | null)?.innerText.includes('Cannot infer operation') === true,
+        (document.querySelector('.graphiql-response .view-lines') as HTMLElement | null)?.textContent.includes('Cannot infer operation') === true,
     ).then(
       () => 'stale' as const,
       // The run was answered meanwhile and the page moved on (or closed): never settles, never unhandled.
@@ -73,7 +73,7 @@ async function run(operationName: string): Promise<{ response: HTTPResponse; bod
 
 async function waitForEditors(): Promise<void> {
   await page.waitForSelector('.graphiql-query-editor .view-lines');
-  await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor .view-lines') as HTMLElement | null)?.innerText.includes('query') === true);
+  await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor .view-lines') as HTMLElement | null)?.textContent.includes('query') === true);
 }
 
 beforeAll(async () => {
@@ -115,7 +115,7 @@ describe.skipIf(chromiumMissing !== null)(`GraphiQL in a real browser${chromiumM
     expect(response.status()).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data).toMatchObject({ tenant: { sim: { threatSummaries: { totalCount: expect.any(Number) } } } });
-    await page.waitForFunction(() => (document.querySelector('.graphiql-response .view-lines') as HTMLElement | null)?.innerText.includes('"totalCount"') === true);
+    await page.waitForFunction(() => (document.querySelector('.graphiql-response .view-lines') as HTMLElement | null)?.textContent.includes('"totalCount"') === true);
     const shown = await editorText('.graphiql-response');
     expect(shown).toContain('"data"');
     expect(shown).not.toContain('"errors"');

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../../src/schema/node-id.js';
-import { DATA_WINDOW_FOR_DEMO, DEMO_SIMS, DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
+import { DATA_WINDOW_FOR_DEMO, DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
 import { mintToken, startTestGateway, type TestGateway } from '../support/gateway.js';
 
 /**
@@ -10,7 +10,6 @@ import { mintToken, startTestGateway, type TestGateway } from '../support/gatewa
  */
 
 const A = DEMO_TENANT_ID;
-const SIM = DEMO_SIMS[0]!;
 const { from, to } = DATA_WINDOW_FOR_DEMO;
 const summaries = (args: string) => `{ tenant(tenantId: "${A}") { threatSummaries(${args}) { totalCount } } }`;
 const window = `kind: OTHER, lineType: INT, from: "${from}", to: "${to}"`;

@@ -49,7 +49,9 @@ describe('one gateway, faults per test', () => {
   });
   afterAll(() => gw.close());
   beforeEach(() => gw.simulators.reset());
-  afterEach(() => simulators().forEach((simulator) => simulator.clearFaults()));
+  afterEach(() => {
+    for (const simulator of simulators()) simulator.clearFaults();
+  });
 
   it('answers the rest when SIGN fails: the SIGN field is null with its error, indicators still answer', async () => {
     gw.simulators.sign.inject({ kind: 'status', status: 500, body: { errorCode: 500, errorMessages: ['internal error'] } });

@@ -8,7 +8,6 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 /** Hashes the Hash Filter does not know (MD5 and SHA-1 of "test" and of "hello"). */
 const UNKNOWN_MD5 = '098f6bcd4621d373cade4e832627b4f6';
 const UNKNOWN_SHA1 = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';
-const OTHER_UNKNOWN_MD5 = '5d41402abc4b2a76b9719d911017c592';
 
 let gw: TestGateway;
 beforeAll(async () => {

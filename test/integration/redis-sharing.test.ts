@@ -84,7 +84,7 @@ describe.skipIf(redisMissing !== null)(`Redis sharing${redisMissing === null ? '
   });
 
   describe('two gateways on one Redis', () => {
-    let gateways: TestGateway[] = [];
+    const gateways: TestGateway[] = [];
     let subscriptions: SseSubscription[] = [];
 
     afterAll(async () => {

@@ -36,7 +36,7 @@ const upstreamCalls = () => gw.simulators.sign.requests.length + gw.simulators.c
 
 describe('caller authentication', () => {
   it('answers 401 UNAUTHENTICATED with no token, before any upstream call', async () => {
-    const response = await gw.post({ query: '{ tenant(tenantId: "' + A + '") { helpdesk { enabled } } }' });
+    const response = await gw.post({ query: `{ tenant(tenantId: "${A}") { helpdesk { enabled } } }` });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect(response.json.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Authorization: Bearer/), extensions: { code: 'UNAUTHENTICATED' } });

@@ -119,7 +119,12 @@ describe('threat summaries', () => {
 describe('pinned windows', () => {
   it('keeps sending the first page’s `to` when `to` is in the future', async () => {
     let clock = Date.parse('2026-11-10T12:00:00Z');
-    const pinned = await startTestGateway({ now: () => new Date((clock += 60_000)) });
+    const pinned = await startTestGateway({
+      now: () => {
+        clock += 60_000;
+        return new Date(clock);
+      },
+    });
     try {
       const variables = { ...summaries, to: '2030-01-01T00:00:00Z', first: 3 };
       const first = await pinned.execute(ThreatSummariesPageDocument, variables);

@@ -72,8 +72,7 @@ export async function openSse(fetchFn: (path: string, init?: RequestInit) => Pro
         const chunk = await reader!.read();
         if (chunk.done) break;
         text += decoder.decode(chunk.value, { stream: true });
-        let end: number;
-        while ((end = text.indexOf('\n\n')) >= 0) {
+        for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
           const block = text.slice(0, end);
           text = text.slice(end + 2);
           const event = /^event: (.*)$/m.exec(block)?.[1];

@@ -14,6 +14,7 @@ const nodeImage = /^ARG NODE_IMAGE=node:(\d+)-/.exec(instructions.find((line) =>
 
 describe('the Dockerfile', () => {
   it('builds in two stages from one Node LTS image (an even major, 22 or later: cockatiel 4 needs >= 22)', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the Dockerfile's own ARG reference, not a template
     expect(stages).toEqual(['FROM ${NODE_IMAGE} AS build', 'FROM ${NODE_IMAGE} AS runtime']);
     const major = Number(nodeImage?.[1]);
     expect(major).toBeGreaterThanOrEqual(22);

@@ -41,7 +41,7 @@ let rows = 0;
 for (let page = 1; page <= MAX_PAGES; page += 1) {
   const connection = await recentThreats(after);
   if (page === 1) console.log(`${connection.totalCount} threat summaries; the newest ${PAGE_SIZE * MAX_PAGES}:`);
-  connection.nodes.forEach((summary) => console.log(line(summary)));
+  for (const summary of connection.nodes) console.log(line(summary));
   rows += connection.nodes.length;
   if (!connection.pageInfo.hasNextPage) break;
   after = connection.pageInfo.endCursor;

@@ -65,7 +65,7 @@ export async function loadConnectionPage<Row>(options: {
   const fetchAll = async (requests: PageRequest[]) => {
     requestsMade += requests.length;
     const pages = await Promise.all(requests.map((request) => options.fetchPage(request, pin)));
-    pages.forEach((page, i) => fetched.add(requests[i]!, page));
+    for (const [i, page] of pages.entries()) fetched.add(requests[i]!, page);
   };
   // Only an upstream answering fewer rows than its total promises could leave a gap; never go past 2 requests.
   const mayFollowUp = (start: number, end: number) => requestsMade < 2 && !fetched.covers(start, end);

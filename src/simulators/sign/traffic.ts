@@ -184,7 +184,7 @@ export class TrafficModel {
   /** Bits per second of all filtered traffic, per bucket. */
   totalRates(): number[] {
     const filteredShares = new Array<number>(this.appCount).fill(0);
-    for (const shares of this.groupShares.values()) shares.forEach((share, app) => (filteredShares[app] = (filteredShares[app] ?? 0) + share));
+    for (const shares of this.groupShares.values()) for (const [app, share] of shares.entries()) filteredShares[app] = (filteredShares[app] ?? 0) + share;
     return this.series(filteredShares).bps;
   }
 
