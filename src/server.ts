@@ -18,6 +18,7 @@ import { corsOptions, useBrowserGuards } from './security/use-browser-guards.js'
 import { FailedAuthenticationLimit } from './security/failed-authentication-limit.js';
 import { configuredSecrets } from './security/redaction.js';
 import { RequestCallers, useAuthentication } from './security/use-authentication.js';
+import { useBodyLimit } from './security/use-body-limit.js';
 import { hideSchemaHints as withoutSchemaHints, useQueryLimits } from './security/use-query-limits.js';
 import { useRateLimit } from './security/use-rate-limit.js';
 import { useRequestId } from './security/use-request-id.js';
@@ -81,6 +82,8 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     useIncrementalDelivery(),
     // Open feeds end, their pollers stop and their leases go when the gateway is disposed.
     { onDispose: () => feeds.close() },
+    // After yoga's request parsers, where yoga puts its own body limit (switched off below).
+    useBodyLimit(security.limits.maxBodyBytes),
   ].filter((plugin): plugin is Plugin => Boolean(plugin));
 
   // Read once, at start: an example without variables stops the start, not a browser's first visit.
@@ -102,7 +105,8 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     // An array body (HTTP batching) is refused with 400; one operation per request keeps the limits per request.
     batching: false,
     cors: corsOptions(security.corsOrigins),
-    maxRequestBodySize: security.limits.maxBodyBytes,
+    // useBodyLimit: the same limit, without a stream pipeline per request.
+    maxRequestBodySize: false,
     ...(security.trustedDocuments === null ? {} : { extraParamNames: [DOCUMENT_ID_PARAM] }),
     maskedErrors: { isDev: false, maskError: (error, message) => asAnswered(maskUnexpectedErrors(error, message), { hideSchemaHints: !config.introspection }) },
     logging: logger,

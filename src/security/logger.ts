@@ -52,9 +52,13 @@ function pinoWriter(logger: Logger): LogWriter {
 /**
  * JSON lines on stdout, ISO times; levels are filtered before pino, so it passes everything.
  * Written asynchronously (buffered, flushed on exit): a synchronous write per request would stall the event loop on a slow log reader.
+ * Lines are gathered up to 4 KB, and written at least every 250 ms: one write per request was ~2% of a small page's CPU.
  */
 function defaultPino(): Logger {
-  return pino({ level: 'debug', base: { service: 'secops-gateway' }, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination({ dest: 1, sync: false }));
+  return pino(
+    { level: 'debug', base: { service: 'secops-gateway' }, timestamp: pino.stdTimeFunctions.isoTime },
+    pino.destination({ dest: 1, sync: false, minLength: 4_096, periodicFlush: 250 }),
+  );
 }
 
 function describe(value: unknown): string {

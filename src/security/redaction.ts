@@ -20,11 +20,14 @@ const MIN_SECRET_LENGTH = 6;
 const usable = (secrets: readonly (string | undefined)[]): string[] => secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH);
 
 export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
-  const known = [...new Set(usable(secrets))];
+  // Longest first, so a secret that contains another is replaced whole.
+  const longestFirst = (all: string[]) => [...new Set(all)].sort((a, b) => b.length - a.length);
+  // The configured secrets are ordered once; only a request's own credentials are merged in per call.
+  const known = longestFirst(usable(secrets));
   return (text, moreSecrets = []) => {
     let redacted = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...new Set([...known, ...usable(moreSecrets)])].sort((a, b) => b.length - a.length)) redacted = redacted.split(secret).join('[redacted]');
+    const extra = moreSecrets.length === 0 ? [] : usable(moreSecrets);
+    for (const secret of extra.length === 0 ? known : longestFirst([...known, ...extra])) if (redacted.includes(secret)) redacted = redacted.split(secret).join('[redacted]');
     for (const [pattern, replacement] of CREDENTIAL_PATTERNS) redacted = redacted.replace(pattern, replacement);
     return redacted;
   };

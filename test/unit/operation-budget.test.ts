@@ -1,6 +1,7 @@
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { operationBudgetRule } from '../../src/security/operation-budget.js';
+import { cachedBudgetCheck } from '../../src/security/use-query-limits.js';
 
 /** The rows rule on a small schema of nested connections: page sizes multiply, fragments count, cycles end. */
 
@@ -192,5 +193,43 @@ describe('upstream calls and list bounds', () => {
     expect(others).toEqual([]);
     expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT', message: '`first` of Tenant.items must be an integer from 0 to 10,000, got 100000.' });
     expect(refusals('query($n: Int) { tenant(id: "a") { items(last: $n) { pageInfo { hasNextPage } } } }', 10, { n: -1 })[0]).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^`last` of Tenant\.items/) });
+  });
+});
+
+describe('cachedBudgetCheck', () => {
+  /** The budget with a counter of walks: what the cache saves is counted, never timed. */
+  function counted(maxRows: number) {
+    let walks = 0;
+    const check = cachedBudgetCheck((variables, operationName) => {
+      walks += 1;
+      return operationBudgetRule({ maxRows, defaultPageSize: 20, variables, operationName });
+    });
+    return { check, walks: () => walks };
+  }
+  const document = parse('query Page($first: Int) { tenant(id: "t") { items(first: $first) { nodes { name } } } }');
+
+  it('walks a passing document and variables once, and again for other variables or another document', () => {
+    const { check, walks } = counted(100);
+    expect(check(schema, document, 'Page', { first: 10 })).toEqual([]);
+    expect(check(schema, document, 'Page', { first: 10 })).toEqual([]);
+    expect(walks()).toBe(1);
+    expect(check(schema, document, 'Page', { first: 11 })).toEqual([]);
+    expect(check(schema, parse('query Page($first: Int) { tenant(id: "t") { items(first: $first) { nodes { name } } } }'), 'Page', { first: 10 })).toEqual([]);
+    expect(walks()).toBe(3);
+  });
+
+  it('never keeps a refusal: the same over-budget variables are refused, walked, every time, after a pass', () => {
+    const { check, walks } = counted(100);
+    expect(check(schema, document, 'Page', { first: 50 })).toEqual([]);
+    for (let i = 0; i < 2; i++) expect(check(schema, document, 'Page', { first: 101 }).map((error) => error.extensions['rows'])).toEqual([101]);
+    expect(walks()).toBe(3);
+  });
+
+  it('measures long variable values on every request instead of keeping them', () => {
+    const { check, walks } = counted(100);
+    const long = { first: 1, padding: 'x'.repeat(4_000) };
+    check(schema, document, 'Page', long);
+    check(schema, document, 'Page', long);
+    expect(walks()).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
 import { badUserInput } from '../../errors.js';
 import { assertRowCount } from './upstream-page.js';
 
@@ -78,7 +78,9 @@ export function createCursorCodec(secret: string | Uint8Array): CursorCodec {
   const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : Buffer.from(secret);
   if (key.length === 0) throw new Error('The cursor secret must not be empty');
   // The MAC covers the encoded text, so any edited character (even a non-canonical base64 one) fails.
-  const mac = (text: string) => createHmac('sha256', key).update(text).digest().subarray(0, MAC_BYTES).toString('base64url');
+  // Imported once as a key object: from raw bytes, every MAC would import the key again.
+  const macKey = createSecretKey(key);
+  const mac = (text: string) => createHmac('sha256', macKey).update(text).digest().subarray(0, MAC_BYTES).toString('base64url');
   // A page encodes many cursors for one binding key; hash it once.
   let lastBinding = { key: '', digest: bindingDigest('') };
   const digestOf = (bindingKey: string) => {
