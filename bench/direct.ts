@@ -4,7 +4,19 @@ import type { GatewayConfig } from '../src/config.js';
 import { createApexToken } from '../src/upstreams/apex/signing.js';
 import { FILESAFER_ROUTES } from '../src/upstreams/filesafer/client.js';
 import { ncpAuthHeaders } from '../src/upstreams/filesafer/signing.js';
-import { BENCH_LINE_TYPE, BENCH_TENANT_ID, FLOW_PAGE_ROWS, FLOW_WALK_PAGES, FLOW_WINDOW, HASH_VALUES, INDICATOR_VALUES, LARGE_PAGE_ROWS, LARGE_TENANT, THREAT_PAGE_ROWS, THREAT_WINDOW } from './workload.js';
+import {
+  BENCH_LINE_TYPE,
+  BENCH_TENANT_ID,
+  FLOW_PAGE_ROWS,
+  FLOW_WALK_PAGES,
+  FLOW_WINDOW,
+  HASH_VALUES,
+  INDICATOR_VALUES,
+  LARGE_PAGE_ROWS,
+  LARGE_TENANT,
+  THREAT_PAGE_ROWS,
+  THREAT_WINDOW,
+} from './workload.js';
 
 /**
  * The direct baseline: the scenarios' upstream calls made with bare undici pools, no GraphQL,
@@ -71,7 +83,11 @@ export function createDirectServer(config: GatewayConfig): DirectServer {
     signGet('threat-summaries', { from: THREAT_WINDOW.from, to: THREAT_WINDOW.to, lineType: BENCH_LINE_TYPE, page: '1', pageSize: String(THREAT_PAGE_ROWS) });
 
   const largeThreatPage = () =>
-    signGet('threat-summaries', { from: THREAT_WINDOW.from, to: THREAT_WINDOW.to, lineType: BENCH_LINE_TYPE, page: '1', pageSize: String(LARGE_PAGE_ROWS) }, LARGE_TENANT);
+    signGet(
+      'threat-summaries',
+      { from: THREAT_WINDOW.from, to: THREAT_WINDOW.to, lineType: BENCH_LINE_TYPE, page: '1', pageSize: String(LARGE_PAGE_ROWS) },
+      LARGE_TENANT,
+    );
 
   const lookup = () =>
     json(
@@ -87,7 +103,14 @@ export function createDirectServer(config: GatewayConfig): DirectServer {
   const suspiciousObjects = () => {
     const pathAndQuery = `${apex.basePath}${APEX_UDSO_LIST_PATH}`;
     // A fresh token per call: its checksum binds it to this request, and it expires.
-    const token = createApexToken({ applicationId: config.apex.applicationId, apiKey: config.apex.apiKey, method: 'GET', pathAndQuery, body: '', issuedAt: Math.floor(Date.now() / 1000) });
+    const token = createApexToken({
+      applicationId: config.apex.applicationId,
+      apiKey: config.apex.apiKey,
+      method: 'GET',
+      pathAndQuery,
+      body: '',
+      issuedAt: Math.floor(Date.now() / 1000),
+    });
     return json('apex', apex.pool.request({ method: 'GET', path: pathAndQuery, headers: { accept: 'application/json', authorization: `Bearer ${token}` } }));
   };
 
@@ -96,7 +119,13 @@ export function createDirectServer(config: GatewayConfig): DirectServer {
       HASH_VALUES.map(({ hashCode, hashType }) => {
         const pathAndQuery = `${filesafer.basePath}${FILESAFER_ROUTES.checkHash.path}?${new URLSearchParams({ hashCode, hashType }).toString()}`;
         // A fresh signature per call: it covers the request line and a timestamp.
-        const headers = ncpAuthHeaders({ method: 'GET', uri: pathAndQuery, accessKey: config.filesafer.accessKey, secretKey: config.filesafer.secretKey, apiKey: config.filesafer.apiKey });
+        const headers = ncpAuthHeaders({
+          method: 'GET',
+          uri: pathAndQuery,
+          accessKey: config.filesafer.accessKey,
+          secretKey: config.filesafer.secretKey,
+          apiKey: config.filesafer.apiKey,
+        });
         return json('filesafer', filesafer.pool.request({ method: 'GET', path: pathAndQuery, headers: { accept: 'application/json', ...headers } }));
       }),
     );

@@ -36,7 +36,9 @@ export async function createGatewaySettings(options: { withCache: boolean; token
     description: [
       'Gateway settings: as deployed in live mode (caller authentication on, with an HS256 token made for the run; query limits at their defaults; introspection and GraphiQL off; NODE_ENV=production)',
       'except the rate limit, off so that the load is not answered 429',
-      options.withCache ? 'and with its answer cache at its default (--with-cache): it then makes fewer upstream calls than the baseline.' : 'and the answer cache, off so that it makes the same upstream calls as the baseline (--with-cache keeps it).',
+      options.withCache
+        ? 'and with its answer cache at its default (--with-cache): it then makes fewer upstream calls than the baseline.'
+        : 'and the answer cache, off so that it makes the same upstream calls as the baseline (--with-cache keeps it).',
     ].join(', '),
   };
 }

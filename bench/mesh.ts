@@ -66,11 +66,15 @@ function peakRssBytes(pid: number): number {
 /** Starts Hive Gateway over the supergraph, in its own process, and waits for its health check. */
 export async function startMeshGateway(supergraph: MeshSupergraph): Promise<LoadTarget> {
   const port = await freePort();
-  const child = spawn(process.execPath, [binOf('@graphql-hive/gateway', 'hive-gateway'), 'supergraph', supergraph.path, '--host', '127.0.0.1', '--port', String(port)], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', NODE_ENV: 'production' },
-    // Its logs are its own business; errors still show.
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [binOf('@graphql-hive/gateway', 'hive-gateway'), 'supergraph', supergraph.path, '--host', '127.0.0.1', '--port', String(port)],
+    {
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', NODE_ENV: 'production' },
+      // Its logs are its own business; errors still show.
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   running.add(child);
   child.once('exit', () => running.delete(child));
   const stop = async () => {

@@ -92,6 +92,16 @@ export function summariseProfile(path: string, top = 25): ProfileSummary {
 
 export function formatProfileSummary(summary: ProfileSummary, operations: number): string {
   const perOperation = operations > 0 ? ` (${((summary.busyMs * 1000) / operations).toFixed(0)} µs of CPU per operation over ${operations} operations)` : '';
-  const table = (title: string, rows: ProfileShare[]) => [`| ${title} | self ms | share |`, '|---|---|---|', ...rows.map((row) => `| ${row.name.replace(/\|/g, '\\|')} | ${row.selfMs} | ${(row.share * 100).toFixed(1)}% |`)];
-  return [`busy ${summary.busyMs} ms, idle ${summary.idleMs} ms${perOperation}`, '', ...table('area', summary.areas), '', ...table('function', summary.functions)].join('\n');
+  const table = (title: string, rows: ProfileShare[]) => [
+    `| ${title} | self ms | share |`,
+    '|---|---|---|',
+    ...rows.map((row) => `| ${row.name.replace(/\|/g, '\\|')} | ${row.selfMs} | ${(row.share * 100).toFixed(1)}% |`),
+  ];
+  return [
+    `busy ${summary.busyMs} ms, idle ${summary.idleMs} ms${perOperation}`,
+    '',
+    ...table('area', summary.areas),
+    '',
+    ...table('function', summary.functions),
+  ].join('\n');
 }

@@ -16,4 +16,8 @@ export const MEMORY_SAMPLE_MS = 50;
 /** `start-profile` / `stop-profile`: a CPU profile of the load only (bench/profile.ts), written by the target to `path`. */
 export type ParentMessage = { type: 'reset-memory' } | { type: 'read-memory' } | { type: 'start-profile' } | { type: 'stop-profile'; path: string };
 
-export type ChildMessage = { type: 'listening'; port: number } | ({ type: 'memory' } & MemoryReport) | { type: 'profile-started' } | { type: 'profile-written'; path: string };
+export type ChildMessage =
+  | { type: 'listening'; port: number }
+  | ({ type: 'memory' } & MemoryReport)
+  | { type: 'profile-started' }
+  | { type: 'profile-written'; path: string };

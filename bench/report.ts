@@ -106,7 +106,10 @@ const COLUMNS = [
 ] as const;
 
 function row(cells: readonly string[]): string {
-  return cells.map((cell, index) => (index < 2 ? cell.padEnd(COLUMNS[index]!.width) : cell.padStart(COLUMNS[index]!.width))).join(' ').trimEnd();
+  return cells
+    .map((cell, index) => (index < 2 ? cell.padEnd(COLUMNS[index]!.width) : cell.padStart(COLUMNS[index]!.width)))
+    .join(' ')
+    .trimEnd();
 }
 
 const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
@@ -139,7 +142,10 @@ export function formatTable(results: BenchResults): string {
       lines.push(measurementRow('', run.direct));
       if (run.mesh) lines.push(measurementRow('', run.mesh));
       lines.push(row(['', 'ratio', times(run.ratio.requestsPerSecond), times(run.ratio.latencyP50), times(run.ratio.latencyP99), '', '']));
-      if (run.ratioToMesh) lines.push(row(['', 'vs mesh', times(run.ratioToMesh.requestsPerSecond), times(run.ratioToMesh.latencyP50), times(run.ratioToMesh.latencyP99), '', '']));
+      if (run.ratioToMesh)
+        lines.push(
+          row(['', 'vs mesh', times(run.ratioToMesh.requestsPerSecond), times(run.ratioToMesh.latencyP50), times(run.ratioToMesh.latencyP99), '', '']),
+        );
     }
     if (scenario.failure) lines.push(`  FAILED: ${scenario.failure}`);
     lines.push('');
@@ -152,7 +158,9 @@ export function formatTable(results: BenchResults): string {
     // The ratio compares like with like only when both sides made the same calls.
     const differing = scenario.runs.filter((run) => Math.abs(run.gateway.upstreamRequestsPerOperation - run.direct.upstreamRequestsPerOperation) > 0.05);
     if (differing.length > 0) {
-      lines.push(`${scenario.id}: the gateway and the baseline made different numbers of upstream calls per operation (concurrency ${differing.map((run) => run.connections).join(', ')}): the ratio there is not the gateway's cost alone.`);
+      lines.push(
+        `${scenario.id}: the gateway and the baseline made different numbers of upstream calls per operation (concurrency ${differing.map((run) => run.connections).join(', ')}): the ratio there is not the gateway's cost alone.`,
+      );
     }
   }
   return lines.join('\n');

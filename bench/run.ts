@@ -7,7 +7,18 @@ import { composeMeshSupergraph, startMeshGateway, type MeshSupergraph } from './
 import { createGatewaySettings } from './gateway-settings.js';
 import { round, runLoad, type LoadOptions } from './load.js';
 import type { TargetKind } from './protocol.js';
-import { compare, describeMachine, emptyReport, formatTable, MB, type BenchResults, type BenchSettings, type Measurement, type ScenarioReport, type UpstreamCounts } from './report.js';
+import {
+  compare,
+  describeMachine,
+  emptyReport,
+  formatTable,
+  MB,
+  type BenchResults,
+  type BenchSettings,
+  type Measurement,
+  type ScenarioReport,
+  type UpstreamCounts,
+} from './report.js';
 import { benchScenarios, SCENARIO_IDS, type Scenario, type ScenarioId } from './scenarios.js';
 import { startTarget, type LoadTarget } from './target-process.js';
 
@@ -24,9 +35,9 @@ const methodNotes = (gatewaySettings: string) => [
   'Targets: the gateway (createGateway/serveGateway, configured from the environment as in live mode) and the direct baseline each run compiled to JavaScript on bare node, in their own child process started fresh for every run, so neither shares an event loop with the load generator and each peak memory belongs to one run.',
   gatewaySettings,
   'Direct baseline: a bare undici client (pools of 32 connections, as the gateway has) behind the thinnest HTTP endpoint, making the same upstream calls (independent ones concurrently) and returning the parsed answers as one JSON document. Both sides are driven by the same autocannon, over the same loopback hop, so the ratio is what the gateway itself adds (caller authentication, query limits, GraphQL parsing, validation and execution, zod checks of every answer, paging plans, cursors, batching, serialisation).',
-  'Load: autocannon, one request in flight per connection, concurrency = connections. A warm-up of --warmup seconds at the same concurrency first; the measured run then sends a fixed number of operations (about --duration seconds at the warm-up\'s pace, whole request cycles per connection), so no operation is cut off and upstream requests per operation divide exactly. Latency is measured per response to the microsecond (autocannon\'s own histogram counts whole milliseconds); req/s counts only checked 2xx answers over the run\'s wall time.',
+  "Load: autocannon, one request in flight per connection, concurrency = connections. A warm-up of --warmup seconds at the same concurrency first; the measured run then sends a fixed number of operations (about --duration seconds at the warm-up's pace, whole request cycles per connection), so no operation is cut off and upstream requests per operation divide exactly. Latency is measured per response to the microsecond (autocannon's own histogram counts whole milliseconds); req/s counts only checked 2xx answers over the run's wall time.",
   'Checks: before any load every request is sent once and its answer checked (HTTP 200, no GraphQL errors, the expected rows); during load any non-2xx answer, any body with GraphQL errors or any connection error fails the scenario.',
-  'Memory: peak RSS is the target process\'s kernel maxRSS over its life (one run); peak heap is sampled every 50 ms during the measured run.',
+  "Memory: peak RSS is the target process's kernel maxRSS over its life (one run); peak heap is sampled every 50 ms during the measured run.",
 ];
 
 interface Options extends BenchSettings {
@@ -57,11 +68,23 @@ function parseOptions(argv: string[]): Options {
   }
   const scenarios = [...new Set(values.scenarios.split(',').map((text) => text.trim()))];
   if (scenarios.some((id) => !(SCENARIO_IDS as readonly string[]).includes(id))) throw new Error(`--scenarios must list some of ${SCENARIO_IDS.join(', ')}`);
-  return { durationSeconds: seconds('duration', values.duration, 1), warmupSeconds: seconds('warmup', values.warmup, 1), connections, scenarios: scenarios as ScenarioId[], out: values.out, withCache: values['with-cache'] };
+  return {
+    durationSeconds: seconds('duration', values.duration, 1),
+    warmupSeconds: seconds('warmup', values.warmup, 1),
+    connections,
+    scenarios: scenarios as ScenarioId[],
+    out: values.out,
+    withCache: values['with-cache'],
+  };
 }
 
 function countUpstreamRequests(simulators: DemoSimulators): UpstreamCounts {
-  return { sign: simulators.sign.requests.length, cybertrace: simulators.cybertrace.requests.length, filesafer: simulators.filesafer.requests.length, apex: simulators.apex.requests.length };
+  return {
+    sign: simulators.sign.requests.length,
+    cybertrace: simulators.cybertrace.requests.length,
+    filesafer: simulators.filesafer.requests.length,
+    apex: simulators.apex.requests.length,
+  };
 }
 
 const totalOf = (counts: UpstreamCounts) => counts.sign + counts.cybertrace + counts.filesafer + counts.apex;
@@ -183,7 +206,12 @@ async function main(): Promise<number> {
     date: new Date().toISOString(),
     node: process.version,
     machine,
-    settings: { durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, connections: options.connections, withCache: options.withCache },
+    settings: {
+      durationSeconds: options.durationSeconds,
+      warmupSeconds: options.warmupSeconds,
+      connections: options.connections,
+      withCache: options.withCache,
+    },
     method: methodNotes(gatewaySettings.description),
     scenarios: reports,
   };

@@ -3,7 +3,22 @@ import { schema } from '../src/schema/index.js';
 import { DIRECT_ROUTES } from './direct.js';
 import type { LoadRequest } from './load.js';
 import type { TargetKind } from './protocol.js';
-import { BENCH_LINE_TYPE, BENCH_TENANT_ID, FLOW_PAGE_ROWS, FLOW_WALK_PAGES, FLOW_WALK_ROWS, FLOW_WINDOW, HASH_VALUES, INDICATOR_COUNT, INDICATOR_VALUES, LARGE_PAGE_CONNECTIONS, LARGE_PAGE_ROWS, LARGE_TENANT, THREAT_PAGE_ROWS, THREAT_WINDOW } from './workload.js';
+import {
+  BENCH_LINE_TYPE,
+  BENCH_TENANT_ID,
+  FLOW_PAGE_ROWS,
+  FLOW_WALK_PAGES,
+  FLOW_WALK_ROWS,
+  FLOW_WINDOW,
+  HASH_VALUES,
+  INDICATOR_COUNT,
+  INDICATOR_VALUES,
+  LARGE_PAGE_CONNECTIONS,
+  LARGE_PAGE_ROWS,
+  LARGE_TENANT,
+  THREAT_PAGE_ROWS,
+  THREAT_WINDOW,
+} from './workload.js';
 
 /**
  * The workloads, each as one GraphQL operation for the gateway and the same upstream calls
@@ -48,7 +63,12 @@ export class SampleCheckError extends Error {
 const SAMPLE_LIMIT_MS = 15_000;
 
 async function send(url: string, request: LoadRequest): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(SAMPLE_LIMIT_MS) });
+  const response = await fetch(`${url}${request.path}`, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal: AbortSignal.timeout(SAMPLE_LIMIT_MS),
+  });
   return { status: response.status, text: await response.text() };
 }
 
@@ -106,7 +126,9 @@ const anyBody = () => true;
 
 /** Reads `a.b.c` out of plain JSON, or undefined. */
 function at(value: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
+  return path
+    .split('.')
+    .reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
 }
 
 function lengthAt(value: unknown, path: string): number | undefined {
@@ -207,20 +229,29 @@ function threatPage(headers: Record<string, string>): Scenario {
         const request = get(DIRECT_ROUTES.threatPage);
         const answer = await sendDirect(url, request);
         expect(lengthAt(answer, 'page.threatSummaries') === THREAT_PAGE_ROWS, `the direct SIGN page does not hold ${THREAT_PAGE_ROWS} rows`);
-        sameRows(target, (at(answer, 'page.threatSummaries') as { detectedTarget: string }[]).map((row) => row.detectedTarget));
+        sameRows(
+          target,
+          (at(answer, 'page.threatSummaries') as { detectedTarget: string }[]).map((row) => row.detectedTarget),
+        );
         return { requests: [request], verifyBody: anyBody };
       }
       if (target === 'mesh') {
         const request = graphqlRequest({}, MESH_THREAT_PAGE_QUERY, {});
         const data = await sendGraphQL(url, request);
         expect(lengthAt(data, 'threatSummaries.threatSummaries') === THREAT_PAGE_ROWS, `Mesh's page does not hold ${THREAT_PAGE_ROWS} threat summaries`);
-        sameRows(target, (at(data, 'threatSummaries.threatSummaries') as { detectedTarget: string }[]).map((row) => row.detectedTarget));
+        sameRows(
+          target,
+          (at(data, 'threatSummaries.threatSummaries') as { detectedTarget: string }[]).map((row) => row.detectedTarget),
+        );
         return { requests: [request], verifyBody: hasNoGraphQLErrors };
       }
       const request = graphqlRequest(headers, THREAT_PAGE_QUERY, threatPageVariables);
       const data = await sendGraphQL(url, request);
       expect(lengthAt(data, 'tenant.threatSummaries.nodes') === THREAT_PAGE_ROWS, `the gateway's page does not hold ${THREAT_PAGE_ROWS} threat summaries`);
-      sameRows(target, (at(data, 'tenant.threatSummaries.nodes') as { target: string }[]).map((row) => row.target));
+      sameRows(
+        target,
+        (at(data, 'tenant.threatSummaries.nodes') as { target: string }[]).map((row) => row.target),
+      );
       return { requests: [request], verifyBody: hasNoGraphQLErrors };
     },
   };
@@ -234,7 +265,9 @@ function threatPageWithIndicators(headers: Record<string, string>): Scenario {
     operation: suspiciousObject
       ? `gateway: the page and indicators(values: ${INDICATOR_COUNT}) { reputation hashCheck ${suspiciousObject} }; direct: the SIGN GET, one CyberTrace lookup POST of the ${INDICATOR_COUNT} values, one File Safer checkHash GET per MD5/SHA-1 value (${HASH_VALUES.length}, NCP-signed) and one Apex Central list GET (fresh JWT), concurrently`
       : `gateway: the page and indicators(values: ${INDICATOR_COUNT}) { reputation hashCheck }; direct: the SIGN GET, one CyberTrace lookup POST of the ${INDICATOR_COUNT} values and one File Safer checkHash GET per MD5/SHA-1 value (${HASH_VALUES.length}), concurrently`,
-    notes: suspiciousObject ? [] : ['Indicator.suspiciousObject is not in the graph yet: (b) runs without it, and its baseline without the Apex Central list call.'],
+    notes: suspiciousObject
+      ? []
+      : ['Indicator.suspiciousObject is not in the graph yet: (b) runs without it, and its baseline without the Apex Central list call.'],
     connections: [1, 8, 32],
     async prepare(target, url) {
       if (target === 'direct') {
@@ -242,7 +275,10 @@ function threatPageWithIndicators(headers: Record<string, string>): Scenario {
         const answer = await sendDirect(url, request);
         expect(lengthAt(answer, 'reputations') === INDICATOR_COUNT, `CyberTrace did not answer ${INDICATOR_COUNT} lookups to the direct baseline`);
         expect(lengthAt(answer, 'hashChecks') === HASH_VALUES.length, `File Safer did not answer ${HASH_VALUES.length} hash checks to the direct baseline`);
-        expect(!suspiciousObject || at(answer, 'suspiciousObjects.Meta.Result') === '1', 'Apex Central did not list the suspicious objects for the direct baseline');
+        expect(
+          !suspiciousObject || at(answer, 'suspiciousObjects.Meta.Result') === '1',
+          'Apex Central did not list the suspicious objects for the direct baseline',
+        );
         return { requests: [request], verifyBody: anyBody };
       }
       const request = graphqlRequest(headers, threatPageWithIndicatorsQuery(suspiciousObject), { ...threatPageVariables, values: INDICATOR_VALUES });
@@ -255,7 +291,10 @@ function threatPageWithIndicators(headers: Record<string, string>): Scenario {
         'an indicator has no reputation or an ERROR verdict',
       );
       const hashChecked = indicators.filter((indicator) => at(indicator, 'hashCheck.malicious') !== undefined && at(indicator, 'hashCheck') !== null);
-      expect(hashChecked.length === HASH_VALUES.length && hashChecked.every((indicator) => at(indicator, 'hashCheck.malicious') === true), `the gateway did not answer ${HASH_VALUES.length} malicious hash checks`);
+      expect(
+        hashChecked.length === HASH_VALUES.length && hashChecked.every((indicator) => at(indicator, 'hashCheck.malicious') === true),
+        `the gateway did not answer ${HASH_VALUES.length} malicious hash checks`,
+      );
       return { requests: [request], verifyBody: hasNoGraphQLErrors };
     },
   };
@@ -265,7 +304,9 @@ const flowWalk = (headers: Record<string, string>): Scenario => ({
   id: 'c',
   title: `(c) a walk through ${FLOW_WALK_ROWS} flow rows, ${FLOW_WALK_PAGES} pages of ${FLOW_PAGE_ROWS}`,
   operation: `one page of ${FLOW_PAGE_ROWS} flow rows; each connection walks pages 1..${FLOW_WALK_PAGES} in turn (gateway: first/after with the walk's own cursors; direct: the SIGN flow-collectors GET, page 1..${FLOW_WALK_PAGES})`,
-  notes: [`One operation is one page: a whole ${FLOW_WALK_ROWS}-row walk costs ${FLOW_WALK_PAGES} operations (its time is ${FLOW_WALK_PAGES} × the mean latency at concurrency 1).`],
+  notes: [
+    `One operation is one page: a whole ${FLOW_WALK_ROWS}-row walk costs ${FLOW_WALK_PAGES} operations (its time is ${FLOW_WALK_PAGES} × the mean latency at concurrency 1).`,
+  ],
   connections: [1, 8, 32],
   async prepare(target, url) {
     const requests: LoadRequest[] = [];
@@ -281,7 +322,14 @@ const flowWalk = (headers: Record<string, string>): Scenario => ({
     // The walk itself, once: its cursors become the load's requests (they stay valid; they are signed, not stored).
     let after: string | null = null;
     for (let page = 1; page <= FLOW_WALK_PAGES; page += 1) {
-      const request = graphqlRequest(headers, FLOW_PAGE_QUERY, { tenantId: BENCH_TENANT_ID, lineType: BENCH_LINE_TYPE, from: FLOW_WINDOW.from, to: FLOW_WINDOW.to, first: FLOW_PAGE_ROWS, after });
+      const request = graphqlRequest(headers, FLOW_PAGE_QUERY, {
+        tenantId: BENCH_TENANT_ID,
+        lineType: BENCH_LINE_TYPE,
+        from: FLOW_WINDOW.from,
+        to: FLOW_WINDOW.to,
+        first: FLOW_PAGE_ROWS,
+        after,
+      });
       const data = await sendGraphQL(url, request);
       expect(lengthAt(data, 'tenant.flows.nodes') === FLOW_PAGE_ROWS, `the gateway's flow page ${page} does not hold ${FLOW_PAGE_ROWS} rows`);
       const totalCount = at(data, 'tenant.flows.totalCount');
@@ -299,7 +347,9 @@ const largeThreatPage = (headers: Record<string, string>): Scenario => ({
   id: 'd',
   title: `(d) one page of ${LARGE_PAGE_ROWS.toLocaleString('en-US')} threat summaries`,
   operation: `gateway: threatSummaries(first: ${LARGE_PAGE_ROWS}) of the simulator's large tenant, the same fields as (a); direct: the SIGN threat-summaries GET (page 1, pageSize ${LARGE_PAGE_ROWS})`,
-  notes: [`The vendor's largest page: compare its per-row cost with (a)'s ${THREAT_PAGE_ROWS} rows. Runs at concurrency ${LARGE_PAGE_CONNECTIONS.join(', ')} whatever --connections says.`],
+  notes: [
+    `The vendor's largest page: compare its per-row cost with (a)'s ${THREAT_PAGE_ROWS} rows. Runs at concurrency ${LARGE_PAGE_CONNECTIONS.join(', ')} whatever --connections says.`,
+  ],
   connections: LARGE_PAGE_CONNECTIONS,
   connectionsFixed: true,
   async prepare(target, url) {

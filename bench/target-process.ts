@@ -33,7 +33,9 @@ export interface RunningTarget extends LoadTarget {
 
 /** The variables a target may read: the bench's own, nothing inherited that could change the gateway's config. */
 function targetEnvironment(config: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SystemRoot'].flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]]));
+  const inherited = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SystemRoot'].flatMap((name) =>
+    process.env[name] === undefined ? [] : [[name, process.env[name]]],
+  );
   return { ...Object.fromEntries(inherited), NODE_ENV: 'production', ...config, PORT: '0', HOST: '127.0.0.1' };
 }
 

@@ -50,7 +50,16 @@ export const HASH_VALUES: readonly { hashCode: string; hashType: 'md5' | 'sha1' 
  * CyberTrace simulator, never resolved or contacted.
  */
 export const INDICATOR_VALUES: readonly string[] = (() => {
-  const seeded = [...MALICIOUS_DOMAINS, ...MALICIOUS_IPS, ...MALICIOUS_URLS, ...CLEAN_DOMAINS, ...CLEAN_IPS, ...MALICIOUS_MD5, ...MALICIOUS_SHA1, ...MALICIOUS_SHA256];
+  const seeded = [
+    ...MALICIOUS_DOMAINS,
+    ...MALICIOUS_IPS,
+    ...MALICIOUS_URLS,
+    ...CLEAN_DOMAINS,
+    ...CLEAN_IPS,
+    ...MALICIOUS_MD5,
+    ...MALICIOUS_SHA1,
+    ...MALICIOUS_SHA256,
+  ];
   const values: string[] = [...seeded];
   for (let index = 1; values.length < INDICATOR_COUNT; index += 1) {
     values.push(index % 2 === 0 ? `198.51.100.${index}` : `host-${index}.bench.example`);

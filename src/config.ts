@@ -12,7 +12,11 @@ const httpUrl = z
   .trim()
   .refine((value) => /^https?:\/\/[^\s/]+/.test(value) && URL.canParse(value), 'must be an http:// or https:// URL')
   .transform((value) => value.replace(/\/+$/, ''));
-const required = (what: string) => z.string({ error: `is required (${what})` }).trim().min(1, `is required (${what})`);
+const required = (what: string) =>
+  z
+    .string({ error: `is required (${what})` })
+    .trim()
+    .min(1, `is required (${what})`);
 const onOff = z.enum(['on', 'off']);
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -157,7 +161,11 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment of live mode; throws ConfigError naming every problem. */
-export function loadConfig(mode: Mode, env: Record<string, string | undefined>, overrides: Partial<Record<keyof z.input<typeof liveEnvironment>, string>> = {}): GatewayConfig {
+export function loadConfig(
+  mode: Mode,
+  env: Record<string, string | undefined>,
+  overrides: Partial<Record<keyof z.input<typeof liveEnvironment>, string>> = {},
+): GatewayConfig {
   const source = blankToUndefined({ ...env, ...overrides });
   const parsed = liveEnvironment.safeParse(source);
   if (!parsed.success) {
@@ -202,8 +210,10 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined>, 
 
 /** One upstream's settings: its own `<PREFIX>_<SETTING>` where set, else `UPSTREAM_<SETTING>`, else the default. */
 function upstreamHttpSettings(e: Partial<Record<UpstreamHttpVariable, number>>, upstream: UpstreamName | undefined): UpstreamHttpSettings {
-  const own = (setting: UpstreamHttpSetting): number | undefined => (upstream ? e[`${UPSTREAM_ENV_PREFIX[upstream]}_${setting}`] : undefined) ?? e[`UPSTREAM_${setting}`];
-  const value = (setting: Exclude<UpstreamHttpSetting, 'HEADERS_TIMEOUT_MS' | 'MAX_CONCURRENCY_PER_CALLER'>): number => own(setting) ?? UPSTREAM_HTTP_SETTINGS[setting].fallback;
+  const own = (setting: UpstreamHttpSetting): number | undefined =>
+    (upstream ? e[`${UPSTREAM_ENV_PREFIX[upstream]}_${setting}`] : undefined) ?? e[`UPSTREAM_${setting}`];
+  const value = (setting: Exclude<UpstreamHttpSetting, 'HEADERS_TIMEOUT_MS' | 'MAX_CONCURRENCY_PER_CALLER'>): number =>
+    own(setting) ?? UPSTREAM_HTTP_SETTINGS[setting].fallback;
   const max = value('MAX_CONCURRENCY');
   const perCaller = perCallerConcurrency(max, own('MAX_CONCURRENCY_PER_CALLER'));
   const totalMs = value('TIMEOUT_MS');

@@ -36,7 +36,11 @@ function examplesOfFile(directory: URL, file: string): ExampleOperation[] {
   const variablesFile = file.replace(/\.graphql$/, '.variables.json');
   const variablesByOperation = JSON.parse(readFileSync(new URL(variablesFile, directory), 'utf8')) as Record<string, Record<string, unknown>>;
   const definitions = parse(text).definitions;
-  const fragments = new Map(definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
+  const fragments = new Map(
+    definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
   return definitions
     .filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
     .map((operation) => {

@@ -25,12 +25,23 @@ export function graphiqlOptions(examples: readonly ExampleOperation[]): GraphiQL
 export function renderGraphiQLWithExamples(options: GraphiQLOptions): string {
   const tabs = (options.defaultTabs ?? []).map((tab, index) => {
     const operationName = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/m.exec(tab.query ?? '')?.[1] ?? null;
-    return { id: `example-${index}`, title: operationName ?? '<untitled>', query: tab.query ?? null, variables: tab.variables ?? null, headers: null, operationName, response: null };
+    return {
+      id: `example-${index}`,
+      title: operationName ?? '<untitled>',
+      query: tab.query ?? null,
+      variables: tab.variables ?? null,
+      headers: null,
+      operationName,
+      response: null,
+    };
   });
   const page = renderGraphiQL(options);
   if (tabs.length === 0) return page;
   // JSON in a script element: `<` escaped so no text of an example can close the element.
-  const data = JSON.stringify(tabs).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const data = JSON.stringify(tabs)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   const seed = `<script>
       (function (tabs) {
         try {

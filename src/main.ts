@@ -62,7 +62,9 @@ async function main(mode: Mode): Promise<void> {
     console.warn([rule, ...security.warnings.map((warning) => `WARNING: ${warning}`), rule].join('\n'));
   }
   if (mode === 'demo' && !security.authentication.enabled) {
-    console.log('Caller authentication is off in the demo: every request may read and change every tenant (set GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL to turn it on).');
+    console.log(
+      'Caller authentication is off in the demo: every request may read and change every tenant (set GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL to turn it on).',
+    );
   }
 
   const upstreams = createUpstreams(config);

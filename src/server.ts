@@ -46,7 +46,14 @@ export interface GatewayOptions {
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
-export function createGateway({ config, security = loadSecurityConfig(config.mode, process.env), upstreams, now, log, feeds: feedOptions }: GatewayOptions): Gateway {
+export function createGateway({
+  config,
+  security = loadSecurityConfig(config.mode, process.env),
+  upstreams,
+  now,
+  log,
+  feeds: feedOptions,
+}: GatewayOptions): Gateway {
   const callers = new RequestCallers(security.authentication.enabled ? null : UNAUTHENTICATED_CALLER);
   const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)], ...(log === undefined ? {} : { sink: log }) });
   const pools = [upstreams.sign, upstreams.cybertrace, upstreams.filesafer, upstreams.apex];
@@ -101,7 +108,8 @@ export function createGateway({ config, security = loadSecurityConfig(config.mod
     // The bundled GraphiQL works with no CDN reachable, as on an isolated security network; it opens
     // on the example operations (the same documents and variables the tests run), one tab each.
     renderGraphiQL: renderGraphiQLWithExamples,
-    graphiql: (request) => (examplesGraphiQL !== undefined && new URL(request.url).pathname === GRAPHQL_ENDPOINT ? { ...examplesGraphiQL, endpoint: GRAPHQL_ENDPOINT } : false),
+    graphiql: (request) =>
+      examplesGraphiQL !== undefined && new URL(request.url).pathname === GRAPHQL_ENDPOINT ? { ...examplesGraphiQL, endpoint: GRAPHQL_ENDPOINT } : false,
     // An array body (HTTP batching) is refused with 400; one operation per request keeps the limits per request.
     batching: false,
     cors: corsOptions(security.corsOrigins),

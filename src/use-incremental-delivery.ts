@@ -21,10 +21,16 @@ export function useIncrementalDelivery(): Plugin {
       setResultProcessor(async (unread, fetchAPI) => {
         // Never read: ended here, so a subscription frees its feed and its place in the caller's bound.
         await (unread as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
-        const error = createGraphQLError(`This operation answers in parts (a subscription, @defer or @stream): send it with Accept: ${STREAMING_MEDIA_TYPES.join(' or ')}.`, {
-          extensions: { code: 'NOT_ACCEPTABLE' },
+        const error = createGraphQLError(
+          `This operation answers in parts (a subscription, @defer or @stream): send it with Accept: ${STREAMING_MEDIA_TYPES.join(' or ')}.`,
+          {
+            extensions: { code: 'NOT_ACCEPTABLE' },
+          },
+        );
+        return new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), {
+          status: 406,
+          headers: { 'content-type': 'application/json; charset=utf-8', accept: STREAMING_MEDIA_TYPES.join(', ') },
         });
-        return new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), { status: 406, headers: { 'content-type': 'application/json; charset=utf-8', accept: STREAMING_MEDIA_TYPES.join(', ') } });
       }, 'application/json');
     },
   };

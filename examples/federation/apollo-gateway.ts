@@ -79,7 +79,8 @@ export interface SecopsApolloGatewayOptions {
 export function createApolloRouter({ subgraphs, routerToken }: SecopsApolloGatewayOptions): ApolloServer<RouterContext> {
   const gateway = new ApolloGateway({
     supergraphSdl: new IntrospectAndCompose({ subgraphs }),
-    buildService: ({ name, url }) => (name === 'secops' ? new SecopsDataSource(url!, routerToken) : new RemoteGraphQLDataSource<RouterContext>({ url: url!, willSendRequest: forwardCaller })),
+    buildService: ({ name, url }) =>
+      name === 'secops' ? new SecopsDataSource(url!, routerToken) : new RemoteGraphQLDataSource<RouterContext>({ url: url!, willSendRequest: forwardCaller }),
   });
   return new ApolloServer<RouterContext>({ gateway, plugins: [keepRetryAfter] });
 }

@@ -85,7 +85,14 @@ export class RedisAnswerCache implements AnswerCache {
     private readonly onError: (error: Error) => void = () => {},
   ) {
     // Fail fast rather than queue: a slow cache must not hold answers back.
-    this.redis = new Redis(url, { keyPrefix: REDIS_PREFIX, lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, commandTimeout: 1_000 });
+    this.redis = new Redis(url, {
+      keyPrefix: REDIS_PREFIX,
+      lazyConnect: false,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: 2_000,
+      commandTimeout: 1_000,
+    });
     this.redis.on('error', (error: Error) => this.onError(error));
   }
 

@@ -63,7 +63,12 @@ export function pollWindow(state: FeedState | null, now: number, overlapMs: numb
  * ties, so every instance orders alike), and the state to keep. On the first poll nothing is new:
  * the feed starts from what is there. Identities older than the next window are forgotten.
  */
-export function applyPoll(state: FeedState | null, rows: readonly Detection[], window: { from: number; to: number }, overlapMs: number): { fresh: Detection[]; next: FeedState } {
+export function applyPoll(
+  state: FeedState | null,
+  rows: readonly Detection[],
+  window: { from: number; to: number },
+  overlapMs: number,
+): { fresh: Detection[]; next: FeedState } {
   const seen = new Map(Object.entries(state?.seen ?? {}));
   const fresh: { row: Detection; identity: string; at: number }[] = [];
   for (const row of rows) {

@@ -15,9 +15,19 @@ export interface ThreatFeedOptions {
 }
 
 /** The instance's threat feeds, wired to SIGN and to the coordination the configuration asks for. */
-export function createThreatFeeds({ config, upstreams, onError, ticker = intervalTicker, coordination, now }: ThreatFeedOptions & { config: GatewayConfig; upstreams: Upstreams; onError: (error: unknown) => void }): ThreatFeedHub {
+export function createThreatFeeds({
+  config,
+  upstreams,
+  onError,
+  ticker = intervalTicker,
+  coordination,
+  now,
+}: ThreatFeedOptions & { config: GatewayConfig; upstreams: Upstreams; onError: (error: unknown) => void }): ThreatFeedHub {
   const shared =
-    coordination ?? (config.cache.redisUrl === undefined ? new MemoryFeedCoordination() : new RedisFeedCoordination({ url: config.cache.redisUrl, leaseMs: config.feed.leaseMs, onError }));
+    coordination ??
+    (config.cache.redisUrl === undefined
+      ? new MemoryFeedCoordination()
+      : new RedisFeedCoordination({ url: config.cache.redisUrl, leaseMs: config.feed.leaseMs, onError }));
   return new ThreatFeedHub({
     ...config.feed,
     coordination: shared,

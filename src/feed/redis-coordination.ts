@@ -92,7 +92,17 @@ export class RedisFeedCoordination implements FeedCoordination {
 
   async commit(feed: string, state: FeedState, burst: readonly Detection[]): Promise<boolean> {
     const { lease, state: stateKey, channel } = this.keys(feed);
-    const committed = await this.commands.eval(COMMIT, 2, lease, stateKey, this.instanceId, JSON.stringify(state), this.stateTtlMs, channel, burst.length === 0 ? '' : JSON.stringify(burst));
+    const committed = await this.commands.eval(
+      COMMIT,
+      2,
+      lease,
+      stateKey,
+      this.instanceId,
+      JSON.stringify(state),
+      this.stateTtlMs,
+      channel,
+      burst.length === 0 ? '' : JSON.stringify(burst),
+    );
     return committed === 1;
   }
 

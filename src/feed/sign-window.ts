@@ -13,7 +13,14 @@ export async function readSignWindow(sign: SignClient, query: FeedQuery, window:
   for (let page = 1; page <= MAX_PAGES; page += 1) {
     const answer = await sign.threatSummaries(
       kind,
-      { tenantId, lineType, from: new Date(window.from), to: new Date(window.to), severities: query.severities?.length ? query.severities : undefined, simIdContains: query.simIdContains },
+      {
+        tenantId,
+        lineType,
+        from: new Date(window.from),
+        to: new Date(window.to),
+        severities: query.severities?.length ? query.severities : undefined,
+        simIdContains: query.simIdContains,
+      },
       { page, pageSize: PAGE_SIZE },
     );
     rows.push(...answer.rows.map((row) => ({ ...row, tenantId, lineType })));

@@ -78,7 +78,8 @@ export class ThreatFeedHub {
       },
       (error: unknown) => {
         onError(error);
-        for (const subscriber of subscribers) subscriber.fail(new GraphQLError('The threat feed is unavailable.', { extensions: { code: 'SERVICE_UNAVAILABLE' } }));
+        for (const subscriber of subscribers)
+          subscriber.fail(new GraphQLError('The threat feed is unavailable.', { extensions: { code: 'SERVICE_UNAVAILABLE' } }));
       },
     );
     const feed: Feed = {

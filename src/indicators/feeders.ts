@@ -1,4 +1,14 @@
-import { getNamedType, getOperationAST, isInterfaceType, isObjectType, Kind, type DocumentNode, type GraphQLNamedType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import {
+  getNamedType,
+  getOperationAST,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 
 /**
  * Which work of an operation can reveal indicators, read from its selection set before it runs:
@@ -35,7 +45,9 @@ function findFeeders(schema: GraphQLSchema, document: DocumentNode, operationNam
   const operation = getOperationAST(document, operationName);
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return feeders;
-  const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])));
+  const fragments = new Map(
+    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
+  );
   const visiting = new Set<string>();
 
   /** Does this selection set, on `parentType`, select an indicator (at any depth)? Records the fields on the way. */
@@ -53,7 +65,8 @@ function findFeeders(schema: GraphQLSchema, document: DocumentNode, operationNam
         }
         found ||= below || type.name === INDICATOR_TYPE;
       } else {
-        const typeName = selection.kind === Kind.INLINE_FRAGMENT ? selection.typeCondition?.name.value : fragments.get(selection.name.value)?.typeCondition.name.value;
+        const typeName =
+          selection.kind === Kind.INLINE_FRAGMENT ? selection.typeCondition?.name.value : fragments.get(selection.name.value)?.typeCondition.name.value;
         const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
         if (fragment === undefined) continue;
         // A fragment cycle is refused by validation; here it only must not loop.

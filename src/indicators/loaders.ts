@@ -53,7 +53,13 @@ export function createIndicatorLoaders(
   return {
     reputation: new DataLoader(async (values) => {
       // A per-object error may pass; it is not kept.
-      const found = await loadThroughCache(cache, CACHED.reputation, values, (missing) => clients.cybertrace.lookup(missing), (reputation) => reputation.verdict !== 'ERROR');
+      const found = await loadThroughCache(
+        cache,
+        CACHED.reputation,
+        values,
+        (missing) => clients.cybertrace.lookup(missing),
+        (reputation) => reputation.verdict !== 'ERROR',
+      );
       return values.map((value) => found.get(value) ?? { verdict: 'ERROR' as const, detections: [], errorReason: 'CyberTrace did not answer for this object' });
     }, batched),
     // File Safer checks one hash per call: each distinct hash once, a few calls at a time.

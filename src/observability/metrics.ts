@@ -31,7 +31,12 @@ export function createGatewayMetrics(upstreams: readonly UpstreamHttp[]): Gatewa
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
-  const operations = new Counter({ name: 'gateway_operations_total', help: 'GraphQL operations by name and outcome', labelNames: ['operation', 'outcome'] as const, registers: [registry] });
+  const operations = new Counter({
+    name: 'gateway_operations_total',
+    help: 'GraphQL operations by name and outcome',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [registry],
+  });
   const requests = new Counter({
     name: 'gateway_upstream_requests_total',
     help: 'Attempts sent to an upstream, retries included, by status class (none: no answer came)',
@@ -45,9 +50,24 @@ export function createGatewayMetrics(upstreams: readonly UpstreamHttp[]): Gatewa
     buckets: UPSTREAM_DURATION_BUCKETS,
     registers: [registry],
   });
-  const errors = new Counter({ name: 'gateway_upstream_errors_total', help: 'Errors callers saw naming an upstream, by extensions.code', labelNames: ['upstream', 'code'] as const, registers: [registry] });
-  const retries = new Counter({ name: 'gateway_upstream_retries_total', help: 'Attempts sent again after a transient failure', labelNames: ['upstream'] as const, registers: [registry] });
-  const rejected = new Counter({ name: 'gateway_upstream_rejected_total', help: 'Requests refused without calling the upstream', labelNames: ['upstream', 'reason'] as const, registers: [registry] });
+  const errors = new Counter({
+    name: 'gateway_upstream_errors_total',
+    help: 'Errors callers saw naming an upstream, by extensions.code',
+    labelNames: ['upstream', 'code'] as const,
+    registers: [registry],
+  });
+  const retries = new Counter({
+    name: 'gateway_upstream_retries_total',
+    help: 'Attempts sent again after a transient failure',
+    labelNames: ['upstream'] as const,
+    registers: [registry],
+  });
+  const rejected = new Counter({
+    name: 'gateway_upstream_rejected_total',
+    help: 'Requests refused without calling the upstream',
+    labelNames: ['upstream', 'reason'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: 'gateway_upstream_circuit_state',
     help: 'Circuit breaker state: 0 closed, 1 half-open, 2 open',

@@ -22,7 +22,17 @@ interface RequestRecord {
   outcome: OperationOutcome | undefined;
 }
 
-export function useObservability({ metrics, logger, upstreams, graphqlEndpoints }: { metrics: GatewayMetrics; logger: GatewayLogger; upstreams: readonly UpstreamHttp[]; graphqlEndpoints: readonly string[] }): Plugin {
+export function useObservability({
+  metrics,
+  logger,
+  upstreams,
+  graphqlEndpoints,
+}: {
+  metrics: GatewayMetrics;
+  logger: GatewayLogger;
+  upstreams: readonly UpstreamHttp[];
+  graphqlEndpoints: readonly string[];
+}): Plugin {
   const records = new WeakMap<Request, RequestRecord>();
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
@@ -32,10 +42,15 @@ export function useObservability({ metrics, logger, upstreams, graphqlEndpoints 
       }
       if (request.method === 'GET' && url.pathname === READINESS_ENDPOINT) {
         const open = upstreams.filter((upstream) => upstream.circuitState === 'open').map((upstream) => upstream.name);
-        endResponse(fetchAPI.Response.json(open.length === 0 ? { status: 'ready' } : { status: 'unavailable', openCircuits: open }, { status: open.length === 0 ? 200 : 503 }));
+        endResponse(
+          fetchAPI.Response.json(open.length === 0 ? { status: 'ready' } : { status: 'unavailable', openCircuits: open }, {
+            status: open.length === 0 ? 200 : 503,
+          }),
+        );
         return;
       }
-      if (graphqlEndpoints.includes(url.pathname)) records.set(request, { startedAt: performance.now(), requestId: currentRequestId(), operation: undefined, outcome: undefined });
+      if (graphqlEndpoints.includes(url.pathname))
+        records.set(request, { startedAt: performance.now(), requestId: currentRequestId(), operation: undefined, outcome: undefined });
     },
     onParams({ request, params }) {
       const record = records.get(request);

@@ -30,7 +30,10 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesOnConnection: { description: 'The rows of this page, in list order (SIGN lists: newest first), without cursors.' },
-    edgesFieldOptions: { nullable: { list: false, items: false }, description: 'The rows of this page, in list order (SIGN lists: newest first), each with its cursor.' },
+    edgesFieldOptions: {
+      nullable: { list: false, items: false },
+      description: 'The rows of this page, in list order (SIGN lists: newest first), each with its cursor.',
+    },
     nodeFieldOptions: { nullable: false, description: 'The row.' },
     cursorFieldOptions: { description: 'Opaque; pass it as `after` or `before` with the same other arguments to continue from this row.' },
     pageInfoFieldOptions: { description: 'Where this page sits in the whole list.' },
@@ -40,8 +43,13 @@ export const builder = new SchemaBuilder<{
     hasPreviousPageFieldOptions: { description: 'Rows come before this page in the list: go back with `before: startCursor`.' },
     startCursorFieldOptions: { description: "The first row's cursor; null when the page is empty." },
     endCursorFieldOptions: { description: "The last row's cursor; null when the page is empty." },
-    firstArgOptions: { description: 'Rows to return from the start of the list (SIGN: the newest row), or from `after`: 0 to 10000. 20 when neither first nor last is given.' },
-    afterArgOptions: { description: 'A cursor this field gave with the same other arguments: the page starts with the row after it. Another field\'s or other arguments\' cursor is refused (BAD_USER_INPUT).' },
+    firstArgOptions: {
+      description: 'Rows to return from the start of the list (SIGN: the newest row), or from `after`: 0 to 10000. 20 when neither first nor last is given.',
+    },
+    afterArgOptions: {
+      description:
+        "A cursor this field gave with the same other arguments: the page starts with the row after it. Another field's or other arguments' cursor is refused (BAD_USER_INPUT).",
+    },
     lastArgOptions: { description: 'Rows to return from the end of the list (SIGN: the oldest row), or up to `before`: 0 to 10000.' },
     beforeArgOptions: { description: 'A cursor this field gave with the same other arguments: the page ends with the row before it.' },
     nodeTypeOptions: { description: 'Anything with a global ID, refetchable with `node(id:)` and `nodes(ids:)`.' },
@@ -57,7 +65,10 @@ export const builder = new SchemaBuilder<{
       args: { ids: { description: 'Global IDs this gateway gave as `id`.' } },
       resolve: (_root, { ids }, _context, info, resolveNodes) => resolveNodes(ids.map((id) => nodeTypeId(info.schema, id))),
     },
-    defaultConnectionTypeOptions: { description: 'One page of a list, in Relay form: walk forward with first/after, backward with last/before. Cursors are opaque and bound to the field and arguments that made them.' },
+    defaultConnectionTypeOptions: {
+      description:
+        'One page of a list, in Relay form: walk forward with first/after, backward with last/before. Cursors are opaque and bound to the field and arguments that made them.',
+    },
     defaultEdgeTypeOptions: { description: 'A row of a page, with the cursor to continue from it.' },
     encodeGlobalID: encodeNodeId,
     decodeGlobalID: decodeNodeId,
@@ -76,8 +87,10 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({
-  description: 'Reads: SIGN tenants and their SIMs (threats, flows, traffic, settings), indicators (CyberTrace reputation, File Safer hash checks, Apex Central blocks), the Apex Central suspicious-object list and File Safer settings.',
+  description:
+    'Reads: SIGN tenants and their SIMs (threats, flows, traffic, settings), indicators (CyberTrace reputation, File Safer hash checks, Apex Central blocks), the Apex Central suspicious-object list and File Safer settings.',
 });
 builder.mutationType({
-  description: 'Changes, each sent once to its upstream (never retried): Apex Central suspicious objects, File Safer notification settings, SIGN flow-log retention and helpdesk contract. Needs the `write` scope.',
+  description:
+    'Changes, each sent once to its upstream (never retried): Apex Central suspicious objects, File Safer notification settings, SIGN flow-log retention and helpdesk contract. Needs the `write` scope.',
 });

@@ -72,7 +72,10 @@ builder.asEntity(SuspiciousObjectRef, {
     const named =
       'id' in representation
         ? objectFromId(globalIdKey(representation, 'SuspiciousObject', OBJECT_KEYS))
-        : objectFromFields({ type: keyField(representation, 'SuspiciousObject', 'type', OBJECT_KEYS), content: keyField(representation, 'SuspiciousObject', 'content', OBJECT_KEYS) });
+        : objectFromFields({
+            type: keyField(representation, 'SuspiciousObject', 'type', OBJECT_KEYS),
+            content: keyField(representation, 'SuspiciousObject', 'content', OBJECT_KEYS),
+          });
     const object = await ctx.loaders.suspiciousObject.load(named);
     if (object === null) throw notFound(`Apex Central has no suspicious object of type ${named.type} with this content.`);
     return object;

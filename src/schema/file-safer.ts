@@ -41,7 +41,11 @@ const HashCheckRef = builder.objectRef<HashCheck>('HashCheck').implement({
   description: 'The NCP File Safer Hash Filter answer for one MD5 or SHA-1 hash.',
   fields: (t) => ({
     malicious: t.exposeBoolean('malicious', { description: 'Hash Filter knows the hash as malware (it has matches).' }),
-    matches: t.field({ type: [HashCheckMatchRef], description: 'The list entries that matched; empty when the hash is not known as malware.', resolve: (check) => check.matches }),
+    matches: t.field({
+      type: [HashCheckMatchRef],
+      description: 'The list entries that matched; empty when the hash is not known as malware.',
+      resolve: (check) => check.matches,
+    }),
   }),
 });
 
@@ -60,7 +64,8 @@ const FileSaferRef = builder.objectRef<FileSaferRoot>('FileSafer').implement({
     thresholdNotifications: t.field({
       type: [ThresholdNotificationRef],
       nullable: true,
-      description: 'The advanced notification settings, at most one per trigger; empty when none is set; null, with an error naming filesafer, when File Safer fails.',
+      description:
+        'The advanced notification settings, at most one per trigger; empty when none is set; null, with an error naming filesafer, when File Safer fails.',
       resolve: (_root, _args, ctx) => ctx.filesafer.thresholdSettings(),
     }),
   }),
@@ -96,7 +101,8 @@ builder.objectField(IndicatorRef, 'hashCheck', (t) =>
   t.field({
     type: HashCheckRef,
     nullable: true,
-    description: 'NCP File Safer Hash Filter verdict (one call per operation serves every hash); null for kinds other than MD5 and SHA1 (never sent), or, with an error naming filesafer, when File Safer fails.',
+    description:
+      'NCP File Safer Hash Filter verdict (one call per operation serves every hash); null for kinds other than MD5 and SHA1 (never sent), or, with an error naming filesafer, when File Safer fails.',
     resolve: (indicator, _args, ctx) => {
       const hashType = HASH_TYPE_BY_KIND[indicator.kind];
       // Other kinds are never sent: File Safer checks MD5 and SHA-1 only.
@@ -117,7 +123,8 @@ builder.mutationFields((t) => ({
   setThresholdNotification: t.field({
     type: FileSaferPayloadRef,
     nullable: true,
-    description: "Sets the trigger's advanced notification setting, replacing the one it had. Sent once (a POST, never retried); null, with an error naming filesafer, when File Safer fails.",
+    description:
+      "Sets the trigger's advanced notification setting, replacing the one it had. Sent once (a POST, never retried); null, with an error naming filesafer, when File Safer fails.",
     args: { input: t.arg({ type: ThresholdNotificationInput, required: true, description: 'The setting.' }) },
     resolve: async (_root, { input }, ctx) => {
       await ctx.filesafer.setThresholdSetting({ notificationType: input.trigger, referenceTime: input.referenceTimeMinutes, thresholdValue: input.threshold });
@@ -127,7 +134,8 @@ builder.mutationFields((t) => ({
   removeThresholdNotification: t.field({
     type: FileSaferPayloadRef,
     nullable: true,
-    description: 'Removes every advanced notification setting (File Safer removes them all at once). Sent once, never retried; null, with an error naming filesafer, when File Safer fails.',
+    description:
+      'Removes every advanced notification setting (File Safer removes them all at once). Sent once, never retried; null, with an error naming filesafer, when File Safer fails.',
     resolve: async (_root, _args, ctx) => {
       await ctx.filesafer.removeThresholdSettings();
       return { fileSafer: FILE_SAFER };

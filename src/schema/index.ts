@@ -30,7 +30,10 @@ const FEDERATION_PROTOCOL_TYPES = new Set(['_Any', '_Entity', '_Service']);
 function withoutFederationProtocol(subgraph: GraphQLSchema): GraphQLSchema {
   const config = subgraph.toConfig();
   const query = subgraph.getQueryType()!.toConfig();
-  const publicQuery = new GraphQLObjectType({ ...query, fields: Object.fromEntries(Object.entries(query.fields).filter(([name]) => !FEDERATION_PROTOCOL_FIELDS.has(name))) });
+  const publicQuery = new GraphQLObjectType({
+    ...query,
+    fields: Object.fromEntries(Object.entries(query.fields).filter(([name]) => !FEDERATION_PROTOCOL_FIELDS.has(name))),
+  });
   return new GraphQLSchema({
     ...config,
     query: publicQuery,

@@ -25,7 +25,10 @@ const INDICATOR_KIND_DESCRIPTIONS: Record<(typeof INDICATOR_KINDS)[number], stri
 
 export const IndicatorKindEnum = builder.enumType('IndicatorKind', {
   description: 'What an indicator value is, detected from its text.',
-  values: Object.fromEntries(INDICATOR_KINDS.map((kind) => [kind, { description: INDICATOR_KIND_DESCRIPTIONS[kind] }])) as Record<(typeof INDICATOR_KINDS)[number], { description: string }>,
+  values: Object.fromEntries(INDICATOR_KINDS.map((kind) => [kind, { description: INDICATOR_KIND_DESCRIPTIONS[kind] }])) as Record<
+    (typeof INDICATOR_KINDS)[number],
+    { description: string }
+  >,
 });
 const VerdictEnum = builder.enumType('Verdict', {
   description: "Kaspersky CyberTrace's answer for one value.",
@@ -45,20 +48,26 @@ const ContextFieldRef = builder.objectRef<{ name: string; value: string }>('Cont
   }),
 });
 
-const DetectionRef = builder
-  .objectRef<{ category: string; matchedIndicator: string; context: { name: string; value: string }[] }>('Detection')
-  .implement({
-    shareable: true,
-    description: 'One CyberTrace feed match for the value.',
-    fields: (t) => ({
-      category: t.exposeString('category', { description: 'The feed category that matched, such as KL_Botnet_CnC_URL (custom feeds add their own).' }),
-      matchedIndicator: t.exposeString('matchedIndicator', { description: 'The feed entry that matched: the value itself or a mask covering it.' }),
-      context: t.field({ type: [ContextFieldRef], description: 'What the feed says about the entry; empty when nothing.', resolve: (detection) => detection.context }),
+const DetectionRef = builder.objectRef<{ category: string; matchedIndicator: string; context: { name: string; value: string }[] }>('Detection').implement({
+  shareable: true,
+  description: 'One CyberTrace feed match for the value.',
+  fields: (t) => ({
+    category: t.exposeString('category', { description: 'The feed category that matched, such as KL_Botnet_CnC_URL (custom feeds add their own).' }),
+    matchedIndicator: t.exposeString('matchedIndicator', { description: 'The feed entry that matched: the value itself or a mask covering it.' }),
+    context: t.field({
+      type: [ContextFieldRef],
+      description: 'What the feed says about the entry; empty when nothing.',
+      resolve: (detection) => detection.context,
     }),
-  });
+  }),
+});
 
 const ReputationRef = builder
-  .objectRef<{ verdict: 'DETECTED' | 'NOT_DETECTED' | 'ERROR'; detections: { category: string; matchedIndicator: string; context: { name: string; value: string }[] }[]; errorReason: string | null }>('Reputation')
+  .objectRef<{
+    verdict: 'DETECTED' | 'NOT_DETECTED' | 'ERROR';
+    detections: { category: string; matchedIndicator: string; context: { name: string; value: string }[] }[];
+    errorReason: string | null;
+  }>('Reputation')
   .implement({
     shareable: true,
     description: 'Kaspersky CyberTrace reputation of one value.',
@@ -70,7 +79,8 @@ const ReputationRef = builder
   });
 
 builder.node(IndicatorRef, {
-  description: 'An IPv4 address, domain, URL or hash, joined across the intelligence upstreams: CyberTrace reputation, File Safer hash verdict, Apex Central block. Each of those fields is batched: one upstream call per operation serves every indicator in it.',
+  description:
+    'An IPv4 address, domain, URL or hash, joined across the intelligence upstreams: CyberTrace reputation, File Safer hash verdict, Apex Central block. Each of those fields is batched: one upstream call per operation serves every indicator in it.',
   id: { resolve: (indicator) => indicator.value },
   loadOne: (value) => detectIndicator(value),
   fields: (t) => ({
@@ -79,10 +89,15 @@ builder.node(IndicatorRef, {
     reputation: t.field({
       type: ReputationRef,
       nullable: true,
-      description: 'Kaspersky CyberTrace lookup; one upstream call serves every indicator of an operation. ERROR (no call) for UNKNOWN values; null, with an error naming cybertrace, when CyberTrace fails.',
+      description:
+        'Kaspersky CyberTrace lookup; one upstream call serves every indicator of an operation. ERROR (no call) for UNKNOWN values; null, with an error naming cybertrace, when CyberTrace fails.',
       resolve: (indicator, _args, ctx) =>
         indicator.kind === 'UNKNOWN'
-          ? { verdict: 'ERROR' as const, detections: [], errorReason: 'Not sent to CyberTrace: the value is not an IPv4 address, domain, URL, MD5, SHA-1 or SHA-256' }
+          ? {
+              verdict: 'ERROR' as const,
+              detections: [],
+              errorReason: 'Not sent to CyberTrace: the value is not an IPv4 address, domain, URL, MD5, SHA-1 or SHA-256',
+            }
           : ctx.loaders.reputation.load(indicator.value),
     }),
   }),
@@ -120,5 +135,9 @@ builder.objectFields(ThreatRef, (t) => ({
 }));
 
 builder.objectField(EndpointRef, 'indicator', (t) =>
-  t.field({ type: IndicatorRef, description: 'The address as an indicator: its CyberTrace reputation and Apex Central block.', resolve: (endpoint) => detectIndicator(endpoint.address) }),
+  t.field({
+    type: IndicatorRef,
+    description: 'The address as an indicator: its CyberTrace reputation and Apex Central block.',
+    resolve: (endpoint) => detectIndicator(endpoint.address),
+  }),
 );

@@ -23,7 +23,8 @@ function isLeapYear(year: number): boolean {
 const yearRange = `years ${EARLIEST_YEAR} to ${LATEST_YEAR} (UTC)`;
 
 export function parseDateTime(value: unknown): Date {
-  const refuse = () => badUserInput(`DateTime must be RFC 3339 with a zone, a real date and time in ${yearRange}, such as 2026-11-01T09:00:00Z; got ${JSON.stringify(value)}`);
+  const refuse = () =>
+    badUserInput(`DateTime must be RFC 3339 with a zone, a real date and time in ${yearRange}, such as 2026-11-01T09:00:00Z; got ${JSON.stringify(value)}`);
   const match = typeof value === 'string' ? RFC3339.exec(value) : null;
   if (match === null) throw refuse();
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
@@ -46,7 +47,8 @@ export function parseCalendarDate(value: unknown): string {
 }
 
 builder.scalarType('DateTime', {
-  description: 'An RFC 3339 date-time with a zone, such as 2026-11-01T09:00:00Z or 2026-11-01T18:00:00+09:00 (the same instant). Sent to upstreams in UTC to the second; answered in UTC (Z) to the millisecond. A year past 9999 in UTC is refused (BAD_USER_INPUT).',
+  description:
+    'An RFC 3339 date-time with a zone, such as 2026-11-01T09:00:00Z or 2026-11-01T18:00:00+09:00 (the same instant). Sent to upstreams in UTC to the second; answered in UTC (Z) to the millisecond. A year past 9999 in UTC is refused (BAD_USER_INPUT).',
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),

@@ -32,7 +32,11 @@ builder.subscriptionField('threatDetected', (t) =>
       tenantId: t.arg.string({ required: true, description: 'The SIGN tenant, 32 characters 0-9a-f.' }),
       kind: t.arg({ type: ThreatKindEnum, required: true, description: 'IP or OTHER detections.' }),
       lineType: t.arg({ type: LineTypeEnum, required: true, description: 'The line type of the SIMs watched.' }),
-      severities: t.arg({ type: [ThreatSeverityEnum], required: false, description: 'Only these severities; absent or empty: all (IP detections have CRITICAL, HIGH and OTHER only).' }),
+      severities: t.arg({
+        type: [ThreatSeverityEnum],
+        required: false,
+        description: 'Only these severities; absent or empty: all (IP detections have CRITICAL, HIGH and OTHER only).',
+      }),
       simIdContains: t.arg.string({ required: false, description: 'Only SIMs whose ID contains these digits.' }),
     },
     subscribe: (_root, args, ctx, info) => openThreatFeed(ctx, args, info),
@@ -58,7 +62,9 @@ function readFeedQuery(args: ThreatFeedArgs): FeedQuery {
   }
   const unsupported = args.kind === 'IP' ? unsupportedIpSeverities(args.severities) : [];
   if (unsupported.length > 0) {
-    throw badUserInput(`severities: IP threats have only the severities CRITICAL, HIGH and OTHER; ${unsupported.map((s) => s.toUpperCase()).join(', ')} cannot be asked with kind: IP`);
+    throw badUserInput(
+      `severities: IP threats have only the severities CRITICAL, HIGH and OTHER; ${unsupported.map((s) => s.toUpperCase()).join(', ')} cannot be asked with kind: IP`,
+    );
   }
   return {
     tenantId: tenantId.data,
@@ -96,7 +102,8 @@ function joinedDetections(ctx: GatewayContext, bursts: AsyncIterableIterator<Det
       while (pending.length === 0) {
         const burst = await bursts.next();
         if (burst.done) return { value: undefined, done: true };
-        const refusal = selected.has('reputation') || selected.has('suspiciousObject') || selected.has('hashCheck') ? ((await ctx.rateBudget?.spend()) ?? null) : null;
+        const refusal =
+          selected.has('reputation') || selected.has('suspiciousObject') || selected.has('hashCheck') ? ((await ctx.rateBudget?.spend()) ?? null) : null;
         ctx.loaders = refusal === null ? ctx.newIndicatorLoaders() : refusingLoaders(refusal);
         if (refusal === null) loadJoinsOfBurst(ctx.loaders, burst.value, selected);
         pending.push(...burst.value);

@@ -123,8 +123,17 @@ builder.node(SuspiciousObjectRef, {
     content: t.exposeString('content', { description: 'The address, URL, hash or domain, as the list holds it.' }),
     scanAction: t.expose('scanAction', { type: ScanActionEnum, description: 'Log or block matches.' }),
     notes: t.exposeString('notes', { nullable: true, description: 'Free text kept with the object; null when it has none.' }),
-    expiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When Apex Central drops the object, UTC; null when it never expires.', resolve: (object) => object.expiresAt }),
-    indicator: t.field({ type: IndicatorRef, description: 'The content as an indicator: its CyberTrace reputation and File Safer verdict.', resolve: (object) => detectIndicator(object.content) }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When Apex Central drops the object, UTC; null when it never expires.',
+      resolve: (object) => object.expiresAt,
+    }),
+    indicator: t.field({
+      type: IndicatorRef,
+      description: 'The content as an indicator: its CyberTrace reputation and File Safer verdict.',
+      resolve: (object) => detectIndicator(object.content),
+    }),
   }),
 });
 
@@ -140,7 +149,9 @@ const SuspiciousObjectConnection = builder.connectionObject(
 
 const SuspiciousObjectPayloadRef = builder.objectRef<{ suspiciousObject: ApexSuspiciousObject }>('SuspiciousObjectPayload').implement({
   description: 'The object as it is on the list after the change.',
-  fields: (t) => ({ suspiciousObject: t.field({ type: SuspiciousObjectRef, description: 'The object added or updated.', resolve: (payload) => payload.suspiciousObject }) }),
+  fields: (t) => ({
+    suspiciousObject: t.field({ type: SuspiciousObjectRef, description: 'The object added or updated.', resolve: (payload) => payload.suspiciousObject }),
+  }),
 });
 
 const RemoveSuspiciousObjectPayloadRef = builder.objectRef<{ removed: boolean }>('RemoveSuspiciousObjectPayload').implement({
@@ -171,7 +182,8 @@ builder.objectField(IndicatorRef, 'suspiciousObject', (t) =>
   t.field({
     type: SuspiciousObjectRef,
     nullable: true,
-    description: 'The Apex Central suspicious object with this content (one list call per operation serves every indicator); null when it is not on the list, for MD5, SHA-256 and unknown values (never sent), or, with an error naming apex, when Apex Central fails.',
+    description:
+      'The Apex Central suspicious object with this content (one list call per operation serves every indicator); null when it is not on the list, for MD5, SHA-256 and unknown values (never sent), or, with an error naming apex, when Apex Central fails.',
     resolve: (indicator, _args, ctx) => {
       const type = TYPE_OF_KIND[indicator.kind];
       // MD5, SHA-256 and UNKNOWN values cannot be on the list: no call.
@@ -185,7 +197,8 @@ builder.queryField('suspiciousObjects', (t) =>
     {
       type: SuspiciousObjectRef,
       nullable: true,
-      description: 'Apex Central User-Defined Suspicious Objects: the list is read in one call and paged here; null, with an error naming apex, when Apex Central fails.',
+      description:
+        'Apex Central User-Defined Suspicious Objects: the list is read in one call and paged here; null, with an error naming apex, when Apex Central fails.',
       args: {
         type: t.arg({ type: SuspiciousObjectTypeEnum, required: false, description: 'Only objects of this type; omitted: every type.' }),
         contentContains: t.arg.string({ required: false, description: 'A part of the content, matched regardless of case.' }),
@@ -219,7 +232,8 @@ builder.mutationFields((t) => ({
   addSuspiciousObject: t.field({
     type: SuspiciousObjectPayloadRef,
     nullable: true,
-    description: 'Adds the object, or updates the one with the same type and content. Sent once (never retried); null, with an error naming apex, when Apex Central fails.',
+    description:
+      'Adds the object, or updates the one with the same type and content. Sent once (never retried); null, with an error naming apex, when Apex Central fails.',
     args: { input: t.arg({ type: AddSuspiciousObjectInput, required: true, description: 'The object.' }) },
     validate: z.looseObject({ input: objectRule }),
     resolve: async (_root, { input }, ctx) => {
@@ -233,7 +247,8 @@ builder.mutationFields((t) => ({
   removeSuspiciousObject: t.field({
     type: RemoveSuspiciousObjectPayloadRef,
     nullable: true,
-    description: 'Removes the object with this type and content; `removed` is false when there was none. Null, with an error naming apex, when Apex Central fails.',
+    description:
+      'Removes the object with this type and content; `removed` is false when there was none. Null, with an error naming apex, when Apex Central fails.',
     args: {
       type: t.arg({ type: SuspiciousObjectTypeEnum, required: true, description: 'The type of the object to remove.' }),
       content: t.arg.string({ required: true, description: 'The content exactly as the list gives it.' }),
@@ -249,9 +264,14 @@ builder.mutationFields((t) => ({
   blockIndicator: t.field({
     type: SuspiciousObjectPayloadRef,
     nullable: true,
-    description: "Adds the indicator's value to the Apex Central suspicious-object list with the BLOCK action; its type is detected. Sent once (never retried); null, with an error naming apex, when Apex Central fails.",
+    description:
+      "Adds the indicator's value to the Apex Central suspicious-object list with the BLOCK action; its type is detected. Sent once (never retried); null, with an error naming apex, when Apex Central fails.",
     args: {
-      value: t.arg.string({ required: true, description: 'An IPv4 address, domain, URL or SHA-1 hash; MD5 and SHA-256 are refused.', validate: blockableValueRule }),
+      value: t.arg.string({
+        required: true,
+        description: 'An IPv4 address, domain, URL or SHA-1 hash; MD5 and SHA-256 are refused.',
+        validate: blockableValueRule,
+      }),
       notes: t.arg.string({ required: false, description: 'Free text kept with the object, at most 256 characters.', validate: notesRule }),
     },
     resolve: async (_root, { value, notes }, ctx) => {

@@ -45,7 +45,11 @@ export function bearerToken(header: string | null): string {
   const match = /^Bearer +([A-Za-z0-9\-_.~+/]+=*)$/i.exec(header.trim());
   if (match === null) {
     const scheme = /^\S+/.exec(header.trim())?.[0] ?? '';
-    throw authenticationError(/^bearer$/i.test(scheme) ? 'The Authorization header holds no well-formed bearer token.' : 'Unsupported Authorization scheme: send Authorization: Bearer <token>.');
+    throw authenticationError(
+      /^bearer$/i.test(scheme)
+        ? 'The Authorization header holds no well-formed bearer token.'
+        : 'Unsupported Authorization scheme: send Authorization: Bearer <token>.',
+    );
   }
   return match[1]!;
 }
@@ -66,7 +70,11 @@ export function createTokenVerifier(config: Extract<AuthenticationConfig, { enab
     const key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(config.verification.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
     verify = async (token) => jwtVerify(token, await key, { ...options, algorithms: ['HS256'] });
   } else {
-    const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.verification.url), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.verification.url), {
+      timeoutDuration: 5_000,
+      cooldownDuration: 30_000,
+      cacheMaxAge: 600_000,
+    });
     verify = (token) => jwtVerify(token, keys, { ...options, algorithms: ['RS256'] });
   }
 
@@ -82,7 +90,9 @@ export function createTokenVerifier(config: Extract<AuthenticationConfig, { enab
     }
     const claims = callerClaims.safeParse(payload);
     if (!claims.success) {
-      throw authenticationError(`Invalid token claims: ${claims.error.issues.map((issue) => `${issue.path.join('.') || 'token'} ${issue.message}`).join('; ')}.`);
+      throw authenticationError(
+        `Invalid token claims: ${claims.error.issues.map((issue) => `${issue.path.join('.') || 'token'} ${issue.message}`).join('; ')}.`,
+      );
     }
     const { sub, tenants, scope } = claims.data;
     const caller: Caller = Object.freeze({
@@ -116,7 +126,8 @@ class VerifiedTokens {
     if (entry === undefined) return undefined;
     const now = Date.now();
     const seconds = Math.floor(now / 1000);
-    if (now < entry.keptUntil && entry.exp > seconds - this.toleranceSeconds && (entry.nbf === undefined || entry.nbf <= seconds + this.toleranceSeconds)) return entry.caller;
+    if (now < entry.keptUntil && entry.exp > seconds - this.toleranceSeconds && (entry.nbf === undefined || entry.nbf <= seconds + this.toleranceSeconds))
+      return entry.caller;
     // Expired, or kept long enough: verified again from scratch, with jose's own refusal.
     this.entries.delete(token);
     return undefined;
@@ -124,7 +135,12 @@ class VerifiedTokens {
 
   add(token: string, caller: Caller, claims: { exp: number; nbf?: number }): void {
     if (this.entries.size >= VERIFIED_TOKEN_LIMIT) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(token, { caller, exp: claims.exp, nbf: typeof claims.nbf === 'number' ? claims.nbf : undefined, keptUntil: Date.now() + VERIFIED_TOKEN_MS });
+    this.entries.set(token, {
+      caller,
+      exp: claims.exp,
+      nbf: typeof claims.nbf === 'number' ? claims.nbf : undefined,
+      keptUntil: Date.now() + VERIFIED_TOKEN_MS,
+    });
   }
 }
 
@@ -132,10 +148,15 @@ class VerifiedTokens {
 function tokenRefusal(error: unknown, usesKeySet: boolean): GraphQLError {
   if (error instanceof joseErrors.JWTExpired) return authenticationError('The token has expired.');
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
-    return authenticationError(error.claim === 'exp' ? 'The token has no expiry (exp).' : `The token's ${error.claim} claim is not accepted (${error.reason === 'missing' ? 'missing' : 'wrong value'}).`);
+    return authenticationError(
+      error.claim === 'exp'
+        ? 'The token has no expiry (exp).'
+        : `The token's ${error.claim} claim is not accepted (${error.reason === 'missing' ? 'missing' : 'wrong value'}).`,
+    );
   }
   if (error instanceof joseErrors.JOSEAlgNotAllowed) return authenticationError('The token is signed with an algorithm this gateway does not accept.');
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWKSNoMatchingKey) return authenticationError('The token signature is not valid.');
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWKSNoMatchingKey)
+    return authenticationError('The token signature is not valid.');
   if (usesKeySet && (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || !(error instanceof joseErrors.JOSEError))) {
     return new GraphQLError('Caller tokens cannot be verified right now (the key set is unreachable); try again later.', {
       extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': '30' } } },

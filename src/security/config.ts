@@ -35,8 +35,16 @@ const securityEnvironment = z.object({
   GATEWAY_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(30),
   GATEWAY_CORS_ORIGINS: z
     .string()
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
-    .refine((origins) => origins.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin), 'must be origins such as https://console.example.com, separated by commas')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    )
+    .refine(
+      (origins) => origins.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin),
+      'must be origins such as https://console.example.com, separated by commas',
+    )
     .optional(),
   GATEWAY_TRUSTED_DOCUMENTS: z.string().trim().min(1).optional(),
 });
@@ -104,7 +112,11 @@ export function loadSecurityConfig(mode: Mode, env: Record<string, string | unde
   const warnings: string[] = [];
 
   const verification: TokenVerification | undefined =
-    e.GATEWAY_JWT_SECRET !== undefined ? { kind: 'secret', secret: e.GATEWAY_JWT_SECRET } : e.GATEWAY_JWKS_URL !== undefined ? { kind: 'jwks', url: e.GATEWAY_JWKS_URL } : undefined;
+    e.GATEWAY_JWT_SECRET !== undefined
+      ? { kind: 'secret', secret: e.GATEWAY_JWT_SECRET }
+      : e.GATEWAY_JWKS_URL !== undefined
+        ? { kind: 'jwks', url: e.GATEWAY_JWKS_URL }
+        : undefined;
   if (e.GATEWAY_JWT_SECRET !== undefined && e.GATEWAY_JWKS_URL !== undefined) {
     problems.push('GATEWAY_JWT_SECRET and GATEWAY_JWKS_URL are both set: set one (HS256 secret or RS256 key set)');
   }
@@ -113,16 +125,25 @@ export function loadSecurityConfig(mode: Mode, env: Record<string, string | unde
   if (e.GATEWAY_AUTH === 'off') {
     authentication = { enabled: false };
     if (mode === 'live') {
-      warnings.push('GATEWAY_AUTH=off: caller authentication is OFF in live mode. Anyone who reaches this port can read and change every tenant. Use this only behind another authenticating proxy.');
+      warnings.push(
+        'GATEWAY_AUTH=off: caller authentication is OFF in live mode. Anyone who reaches this port can read and change every tenant. Use this only behind another authenticating proxy.',
+      );
     }
     if (verification !== undefined) warnings.push('GATEWAY_AUTH=off: the configured token verifier is ignored.');
   } else if (verification === undefined) {
     authentication = { enabled: false };
     if (mode === 'live' || e.GATEWAY_AUTH === 'on') {
-      problems.push('GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL is required (caller token verification); set GATEWAY_AUTH=off to run without caller authentication');
+      problems.push(
+        'GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL is required (caller token verification); set GATEWAY_AUTH=off to run without caller authentication',
+      );
     }
   } else {
-    if (mode === 'live' && verification.kind === 'jwks' && new URL(verification.url).protocol === 'http:' && !/^(localhost|127\.[\d.]+|\[::1\])$/.test(new URL(verification.url).hostname)) {
+    if (
+      mode === 'live' &&
+      verification.kind === 'jwks' &&
+      new URL(verification.url).protocol === 'http:' &&
+      !/^(localhost|127\.[\d.]+|\[::1\])$/.test(new URL(verification.url).hostname)
+    ) {
       warnings.push('GATEWAY_JWKS_URL is http://: the key set travels without TLS, and whoever can change it on the way can sign tokens this gateway accepts.');
     }
     authentication = {
@@ -158,8 +179,14 @@ export function loadSecurityConfig(mode: Mode, env: Record<string, string | unde
       maxUpstreamCalls: e.GATEWAY_MAX_UPSTREAM_CALLS,
       defaultPageSize: DEFAULT_PAGE_SIZE,
     },
-    rateLimit: e.GATEWAY_RATE_LIMIT_PER_MINUTE === 0 ? null : { perMinute: e.GATEWAY_RATE_LIMIT_PER_MINUTE, burst: e.GATEWAY_RATE_LIMIT_BURST ?? Math.max(1, Math.ceil(e.GATEWAY_RATE_LIMIT_PER_MINUTE / 10)) },
-    failedAuthentications: e.GATEWAY_AUTH_FAILURES_PER_MINUTE === 0 ? null : { perMinute: e.GATEWAY_AUTH_FAILURES_PER_MINUTE, burst: Math.max(1, Math.ceil(e.GATEWAY_AUTH_FAILURES_PER_MINUTE / 3)) },
+    rateLimit:
+      e.GATEWAY_RATE_LIMIT_PER_MINUTE === 0
+        ? null
+        : { perMinute: e.GATEWAY_RATE_LIMIT_PER_MINUTE, burst: e.GATEWAY_RATE_LIMIT_BURST ?? Math.max(1, Math.ceil(e.GATEWAY_RATE_LIMIT_PER_MINUTE / 10)) },
+    failedAuthentications:
+      e.GATEWAY_AUTH_FAILURES_PER_MINUTE === 0
+        ? null
+        : { perMinute: e.GATEWAY_AUTH_FAILURES_PER_MINUTE, burst: Math.max(1, Math.ceil(e.GATEWAY_AUTH_FAILURES_PER_MINUTE / 3)) },
     corsOrigins: e.GATEWAY_CORS_ORIGINS ?? [],
     trustedDocuments,
     secrets: e.GATEWAY_JWT_SECRET === undefined ? [] : [e.GATEWAY_JWT_SECRET],

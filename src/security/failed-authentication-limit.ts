@@ -15,7 +15,10 @@ export interface FailedAuthenticationLimitConfig {
 export class FailedAuthenticationLimit {
   private readonly failures: TokenBucketLimiter;
 
-  constructor(private readonly config: FailedAuthenticationLimitConfig, now?: () => number) {
+  constructor(
+    private readonly config: FailedAuthenticationLimitConfig,
+    now?: () => number,
+  ) {
     this.failures = new TokenBucketLimiter({ ...config, ...(now === undefined ? {} : { now }) });
   }
 
@@ -23,6 +26,9 @@ export class FailedAuthenticationLimit {
   recordFailure(address: string): GraphQLError | undefined {
     const decision = this.failures.take(address);
     if (decision.allowed) return undefined;
-    return rateLimited(`Too many failed authentications from this address: at most ${this.config.perMinute} a minute; retry in ${decision.retryAfterSeconds} s.`, decision.retryAfterSeconds);
+    return rateLimited(
+      `Too many failed authentications from this address: at most ${this.config.perMinute} a minute; retry in ${decision.retryAfterSeconds} s.`,
+      decision.retryAfterSeconds,
+    );
   }
 }

@@ -40,7 +40,9 @@ type LogWriter = (level: LogLevel, requestId: string | undefined, message: strin
 
 function textWriter(sink: LogSink): LogWriter {
   return (level, requestId, message, fields) => {
-    const pairs = Object.entries(fields).map(([key, value]) => ` ${key}=${value}`).join('');
+    const pairs = Object.entries(fields)
+      .map(([key, value]) => ` ${key}=${value}`)
+      .join('');
     sink(level, `${new Date().toISOString()} ${level.toUpperCase()}${requestId === undefined ? '' : ` request=${requestId}`} ${message}${pairs}`);
   };
 }
@@ -78,7 +80,17 @@ function describe(value: unknown): string {
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 /** Entries go to `sink` as text when given, else to `logger` (a pino JSON logger on stdout by default). */
-export function createGatewayLogger({ secrets, sink, logger, level = 'warn' }: { secrets: readonly (string | undefined)[]; sink?: LogSink; logger?: Logger; level?: LogLevel }): GatewayLogger {
+export function createGatewayLogger({
+  secrets,
+  sink,
+  logger,
+  level = 'warn',
+}: {
+  secrets: readonly (string | undefined)[];
+  sink?: LogSink;
+  logger?: Logger;
+  level?: LogLevel;
+}): GatewayLogger {
   const redact = createRedactor(secrets);
   const threshold = LEVELS.indexOf(level);
   const writer = sink === undefined ? pinoWriter(logger ?? defaultPino()) : textWriter(sink);
@@ -86,15 +98,18 @@ export function createGatewayLogger({ secrets, sink, logger, level = 'warn' }: {
     const redacted = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? redact(value) : value]));
     writer(entryLevel, requestId === undefined ? undefined : redact(requestId), redact(message), redacted);
   };
-  const write = (entryLevel: LogLevel) => (...args: unknown[]) => {
-    if (LEVELS.indexOf(entryLevel) < threshold) return;
-    emit(entryLevel, args.map(describe).join(' '));
-  };
+  const write =
+    (entryLevel: LogLevel) =>
+    (...args: unknown[]) => {
+      if (LEVELS.indexOf(entryLevel) < threshold) return;
+      emit(entryLevel, args.map(describe).join(' '));
+    };
   return {
     debug: write('debug'),
     info: write('info'),
     warn: write('warn'),
     error: write('error'),
-    request: ({ requestId, operation, outcome, status, durationMs }) => emit('info', 'request', { operation, outcome, status, durationMs: Math.round(durationMs) }, requestId ?? currentRequestId()),
+    request: ({ requestId, operation, outcome, status, durationMs }) =>
+      emit('info', 'request', { operation, outcome, status, durationMs: Math.round(durationMs) }, requestId ?? currentRequestId()),
   };
 }

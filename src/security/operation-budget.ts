@@ -88,7 +88,8 @@ export function operationBudgetRule(budget: OperationBudget): ValidationRule {
       if (budget.operationName != null && operation.name?.value !== budget.operationName) return;
       const cost = operationCost(context, operation, budget);
       if (cost.badArguments.length > 0) {
-        for (const problem of cost.badArguments) context.reportError(new GraphQLError(problem, { nodes: [operation], extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }));
+        for (const problem of cost.badArguments)
+          context.reportError(new GraphQLError(problem, { nodes: [operation], extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }));
         return;
       }
       if (cost.rows > budget.maxRows) {
@@ -163,10 +164,12 @@ export function operationCost(context: ValidationContext, operation: OperationDe
     const nullable = getNullableType(type);
     if (isListType(nullable) && Array.isArray(value)) {
       const max = budget.listMaximums?.[where];
-      if (max !== undefined && value.length > max) badArguments.push(`\`${where}\` holds ${formatCount(value.length)} items; at most ${formatCount(max)} are allowed.`);
+      if (max !== undefined && value.length > max)
+        badArguments.push(`\`${where}\` holds ${formatCount(value.length)} items; at most ${formatCount(max)} are allowed.`);
       for (const item of value) checkLists(where, nullable.ofType as GraphQLInputType, item);
     } else if (isInputObjectType(nullable) && typeof value === 'object') {
-      for (const inputField of Object.values(nullable.getFields())) checkLists(`${nullable.name}.${inputField.name}`, inputField.type, (value as Record<string, unknown>)[inputField.name]);
+      for (const inputField of Object.values(nullable.getFields()))
+        checkLists(`${nullable.name}.${inputField.name}`, inputField.type, (value as Record<string, unknown>)[inputField.name]);
     }
   };
 
@@ -178,7 +181,12 @@ export function operationCost(context: ValidationContext, operation: OperationDe
     }
   };
 
-  const pageArgument = (coordinate: string, field: GraphQLField<unknown, unknown>, nodes: readonly ArgumentNode[], name: 'first' | 'last'): number | undefined => {
+  const pageArgument = (
+    coordinate: string,
+    field: GraphQLField<unknown, unknown>,
+    nodes: readonly ArgumentNode[],
+    name: 'first' | 'last',
+  ): number | undefined => {
     const value = argumentValue(
       field,
       nodes.find((arg) => arg.name.value === name),
@@ -286,7 +294,10 @@ export function literalPageRangeRule(maxPageSize: number): ValidationRule {
         const value = Number(argument.value.value);
         if (value >= 0 && value <= maxPageSize) continue;
         context.reportError(
-          new GraphQLError(pageRangeMessage(argument.name.value, `${parent.name}.${field.name}`, maxPageSize, value), { nodes: [argument], extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }),
+          new GraphQLError(pageRangeMessage(argument.name.value, `${parent.name}.${field.name}`, maxPageSize, value), {
+            nodes: [argument],
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+          }),
         );
       }
     },

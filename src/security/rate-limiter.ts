@@ -151,7 +151,14 @@ export class RedisTokenBucketLimiter implements RateLimiter {
   /** Settles once the first connection is up, or has failed: requests at start wait for it rather than fall back. */
   private readonly firstConnection: Promise<void>;
 
-  constructor({ redisUrl, perMinute, burst, maxCallers, now = Date.now, onError = () => {} }: TokenBucketOptions & { redisUrl: string; onError?: (error: Error) => void }) {
+  constructor({
+    redisUrl,
+    perMinute,
+    burst,
+    maxCallers,
+    now = Date.now,
+    onError = () => {},
+  }: TokenBucketOptions & { redisUrl: string; onError?: (error: Error) => void }) {
     this.perMs = perMinute / 60_000;
     this.burst = burst;
     this.refillMs = Math.ceil(burst / this.perMs);
@@ -171,7 +178,10 @@ export class RedisTokenBucketLimiter implements RateLimiter {
   async take(key: string): Promise<RateDecision> {
     await this.firstConnection;
     try {
-      const [allowed, tokens] = (await this.redis.eval(TAKE_TOKEN, 1, `${REDIS_PREFIX}${key}`, this.now(), this.perMs, this.burst, this.refillMs)) as [number, string];
+      const [allowed, tokens] = (await this.redis.eval(TAKE_TOKEN, 1, `${REDIS_PREFIX}${key}`, this.now(), this.perMs, this.burst, this.refillMs)) as [
+        number,
+        string,
+      ];
       if (allowed === 1) return { allowed: true };
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - Number(tokens)) / this.perMs / 1000)) };
     } catch (error) {

@@ -17,7 +17,8 @@ const CREDENTIAL_PATTERNS: [RegExp, string][] = [
 /** Secrets shorter than this are not matched, to keep text readable (and they are not secrets worth the name). */
 const MIN_SECRET_LENGTH = 6;
 
-const usable = (secrets: readonly (string | undefined)[]): string[] => secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH);
+const usable = (secrets: readonly (string | undefined)[]): string[] =>
+  secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH);
 
 export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
   // Longest first, so a secret that contains another is replaced whole.
@@ -27,7 +28,8 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
   return (text, moreSecrets = []) => {
     let redacted = text;
     const extra = moreSecrets.length === 0 ? [] : usable(moreSecrets);
-    for (const secret of extra.length === 0 ? known : longestFirst([...known, ...extra])) if (redacted.includes(secret)) redacted = redacted.split(secret).join('[redacted]');
+    for (const secret of extra.length === 0 ? known : longestFirst([...known, ...extra]))
+      if (redacted.includes(secret)) redacted = redacted.split(secret).join('[redacted]');
     for (const [pattern, replacement] of CREDENTIAL_PATTERNS) redacted = redacted.replace(pattern, replacement);
     return redacted;
   };
@@ -44,7 +46,16 @@ export function boundedUpstreamText(redact: Redactor, text: string, moreSecrets:
 
 /** The upstream credentials and keys of a configuration: never in a log line, never in an answer. */
 export function configuredSecrets(config: GatewayConfig): (string | undefined)[] {
-  return [config.sign.authToken, config.cybertrace.password, config.filesafer.accessKey, config.filesafer.secretKey, config.filesafer.apiKey, config.apex.apiKey, config.cursorSecret, ...redisCredentials(config.cache.redisUrl)];
+  return [
+    config.sign.authToken,
+    config.cybertrace.password,
+    config.filesafer.accessKey,
+    config.filesafer.secretKey,
+    config.filesafer.apiKey,
+    config.apex.apiKey,
+    config.cursorSecret,
+    ...redisCredentials(config.cache.redisUrl),
+  ];
 }
 
 /** A REDIS_URL may carry a password: the URL and the password are redacted like every other credential. */

@@ -95,7 +95,8 @@ export function useAuthentication({
 
 /** The router's own token: 401 when missing or bad, 403 without the `router` scope. */
 async function verifyRouter(header: string | null, verify: (token: string) => Promise<Caller>): Promise<Caller> {
-  if (header === null) throw authenticationError('This endpoint answers federation routers only: send X-Router-Authorization: Bearer <a token with the "router" scope>.');
+  if (header === null)
+    throw authenticationError('This endpoint answers federation routers only: send X-Router-Authorization: Bearer <a token with the "router" scope>.');
   const router = await verify(bearerToken(header));
   if (!hasScope(router, 'router')) {
     throw forbiddenRequest('The X-Router-Authorization token lacks the "router" scope this endpoint needs.');

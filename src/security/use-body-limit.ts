@@ -21,7 +21,8 @@ export function useBodyLimit(limit: number): Plugin {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const contentLength = request.headers.get('content-length');
       if (contentLength !== null) {
-        if (!CONTENT_LENGTH.test(contentLength)) throw createGraphQLError('Content-Length header is invalid.', { extensions: { http: { status: 400 }, code: 'BAD_REQUEST' } });
+        if (!CONTENT_LENGTH.test(contentLength))
+          throw createGraphQLError('Content-Length header is invalid.', { extensions: { http: { status: 400 }, code: 'BAD_REQUEST' } });
         if (Number(contentLength) > limit) throw tooLarge();
         return;
       }
@@ -48,5 +49,11 @@ function countedBody(request: Request, limit: number, fetchAPI: { Request: typeo
       },
     }),
   );
-  return new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, body: counted, duplex: 'half' } as RequestInit);
+  return new fetchAPI.Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+    body: counted,
+    duplex: 'half',
+  } as RequestInit);
 }

@@ -21,11 +21,7 @@ export function useBrowserGuards({ allowedOrigins, graphqlEndpoints }: { allowed
       if (!graphqlEndpoints.includes(url.pathname)) return;
       const origin = request.headers.get('origin');
       if (origin !== null && !allowed.has(origin) && !isSameOrigin(origin, request)) {
-        endResponse(
-          refusalResponse(
-            forbiddenRequest('Cross-origin requests are refused: this origin is not in GATEWAY_CORS_ORIGINS.'),
-          ),
-        );
+        endResponse(refusalResponse(forbiddenRequest('Cross-origin requests are refused: this origin is not in GATEWAY_CORS_ORIGINS.')));
         return;
       }
       if (request.method === 'POST' && !JSON_CONTENT_TYPE.test(request.headers.get('content-type') ?? '')) {
@@ -47,7 +43,12 @@ export function corsOptions(allowedOrigins: readonly string[]) {
   return (request: Request) => {
     const origin = request.headers.get('origin');
     if (origin === null || !allowed.has(origin)) return false as const;
-    return { origin: [origin], credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type', 'x-auth-token', 'x-request-id'] };
+    return {
+      origin: [origin],
+      credentials: false,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['authorization', 'content-type', 'x-auth-token', 'x-request-id'],
+    };
   };
 }
 

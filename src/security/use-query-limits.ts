@@ -1,5 +1,14 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, validate, type ASTVisitor, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  validate,
+  type ASTVisitor,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { MAX_PAGE_SIZE } from '../schema/paging/upstream-page.js';
 import { newOperationScope, operationScope } from '../upstreams/operation-scope.js';
@@ -75,7 +84,10 @@ export const LIST_MAXIMUMS: Readonly<Record<string, number>> = {
   'Tenant.threatSummaries(severities:)': 6,
   'Sim.threatSummaries(severities:)': 6,
   ...Object.fromEntries(
-    ['sourceAddresses', 'sourcePorts', 'sourceNetworks', 'destinationAddresses', 'destinationPorts', 'destinationNetworks', 'protocols'].map((field) => [`TrafficFilter.${field}`, TRAFFIC_FILTER_LIST_MAXIMUM]),
+    ['sourceAddresses', 'sourcePorts', 'sourceNetworks', 'destinationAddresses', 'destinationPorts', 'destinationNetworks', 'protocols'].map((field) => [
+      `TrafficFilter.${field}`,
+      TRAFFIC_FILTER_LIST_MAXIMUM,
+    ]),
   ),
 };
 
@@ -83,7 +95,10 @@ export const LIST_MAXIMUMS: Readonly<Record<string, number>> = {
  * graphql-armor throws its refusals out of validation, where yoga gives them neither a code nor
  * HTTP 400; reported instead, they are validation errors like any other (and lose "Syntax Error:").
  */
-const reportRefusal = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))] };
+const reportRefusal = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
+};
 
 /** Variable values longer than this (as JSON) are measured on every request, never kept. */
 const MAX_CACHED_VARIABLES_LENGTH = 2_048;
@@ -98,12 +113,22 @@ const MAX_CACHED_PER_DOCUMENT = 64;
  * (a `validate()` per request was ~3% of a 20-row page's CPU). Refusals are never kept (each is
  * measured and worded again), nor long variable values (memory stays bounded).
  */
-export function cachedBudgetCheck(rule: (variables: Readonly<Record<string, unknown>> | undefined, operationName: string | null | undefined) => ValidationRule) {
+export function cachedBudgetCheck(
+  rule: (variables: Readonly<Record<string, unknown>> | undefined, operationName: string | null | undefined) => ValidationRule,
+) {
   const passed = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Set<string>>>();
-  return (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Readonly<Record<string, unknown>> | undefined): readonly GraphQLError[] => {
+  return (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Readonly<Record<string, unknown>> | undefined,
+  ): readonly GraphQLError[] => {
     const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
     let byDocument = passed.get(schema);
-    if (byDocument === undefined) passed.set(schema, (byDocument = new WeakMap()));
+    if (byDocument === undefined) {
+      byDocument = new WeakMap();
+      passed.set(schema, byDocument);
+    }
     const keys = byDocument.get(document);
     if (keys?.has(key)) return [];
     const errors = validate(schema, document, [rule(variables, operationName)]);
@@ -123,7 +148,12 @@ function noServiceSdlRule(context: ValidationContext): ASTVisitor {
   return {
     Field(node) {
       if (node.name.value === '_service' && context.getParentType() === context.getSchema().getQueryType()) {
-        context.reportError(new GraphQLError('The subgraph SDL (_service) is not served here: introspection is off. Compose from schema/subgraph.graphql, or send a router token.', { nodes: node }));
+        context.reportError(
+          new GraphQLError(
+            'The subgraph SDL (_service) is not served here: introspection is off. Compose from schema/subgraph.graphql, or send a router token.',
+            { nodes: node },
+          ),
+        );
       }
     },
   };
@@ -138,7 +168,15 @@ export function hideSchemaHints<T extends Error>(error: T): T {
   return error;
 }
 
-export function useQueryLimits({ limits, introspection, viaRouter }: { limits: QueryLimits; introspection: boolean; viaRouter: (request: Request) => boolean }): Plugin<{ caller?: Caller }> {
+export function useQueryLimits({
+  limits,
+  introspection,
+  viaRouter,
+}: {
+  limits: QueryLimits;
+  introspection: boolean;
+  viaRouter: (request: Request) => boolean;
+}): Plugin<{ caller?: Caller }> {
   const checkBudget = cachedBudgetCheck((variables, operationName) =>
     operationBudgetRule({
       maxRows: limits.maxRows,
@@ -208,7 +246,12 @@ export function useQueryLimits({ limits, introspection, viaRouter }: { limits: Q
     },
   };
 
-  function budgetErrors(args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: Record<string, unknown> | null; operationName?: string | null }): readonly GraphQLError[] {
+  function budgetErrors(args: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    variableValues?: Record<string, unknown> | null;
+    operationName?: string | null;
+  }): readonly GraphQLError[] {
     return checkBudget(args.schema, args.document, args.operationName, args.variableValues ?? undefined);
   }
 }

@@ -81,7 +81,10 @@ export interface RateBudget {
 }
 
 function tooManyRequests(rateLimit: RateLimitConfig, retryAfterSeconds: number): GraphQLError {
-  return rateLimited(`Too many requests: at most ${rateLimit.perMinute} a minute (bursts of ${rateLimit.burst}); retry in ${retryAfterSeconds} s.`, retryAfterSeconds);
+  return rateLimited(
+    `Too many requests: at most ${rateLimit.perMinute} a minute (bursts of ${rateLimit.burst}); retry in ${retryAfterSeconds} s.`,
+    retryAfterSeconds,
+  );
 }
 
 /** The socket's peer address (the proxy's, behind one). */

@@ -33,5 +33,7 @@ function scopeRefusal(document: DocumentNode, operationName: string | null | und
 }
 
 function asksOnlyForServiceSdl(definition: OperationDefinitionNode): boolean {
-  return definition.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && (selection.name.value === '_service' || selection.name.value === '__typename'));
+  return definition.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && (selection.name.value === '_service' || selection.name.value === '__typename'),
+  );
 }

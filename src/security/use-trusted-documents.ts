@@ -30,7 +30,8 @@ export function useTrustedDocuments({ trustedDocuments, viaRouter }: { trustedDo
     },
     customErrors: {
       persistedQueryOnly: {
-        message: 'This gateway runs trusted documents only: send the document\'s hash (documentId "sha256:<hash>" or extensions.persistedQuery.sha256Hash), not its text.',
+        message:
+          'This gateway runs trusted documents only: send the document\'s hash (documentId "sha256:<hash>" or extensions.persistedQuery.sha256Hash), not its text.',
         extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
       },
       keyNotFound: {
@@ -38,7 +39,7 @@ export function useTrustedDocuments({ trustedDocuments, viaRouter }: { trustedDo
         extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED', http: { status: 400 } },
       },
       notFound: {
-        message: 'Unknown document: this hash is not in the gateway\'s trusted documents.',
+        message: "Unknown document: this hash is not in the gateway's trusted documents.",
         extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
       },
     },

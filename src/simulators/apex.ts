@@ -157,8 +157,10 @@ function parseAddParam(body: string): ApexSuspiciousObject | string {
   const problem = contentProblem(type as ApexObjectType, content);
   if (problem) return problem;
   if (scanAction !== 'log' && scanAction !== 'block') return 'scan_action must be log or block';
-  if (notes !== undefined && (typeof notes !== 'string' || characterCount(notes) > MAX_NOTES_LENGTH)) return `notes must be a string of at most ${MAX_NOTES_LENGTH} characters`;
-  if (expiration !== undefined && (typeof expiration !== 'string' || !isValidUtcDateTime(expiration))) return 'expiration_utc_date must be YYYY-MM-DDTHH:mm:ssZ';
+  if (notes !== undefined && (typeof notes !== 'string' || characterCount(notes) > MAX_NOTES_LENGTH))
+    return `notes must be a string of at most ${MAX_NOTES_LENGTH} characters`;
+  if (expiration !== undefined && (typeof expiration !== 'string' || !isValidUtcDateTime(expiration)))
+    return 'expiration_utc_date must be YYYY-MM-DDTHH:mm:ssZ';
   return { type: type as ApexObjectType, content, notes: notes ?? '', scanAction, expirationUtcDate: expiration ?? null };
 }
 
@@ -176,7 +178,13 @@ export function createApexSimulator(options: ApexSimulatorOptions = {}): ApexSim
 
   const objects = new Map<string, ApexSuspiciousObject>();
   for (const seeded of PREBLOCKED_OBJECTS) {
-    objects.set(objectKey(seeded.type, seeded.content), { type: seeded.type, content: seeded.content, notes: seeded.notes, scanAction: seeded.scanAction, expirationUtcDate: null });
+    objects.set(objectKey(seeded.type, seeded.content), {
+      type: seeded.type,
+      content: seeded.content,
+      notes: seeded.notes,
+      scanAction: seeded.scanAction,
+      expirationUtcDate: null,
+    });
   }
 
   function verifyToken(request: RecordedRequest): SimulatorReply | undefined {
@@ -217,7 +225,8 @@ export function createApexSimulator(options: ApexSimulatorOptions = {}): ApexSim
     const type = singleQueryValue(query, 'type');
     const contentFilter = singleQueryValue(query, 'contentFilter');
     if (type === null || contentFilter === null) return failure('invalidParameter', 'type and contentFilter may be given once each');
-    if (type !== undefined && !Object.values(LISTED_TYPE).includes(type as ApexListedType)) return failure('invalidParameter', 'type must be one of ip, url, file, domain');
+    if (type !== undefined && !Object.values(LISTED_TYPE).includes(type as ApexListedType))
+      return failure('invalidParameter', 'type must be one of ip, url, file, domain');
     const needle = contentFilter?.toLowerCase() ?? '';
     const rows = [...objects.values()]
       .filter((object) => (type === undefined || LISTED_TYPE[object.type] === type) && object.content.toLowerCase().includes(needle))
@@ -234,7 +243,8 @@ export function createApexSimulator(options: ApexSimulatorOptions = {}): ApexSim
   function remove(query: URLSearchParams): SimulatorReply {
     const type = singleQueryValue(query, 'type');
     const content = singleQueryValue(query, 'content');
-    if (typeof type !== 'string' || !OBJECT_TYPES.includes(type as ApexObjectType)) return failure('invalidParameter', 'type must be one of ip, url, file_sha1, domain');
+    if (typeof type !== 'string' || !OBJECT_TYPES.includes(type as ApexObjectType))
+      return failure('invalidParameter', 'type must be one of ip, url, file_sha1, domain');
     if (typeof content !== 'string' || content === '') return failure('invalidParameter', 'content is required');
     if (!objects.delete(objectKey(type as ApexObjectType, content))) return failure('objectNotFound', 'The suspicious object does not exist');
     return success();
@@ -245,10 +255,13 @@ export function createApexSimulator(options: ApexSimulatorOptions = {}): ApexSim
     const path = request.path.toLowerCase();
     const base = APEX_UDSO_PATH.toLowerCase();
     const route =
-      request.method === 'PUT' && path === `${base}/` ? add
-      : request.method === 'GET' && path === base ? (r: RecordedRequest) => list(r.query)
-      : request.method === 'DELETE' && path === base ? (r: RecordedRequest) => remove(r.query)
-      : undefined;
+      request.method === 'PUT' && path === `${base}/`
+        ? add
+        : request.method === 'GET' && path === base
+          ? (r: RecordedRequest) => list(r.query)
+          : request.method === 'DELETE' && path === base
+            ? (r: RecordedRequest) => remove(r.query)
+            : undefined;
     if (!route) return failure('apiNotFound', `No API ${request.method} ${request.path}`);
     return verifyToken(request) ?? route(request);
   };

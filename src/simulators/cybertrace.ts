@@ -62,12 +62,38 @@ function buildFeed(): Map<string, CyberTraceCategory[]> {
   const add = (key: string, categories: CyberTraceCategory[]) => feed.set(key, categories);
   const [spywareDomain, phishDomain, cdnDomain, c2Domain] = MALICIOUS_DOMAINS;
   add(spywareDomain, [
-    category('KL_Botnet_CnC_URL', spywareDomain, { first_seen: '02.04.2026 08:11', last_seen: '19.11.2026 22:40', threat: 'HEUR:Trojan-Spy.AndroidOS.Agent.a', popularity: '3' }),
+    category('KL_Botnet_CnC_URL', spywareDomain, {
+      first_seen: '02.04.2026 08:11',
+      last_seen: '19.11.2026 22:40',
+      threat: 'HEUR:Trojan-Spy.AndroidOS.Agent.a',
+      popularity: '3',
+    }),
     category(DEMO_SUPPLIER_CATEGORY, spywareDomain, { analyst: 'soc-tokyo', ticket: 'INC-2026-0412', confidence: 'high' }),
   ]);
-  add(phishDomain, [category('KL_Phishing_URL', phishDomain, { first_seen: '11.10.2026 03:27', last_seen: '19.11.2026 17:02', popularity: '4', url: `https://${phishDomain}/signin` })]);
-  add(cdnDomain, [category('KL_Malicious_URL', cdnDomain, { first_seen: '28.09.2026 12:00', last_seen: '18.11.2026 09:15', threat: 'Trojan-Downloader.Win32.Agent.gen', popularity: '2' })]);
-  add(c2Domain, [category('KL_Botnet_CnC_URL', c2Domain, { first_seen: '05.11.2026 19:44', last_seen: '19.11.2026 23:58', threat: 'Backdoor.Win64.CobaltStrike.gen', popularity: '1' })]);
+  add(phishDomain, [
+    category('KL_Phishing_URL', phishDomain, {
+      first_seen: '11.10.2026 03:27',
+      last_seen: '19.11.2026 17:02',
+      popularity: '4',
+      url: `https://${phishDomain}/signin`,
+    }),
+  ]);
+  add(cdnDomain, [
+    category('KL_Malicious_URL', cdnDomain, {
+      first_seen: '28.09.2026 12:00',
+      last_seen: '18.11.2026 09:15',
+      threat: 'Trojan-Downloader.Win32.Agent.gen',
+      popularity: '2',
+    }),
+  ]);
+  add(c2Domain, [
+    category('KL_Botnet_CnC_URL', c2Domain, {
+      first_seen: '05.11.2026 19:44',
+      last_seen: '19.11.2026 23:58',
+      threat: 'Backdoor.Win64.CobaltStrike.gen',
+      popularity: '1',
+    }),
+  ]);
 
   const [botnetIp, torIp, scannerIp] = MALICIOUS_IPS;
   add(botnetIp, [
@@ -78,13 +104,17 @@ function buildFeed(): Map<string, CyberTraceCategory[]> {
   add(scannerIp, [category('KL_IP_Reputation', scannerIp, { first_seen: '09.06.2026 15:20', threat_score: '90', category: 'brute force', ip_geo: 'nl' })]);
 
   const [payloadUrl, phishUrl] = MALICIOUS_URLS;
-  add(normalise(payloadUrl), [category('KL_Malicious_URL', payloadUrl, { first_seen: '28.09.2026 12:00', threat: 'Trojan-Downloader.Win32.Agent.gen', files: 'payload.bin' })]);
+  add(normalise(payloadUrl), [
+    category('KL_Malicious_URL', payloadUrl, { first_seen: '28.09.2026 12:00', threat: 'Trojan-Downloader.Win32.Agent.gen', files: 'payload.bin' }),
+  ]);
   add(normalise(phishUrl), [category('KL_Phishing_URL', phishUrl, { first_seen: '11.10.2026 03:27', popularity: '4' })]);
 
   // Kaspersky feeds carry hashes upper-case, as in the vendor's example.
   const threats = ['Trojan.Win32.Generic', 'EICAR-Test-File', 'Trojan-Ransom.Win32.Gen'];
   [...MALICIOUS_MD5, ...MALICIOUS_SHA1, ...MALICIOUS_SHA256].forEach((hash, index) => {
-    add(hash.toLowerCase(), [category('KL_Malicious_Hash', hash.toUpperCase(), { first_seen: '10.07.2015 23:53', threat: threats[index % threats.length] ?? 'Trojan.Win32.Generic' })]);
+    add(hash.toLowerCase(), [
+      category('KL_Malicious_Hash', hash.toUpperCase(), { first_seen: '10.07.2015 23:53', threat: threats[index % threats.length] ?? 'Trojan.Win32.Generic' }),
+    ]);
   });
   return feed;
 }

@@ -7,7 +7,10 @@ import type { SignArrivals } from './sign/index.js';
  * domain (OTHER) and IP detections on the SIMs of each line type, and every third one late
  * (received `lateByMs` before SIGN shows it), so Subscription.threatDetected visibly works.
  */
-export function startDemoArrivals(arrivals: SignArrivals, { everyMs = 10_000, lateByMs = 60_000, now = Date.now }: { everyMs?: number; lateByMs?: number; now?: () => number } = {}): () => void {
+export function startDemoArrivals(
+  arrivals: SignArrivals,
+  { everyMs = 10_000, lateByMs = 60_000, now = Date.now }: { everyMs?: number; lateByMs?: number; now?: () => number } = {},
+): () => void {
   const random = new SeededRandom('demo-arrivals');
   let count = 0;
   const timer = setInterval(() => {
@@ -15,7 +18,13 @@ export function startDemoArrivals(arrivals: SignArrivals, { everyMs = 10_000, la
     const kind = count % 2 === 0 ? 'IP' : 'OTHER';
     const sim = random.pick(DEMO_SIMS);
     const receivedAt = Math.floor(now() / 1000) * 1000 - (count % 3 === 0 ? lateByMs : 0);
-    arrivals.add({ tenantId: DEMO_TENANT_ID, kind, simId: sim.simId, target: random.pick(kind === 'OTHER' ? DEMO_THREAT_DOMAINS : DEMO_THREAT_REMOTE_IPS), receivedAt });
+    arrivals.add({
+      tenantId: DEMO_TENANT_ID,
+      kind,
+      simId: sim.simId,
+      target: random.pick(kind === 'OTHER' ? DEMO_THREAT_DOMAINS : DEMO_THREAT_REMOTE_IPS),
+      receivedAt,
+    });
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -18,7 +18,11 @@ export const LARGE_TENANT_ID = '3c9a6f1e2b7d4e8fa0c1d2e3f4a5b6c7';
 export const DEMO_SIGN_TOKEN = '098e5cb2b91c4b63a64e47dfe17a5f76';
 
 export const DEMO_CYBERTRACE_CREDENTIALS = { username: 'demo-analyst', password: 'demo-cybertrace-password' } as const;
-export const DEMO_NCP_CREDENTIALS = { accessKey: 'DEMOACCESSKEY0000001', secretKey: 'demo-ncp-secret-key-0123456789abcdef', apiKey: 'demo-ncp-api-key' } as const;
+export const DEMO_NCP_CREDENTIALS = {
+  accessKey: 'DEMOACCESSKEY0000001',
+  secretKey: 'demo-ncp-secret-key-0123456789abcdef',
+  apiKey: 'demo-ncp-api-key',
+} as const;
 export const DEMO_APEX_CREDENTIALS = { applicationId: 'b5a1c3d2-0e4f-4a6b-8c7d-9e0f1a2b3c4d', apiKey: 'demo-apex-api-key-fedcba9876543210' } as const;
 
 /** Detection data ends here and reaches 30 days back. */

@@ -99,7 +99,8 @@ export function createFileSaferSimulator(options: FileSaferSimulatorOptions = {}
   const now = options.now ?? Date.now;
 
   const malwareGroups = new Map<string, string>();
-  for (const [index, hash] of [...MALICIOUS_MD5, ...MALICIOUS_SHA1].entries()) malwareGroups.set(hash.toLowerCase(), MALWARE_GROUPS[index % MALWARE_GROUPS.length] ?? 'Trojan');
+  for (const [index, hash] of [...MALICIOUS_MD5, ...MALICIOUS_SHA1].entries())
+    malwareGroups.set(hash.toLowerCase(), MALWARE_GROUPS[index % MALWARE_GROUPS.length] ?? 'Trojan');
   const thresholds = new Map<NotificationType, ThresholdSetting>([[SEEDED_THRESHOLD_SETTING.notificationType, { ...SEEDED_THRESHOLD_SETTING }]]);
 
   function authenticate(request: RecordedRequest): SimulatorReply | undefined {

@@ -65,7 +65,7 @@ export type CircuitStateName = 'closed' | 'open' | 'half-open';
 
 /** For metrics and logs; listeners must not throw. */
 export type UpstreamEvent =
-  | { type: 'retry'; upstream: UpstreamName; /** The attempt about to be made, 2 for the first retry. */ attempt: number; delayMs: number; status?: number }
+  | { type: 'retry'; upstream: UpstreamName /** The attempt about to be made, 2 for the first retry. */; attempt: number; delayMs: number; status?: number }
   | { type: 'circuit'; upstream: UpstreamName; state: CircuitStateName }
   | { type: 'rejected'; upstream: UpstreamName; reason: 'circuit-open' | 'queue-full' }
   /** One attempt sent over the wire and finished: the answer's status, or the error code when none came. */
@@ -170,10 +170,14 @@ export class UpstreamHttp {
       // The backstop of the budget checked before execution: a plain count, no call past it.
       operation.calls[this.name] += 1;
       if (operation.calls[this.name] > operation.maxCalls) {
-        throw new UpstreamError(this.name, `not called: this operation has already made its ${operation.maxCalls} calls to this upstream (GATEWAY_MAX_UPSTREAM_CALLS)`, {
-          code: 'UPSTREAM_CALLS_EXCEEDED',
-          phase: 'not-sent',
-        });
+        throw new UpstreamError(
+          this.name,
+          `not called: this operation has already made its ${operation.maxCalls} calls to this upstream (GATEWAY_MAX_UPSTREAM_CALLS)`,
+          {
+            code: 'UPSTREAM_CALLS_EXCEEDED',
+            phase: 'not-sent',
+          },
+        );
       }
     }
     const pathAndQuery = `${this.basePath}${request.path}${encodeQuery(request.query)}`;
@@ -183,7 +187,8 @@ export class UpstreamHttp {
     let release: (() => void) | undefined;
     try {
       // One caller's requests take at most their share of the upstream's concurrency; the rest wait here.
-      if (operation !== undefined) release = await this.callerSlots.acquire(operation.caller, deadline.signal).catch(() => Promise.reject(this.deadlineError()));
+      if (operation !== undefined)
+        release = await this.callerSlots.acquire(operation.caller, deadline.signal).catch(() => Promise.reject(this.deadlineError()));
       // The circuit counts what the request came to after its retries, not each attempt: a flaky
       // upstream whose retries succeed is not failing. A half-open circuit holds callers while its
       // trial request runs: the deadline still applies.
@@ -205,13 +210,25 @@ export class UpstreamHttp {
   }
 
   /** Attempts, and waits between them, until an answer or a failure that another attempt would not help. */
-  private async sendWithRetries(request: UpstreamRequest, pathAndQuery: string, body: string, idempotent: boolean, deadline: { signal: AbortSignal; remainingMs(): number }): Promise<UpstreamAnswer> {
+  private async sendWithRetries(
+    request: UpstreamRequest,
+    pathAndQuery: string,
+    body: string,
+    idempotent: boolean,
+    deadline: { signal: AbortSignal; remainingMs(): number },
+  ): Promise<UpstreamAnswer> {
     for (let attempts = 1; ; attempts += 1) {
       const { outcome, settle } = await this.attempt(request, pathAndQuery, body, deadline.signal);
       const decision = planRetry(outcome, { attempts, idempotent, remainingMs: deadline.remainingMs() }, this.settings.retry);
       if (!decision.retry) return settle();
       this.counters.retries += 1;
-      this.emit({ type: 'retry', upstream: this.name, attempt: attempts + 1, delayMs: decision.delayMs, ...(outcome.kind === 'answer' ? { status: outcome.status } : {}) });
+      this.emit({
+        type: 'retry',
+        upstream: this.name,
+        attempt: attempts + 1,
+        delayMs: decision.delayMs,
+        ...(outcome.kind === 'answer' ? { status: outcome.status } : {}),
+      });
       await sleep(decision.delayMs, undefined, { signal: deadline.signal }).catch(() => {
         throw this.deadlineError();
       });
@@ -225,7 +242,10 @@ export class UpstreamHttp {
     const issue = result.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
     // The path names the upstream's own keys: upstream text like any other.
-    throw new UpstreamError(this.name, `answered a malformed ${what}${boundedUpstreamText(this.redact, `${where}: ${issue?.message ?? 'unexpected shape'}`)}`, { status: 200, phase: 'unreadable' });
+    throw new UpstreamError(this.name, `answered a malformed ${what}${boundedUpstreamText(this.redact, `${where}: ${issue?.message ?? 'unexpected shape'}`)}`, {
+      status: 200,
+      phase: 'unreadable',
+    });
   }
 
   /**
@@ -238,7 +258,8 @@ export class UpstreamHttp {
       return await work();
     } catch (error) {
       // The gateway's own refusals (a SIGN token it will not send) come before anything is sent.
-      if (error instanceof GraphQLError) (error.extensions as Record<string, unknown>)['outcome'] = error instanceof UpstreamError ? error.writeOutcome : 'NOT_APPLIED';
+      if (error instanceof GraphQLError)
+        (error.extensions as Record<string, unknown>)['outcome'] = error instanceof UpstreamError ? error.writeOutcome : 'NOT_APPLIED';
       throw error;
     }
   }
@@ -251,7 +272,12 @@ export class UpstreamHttp {
    * One attempt: waits for a free slot, never outlives the deadline.
    * Answers what happened, for the retry decision, and `settle` to give it to the caller as is.
    */
-  private async attempt(request: UpstreamRequest, pathAndQuery: string, body: string, deadline: AbortSignal): Promise<{ outcome: AttemptOutcome; settle: () => UpstreamAnswer }> {
+  private async attempt(
+    request: UpstreamRequest,
+    pathAndQuery: string,
+    body: string,
+    deadline: AbortSignal,
+  ): Promise<{ outcome: AttemptOutcome; settle: () => UpstreamAnswer }> {
     const requestId = currentRequestId();
     // What the client adds is its authentication (tokens, keys, signatures): never repeated back to a caller.
     const credentials: Record<string, string> = { ...request.headers, ...request.sign?.({ method: request.method, pathAndQuery, body }) };
@@ -271,7 +297,11 @@ export class UpstreamHttp {
         this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, status: answer.statusCode });
         return { status: answer.statusCode, headers: answer.headers, text };
       } catch (error) {
-        const code = deadline.aborted ? 'UPSTREAM_TIMEOUT' : this.transportError(error).extensions['code'] === 'UPSTREAM_TIMEOUT' ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_ERROR';
+        const code = deadline.aborted
+          ? 'UPSTREAM_TIMEOUT'
+          : this.transportError(error).extensions['code'] === 'UPSTREAM_TIMEOUT'
+            ? 'UPSTREAM_TIMEOUT'
+            : 'UPSTREAM_ERROR';
         this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, error: code });
         throw new BreakerFailure(error);
       }
@@ -280,7 +310,12 @@ export class UpstreamHttp {
       const { status, headers: answerHeaders, text } = await untilAborted(this.bulkhead.execute(exchange, deadline), deadline);
       return {
         outcome: { kind: 'answer', status, retryAfter: answerHeaders['retry-after'] },
-        settle: () => ({ status, headers: answerHeaders, body: this.parseJson(text, status), quote: (quoted, maxLength) => boundedUpstreamText(this.redact, quoted, credentialValues(credentials), maxLength) }),
+        settle: () => ({
+          status,
+          headers: answerHeaders,
+          body: this.parseJson(text, status),
+          quote: (quoted, maxLength) => boundedUpstreamText(this.redact, quoted, credentialValues(credentials), maxLength),
+        }),
       };
     } catch (error) {
       const failure = this.failure(error, deadline);
@@ -299,7 +334,13 @@ export class UpstreamHttp {
     if (error instanceof BulkheadRejectedError) {
       this.reject('queue-full');
       const { max, queue } = this.settings.concurrency;
-      return { error: new UpstreamError(this.name, `has ${max} requests in flight and ${queue} waiting; not called`, { code: 'UPSTREAM_UNAVAILABLE', phase: 'not-sent' }), transient: false };
+      return {
+        error: new UpstreamError(this.name, `has ${max} requests in flight and ${queue} waiting; not called`, {
+          code: 'UPSTREAM_UNAVAILABLE',
+          phase: 'not-sent',
+        }),
+        transient: false,
+      };
     }
     if (error instanceof BreakerFailure) return { error: this.transportError(error.cause), transient: true };
     return { error, transient: false };
@@ -308,7 +349,8 @@ export class UpstreamHttp {
   private transportError(error: unknown): UpstreamError {
     const code = (error as { code?: string } | undefined)?.code;
     const { connectMs, headersMs } = this.settings;
-    if (code === 'UND_ERR_CONNECT_TIMEOUT') return new UpstreamError(this.name, `could not be connected to within ${connectMs} ms`, { code: 'UPSTREAM_TIMEOUT', phase: 'not-sent' });
+    if (code === 'UND_ERR_CONNECT_TIMEOUT')
+      return new UpstreamError(this.name, `could not be connected to within ${connectMs} ms`, { code: 'UPSTREAM_TIMEOUT', phase: 'not-sent' });
     if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
       return new UpstreamError(this.name, `did not answer within ${headersMs} ms`, { code: 'UPSTREAM_TIMEOUT', phase: 'no-answer' });
     }

@@ -38,7 +38,11 @@ export function isBreakerFailureStatus(status: number): boolean {
  * `backoffMaxMs`, with "equal jitter" (uniform in the upper half) so callers that failed
  * together do not come back together. `random` is in [0, 1).
  */
-export function backoffDelay(retry: number, policy: Pick<UpstreamHttpSettings['retry'], 'backoffMs' | 'backoffMaxMs'>, random: () => number = Math.random): number {
+export function backoffDelay(
+  retry: number,
+  policy: Pick<UpstreamHttpSettings['retry'], 'backoffMs' | 'backoffMaxMs'>,
+  random: () => number = Math.random,
+): number {
   const exponential = Math.min(policy.backoffMaxMs, policy.backoffMs * 2 ** Math.max(0, retry - 1));
   return Math.round(exponential / 2 + (random() * exponential) / 2);
 }
@@ -62,7 +66,7 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
 /** What one attempt ended with, as far as retrying is concerned. */
 export type AttemptOutcome =
   | { kind: 'answer'; status: number; retryAfter?: string | string[] | undefined }
-  | { kind: 'failure'; /** A connection error or a per-attempt timeout, not the whole deadline or an open circuit. */ transient: boolean };
+  | { kind: 'failure' /** A connection error or a per-attempt timeout, not the whole deadline or an open circuit. */; transient: boolean };
 
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: string };
 
@@ -109,7 +113,10 @@ export class BreakerFailure extends Error {
  */
 export function countsAgainstCircuit(error: unknown): boolean {
   if (!(error instanceof UpstreamError)) return false;
-  return error.phase === 'no-answer' || (error.phase === 'not-sent' && error.extensions['code'] !== 'UPSTREAM_UNAVAILABLE' && error.extensions['code'] !== 'UPSTREAM_CALLS_EXCEEDED');
+  return (
+    error.phase === 'no-answer' ||
+    (error.phase === 'not-sent' && error.extensions['code'] !== 'UPSTREAM_UNAVAILABLE' && error.extensions['code'] !== 'UPSTREAM_CALLS_EXCEEDED')
+  );
 }
 
 /**

@@ -17,7 +17,9 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** Without Chromium the suite is skipped, not failed: `.ci/run` installs it, so CI always runs it. */
-const chromiumMissing = existsSync(CHROMIUM) ? null : `${CHROMIUM} not found: install the Debian package chromium (apt-get install chromium) to run the GraphiQL browser tests`;
+const chromiumMissing = existsSync(CHROMIUM)
+  ? null
+  : `${CHROMIUM} not found: install the Debian package chromium (apt-get install chromium) to run the GraphiQL browser tests`;
 if (chromiumMissing !== null) console.warn(`Skipping the GraphiQL browser tests: ${chromiumMissing}`);
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 const examples = loadExampleOperations();
@@ -40,28 +42,35 @@ async function run(operationName: string): Promise<{ response: HTTPResponse; bod
   // progress: while one is, the same button stops it instead of running.
   await page.waitForFunction(
     (name) =>
-      (document.querySelector('.graphiql-query-editor .view-lines') as HTMLElement | null)?.textContent.replace(/\u00a0/g, ' ').match(new RegExp(`\\b(query|mutation) ${name}\\b`)) !== null &&
+      (document.querySelector('.graphiql-query-editor .view-lines') as HTMLElement | null)?.textContent
+        .replace(/\u00a0/g, ' ')
+        .match(new RegExp(`\\b(query|mutation) ${name}\\b`)) !== null &&
       document.querySelector('.graphiql-execute-button')?.getAttribute('aria-label')?.startsWith('Execute') === true,
     {},
     operationName,
   );
   const answered = page.waitForResponse(
-    (response) => response.url() === graphiqlUrl && response.request().method() === 'POST' && (response.request().postData() ?? '').includes(`"operationName":"${operationName}"`),
+    (response) =>
+      response.url() === graphiqlUrl &&
+      response.request().method() === 'POST' &&
+      (response.request().postData() ?? '').includes(`"operationName":"${operationName}"`),
     { timeout: 0 },
   );
   // GraphiQL re-reads the operation name from the editor a moment after a tab switch; a click
   // before that answers "Cannot infer operation <the previous tab's>" in the result pane without
   // sending anything, as it would for a person clicking that fast. Then click again, a few times at most.
   const stale = () =>
-    page.waitForFunction(
-      () =>
-        document.querySelector('.graphiql-execute-button')?.getAttribute('aria-label')?.startsWith('Execute') === true &&
-        (document.querySelector('.graphiql-response .view-lines') as HTMLElement | null)?.textContent.includes('Cannot infer operation') === true,
-    ).then(
-      () => 'stale' as const,
-      // The run was answered meanwhile and the page moved on (or closed): never settles, never unhandled.
-      () => new Promise<never>(() => {}),
-    );
+    page
+      .waitForFunction(
+        () =>
+          document.querySelector('.graphiql-execute-button')?.getAttribute('aria-label')?.startsWith('Execute') === true &&
+          (document.querySelector('.graphiql-response .view-lines') as HTMLElement | null)?.textContent.includes('Cannot infer operation') === true,
+      )
+      .then(
+        () => 'stale' as const,
+        // The run was answered meanwhile and the page moved on (or closed): never settles, never unhandled.
+        () => new Promise<never>(() => {}),
+      );
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     await page.click('.graphiql-execute-button');
     const outcome = await Promise.race([answered.then(() => 'answered' as const), stale()]);
@@ -73,7 +82,9 @@ async function run(operationName: string): Promise<{ response: HTTPResponse; bod
 
 async function waitForEditors(): Promise<void> {
   await page.waitForSelector('.graphiql-query-editor .view-lines');
-  await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor .view-lines') as HTMLElement | null)?.textContent.includes('query') === true);
+  await page.waitForFunction(
+    () => (document.querySelector('.graphiql-query-editor .view-lines') as HTMLElement | null)?.textContent.includes('query') === true,
+  );
 }
 
 beforeAll(async () => {
@@ -88,7 +99,15 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     userDataDir,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage();
   page.setDefaultTimeout(60_000);
@@ -115,7 +134,9 @@ describe.skipIf(chromiumMissing !== null)(`GraphiQL in a real browser${chromiumM
     expect(response.status()).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data).toMatchObject({ tenant: { sim: { threatSummaries: { totalCount: expect.any(Number) } } } });
-    await page.waitForFunction(() => (document.querySelector('.graphiql-response .view-lines') as HTMLElement | null)?.textContent.includes('"totalCount"') === true);
+    await page.waitForFunction(
+      () => (document.querySelector('.graphiql-response .view-lines') as HTMLElement | null)?.textContent.includes('"totalCount"') === true,
+    );
     const shown = await editorText('.graphiql-response');
     expect(shown).toContain('"data"');
     expect(shown).not.toContain('"errors"');
@@ -149,7 +170,10 @@ describe.skipIf(chromiumMissing !== null)(`GraphiQL in a real browser${chromiumM
         throw new Error(`running ${example.name}: ${error.message}`);
       });
       expect(body.errors, example.name).toBeUndefined();
-      expect(Object.values(body.data ?? {}).every((value) => value !== null), example.name).toBe(true);
+      expect(
+        Object.values(body.data ?? {}).every((value) => value !== null),
+        example.name,
+      ).toBe(true);
     }
     await page.screenshot({ path: new URL('graphiql-last-example.png', ARTIFACTS).pathname });
     // A browser rendering two dozen editors on a shared, loaded machine: room enough, the work is counted.

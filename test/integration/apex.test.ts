@@ -11,7 +11,15 @@ import {
   type SuspiciousObjectType,
 } from '../../schema/generated/graphql.js';
 import { createApexSimulator } from '../../src/simulators/apex.js';
-import { DEMO_APEX_CREDENTIALS, MALICIOUS_DOMAINS, MALICIOUS_IPS, MALICIOUS_MD5, MALICIOUS_SHA256, MALICIOUS_URLS, PREBLOCKED_OBJECTS } from '../../src/simulators/demo-seed.js';
+import {
+  DEMO_APEX_CREDENTIALS,
+  MALICIOUS_DOMAINS,
+  MALICIOUS_IPS,
+  MALICIOUS_MD5,
+  MALICIOUS_SHA256,
+  MALICIOUS_URLS,
+  PREBLOCKED_OBJECTS,
+} from '../../src/simulators/demo-seed.js';
 import { startSimulator, type RecordedRequest, type SimulatorHandler } from '../../src/simulators/harness.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
@@ -73,9 +81,21 @@ describe('Query.suspiciousObjects', () => {
     const connection = result.data!.suspiciousObjects!;
     expect(connection.totalCount).toBe(PREBLOCKED_OBJECTS.length);
     expect(connection.edges.map((edge) => edge.node)).toEqual([
-      expect.objectContaining({ type: 'DOMAIN', content: 'ccdn.microsoftdocs.workers.dev', scanAction: 'BLOCK', notes: expect.stringContaining('Spyware'), expiresAt: null, indicator: { value: 'ccdn.microsoftdocs.workers.dev', kind: 'DOMAIN' } }),
+      expect.objectContaining({
+        type: 'DOMAIN',
+        content: 'ccdn.microsoftdocs.workers.dev',
+        scanAction: 'BLOCK',
+        notes: expect.stringContaining('Spyware'),
+        expiresAt: null,
+        indicator: { value: 'ccdn.microsoftdocs.workers.dev', kind: 'DOMAIN' },
+      }),
       expect.objectContaining({ type: 'IP', content: '185.220.101.45', scanAction: 'BLOCK', indicator: { value: '185.220.101.45', kind: 'IPV4' } }),
-      expect.objectContaining({ type: 'URL', content: 'http://update.malware-cdn.org/payload.bin', scanAction: 'LOG', indicator: { value: 'http://update.malware-cdn.org/payload.bin', kind: 'URL' } }),
+      expect.objectContaining({
+        type: 'URL',
+        content: 'http://update.malware-cdn.org/payload.bin',
+        scanAction: 'LOG',
+        indicator: { value: 'http://update.malware-cdn.org/payload.bin', kind: 'URL' },
+      }),
       expect.objectContaining({ type: 'FILE_SHA1', content: SEEDED_SHA1, scanAction: 'BLOCK', indicator: { value: SEEDED_SHA1, kind: 'SHA1' } }),
     ]);
     expect(apexRequests().map((request) => [request.method, request.path, request.rawQuery])).toEqual([['GET', UDSO_PATH, '']]);
@@ -92,7 +112,11 @@ describe('Query.suspiciousObjects', () => {
     expect(await listContents({ contentContains: 'MALWARE-cdn' })).toEqual(['http://update.malware-cdn.org/payload.bin']);
     expect(await listContents({ type: 'DOMAIN', contentContains: 'workers' })).toEqual(['ccdn.microsoftdocs.workers.dev']);
     expect(await listContents({ type: 'IP', contentContains: 'workers' })).toEqual([]);
-    expect(apexRequests().map((request) => request.rawQuery)).toEqual(['contentFilter=MALWARE-cdn', 'type=domain&contentFilter=workers', 'type=ip&contentFilter=workers']);
+    expect(apexRequests().map((request) => request.rawQuery)).toEqual([
+      'contentFilter=MALWARE-cdn',
+      'type=domain&contentFilter=workers',
+      'type=ip&contentFilter=workers',
+    ]);
   });
 
   it('pages forward and backward with cursors, one list call per page', async () => {
@@ -162,7 +186,9 @@ describe('Indicator.suspiciousObject', () => {
     ];
     const result = await gw.execute(IndicatorSuspiciousObjectsDocument, { values });
     expect(result.errors).toBeUndefined();
-    const found = result.data!.indicators.map((indicator) => indicator.suspiciousObject && [indicator.suspiciousObject.type, indicator.suspiciousObject.scanAction]);
+    const found = result.data!.indicators.map(
+      (indicator) => indicator.suspiciousObject && [indicator.suspiciousObject.type, indicator.suspiciousObject.scanAction],
+    );
     expect(found.slice(0, 9)).toEqual([['DOMAIN', 'BLOCK'], ['IP', 'BLOCK'], ['URL', 'LOG'], ['FILE_SHA1', 'BLOCK'], null, null, null, null, null]);
     expect(found.slice(9, -1).every((object) => object === null)).toBe(true);
     expect(found.at(-1)).toEqual(['IP', 'BLOCK']);
@@ -179,10 +205,22 @@ describe('Indicator.suspiciousObject', () => {
 
 describe('adding and removing suspicious objects', () => {
   it('adds, lists and removes an object, with the vendor body and names', async () => {
-    const input = { type: 'IP' as const, content: '203.0.113.77', scanAction: 'LOG' as const, notes: '不審なIP — 要監視', expiresAt: '2027-03-01T09:30:00.750+09:00' };
+    const input = {
+      type: 'IP' as const,
+      content: '203.0.113.77',
+      scanAction: 'LOG' as const,
+      notes: '不審なIP — 要監視',
+      expiresAt: '2027-03-01T09:30:00.750+09:00',
+    };
     const added = await gw.execute(AddSuspiciousObjectDocument, { input });
     expect(added.errors).toBeUndefined();
-    expect(added.data!.addSuspiciousObject!.suspiciousObject).toMatchObject({ type: 'IP', content: '203.0.113.77', scanAction: 'LOG', notes: input.notes, expiresAt: '2027-03-01T00:30:00.000Z' });
+    expect(added.data!.addSuspiciousObject!.suspiciousObject).toMatchObject({
+      type: 'IP',
+      content: '203.0.113.77',
+      scanAction: 'LOG',
+      notes: input.notes,
+      expiresAt: '2027-03-01T00:30:00.000Z',
+    });
     const put = apexRequests()[0]!;
     expect([put.method, put.path]).toEqual(['PUT', `${UDSO_PATH}/`]);
     expect(put.headers['content-type']).toMatch(/^application\/json/);
@@ -295,7 +333,9 @@ describe('validation before any call', () => {
   });
 
   it('refuses an expiresAt past what Apex can write (year 10000 in UTC)', async () => {
-    const result = await gw.execute(AddSuspiciousObjectDocument, { input: { type: 'IP', content: '192.0.2.1', scanAction: 'LOG', expiresAt: '9999-12-31T23:30:00-01:00' } });
+    const result = await gw.execute(AddSuspiciousObjectDocument, {
+      input: { type: 'IP', content: '192.0.2.1', scanAction: 'LOG', expiresAt: '9999-12-31T23:30:00-01:00' },
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     // Refused by the DateTime scalar itself: no UTC year past 9999 reaches any upstream.
     expect(result.errors?.[0]?.message).toMatch(/DateTime must be RFC 3339 with a zone, a real date and time in years 1970 to 9999/);
@@ -303,7 +343,9 @@ describe('validation before any call', () => {
   });
 
   it('refuses an expiresAt that is not a DateTime', async () => {
-    const result = await gw.execute(AddSuspiciousObjectDocument, { input: { type: 'IP', content: '192.0.2.1', scanAction: 'LOG', expiresAt: '2027-03-01 09:00' } });
+    const result = await gw.execute(AddSuspiciousObjectDocument, {
+      input: { type: 'IP', content: '192.0.2.1', scanAction: 'LOG', expiresAt: '2027-03-01 09:00' },
+    });
     expect(result.data?.addSuspiciousObject ?? null).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/DateTime/);
@@ -373,7 +415,9 @@ describe('a failing Apex Central', () => {
   it('nulls only the Apex fields, naming the upstream, while the rest of the answer arrives', async () => {
     await withGateway({ APEX_BASE_URL: 'http://127.0.0.1:1' }, async (down) => {
       const indicators = await down.execute(IndicatorSuspiciousObjectsDocument, { values: [MALICIOUS_DOMAINS[0], MALICIOUS_IPS[1], MALICIOUS_MD5[0]] });
-      expect(indicators.data!.indicators.map((indicator) => [indicator.value, indicator.kind, indicator.reputation?.verdict, indicator.suspiciousObject])).toEqual([
+      expect(
+        indicators.data!.indicators.map((indicator) => [indicator.value, indicator.kind, indicator.reputation?.verdict, indicator.suspiciousObject]),
+      ).toEqual([
         [MALICIOUS_DOMAINS[0], 'DOMAIN', 'DETECTED', null],
         [MALICIOUS_IPS[1], 'IPV4', 'DETECTED', null],
         [MALICIOUS_MD5[0], 'MD5', 'DETECTED', null],

@@ -38,7 +38,8 @@ interface Sent {
 }
 
 const json = (body: unknown): Sent => ({ body: typeof body === 'string' ? body : JSON.stringify(body) });
-const query = (text: string, variables?: unknown, extra: Record<string, unknown> = {}): Sent => json({ query: text, ...(variables === undefined ? {} : { variables }), ...extra });
+const query = (text: string, variables?: unknown, extra: Record<string, unknown> = {}): Sent =>
+  json({ query: text, ...(variables === undefined ? {} : { variables }), ...extra });
 const withHeaders = (sent: Sent, headers: Record<string, string>): Sent => ({ ...sent, headers: { ...sent.headers, ...headers } });
 
 const cases: [string, () => Sent | Promise<Sent>][] = [
@@ -46,7 +47,10 @@ const cases: [string, () => Sent | Promise<Sent>][] = [
   ['a tenant ID that is not hexadecimal', () => query(`{ tenant(tenantId: "zz${'0'.repeat(30)}") { tenantId } }`)],
   ['a tenant ID too short', () => query('{ tenant(tenantId: "abc") { tenantId } }')],
   ['a tenant ID in upper case', () => query(`{ tenant(tenantId: "${A.toUpperCase()}") { tenantId } }`)],
-  ['a SIM ID with letters', () => query(`{ tenant(tenantId: "${A}") { sim(simId: "44013abc", lineType: INT) { threats(kind: OTHER, from: "${from}", to: "${to}") { totalCount } } } }`)],
+  [
+    'a SIM ID with letters',
+    () => query(`{ tenant(tenantId: "${A}") { sim(simId: "44013abc", lineType: INT) { threats(kind: OTHER, from: "${from}", to: "${to}") { totalCount } } } }`),
+  ],
   ['an unknown enum value', () => query(summaries(`kind: OTHER, lineType: SATELLITE, from: "${from}", to: "${to}"`))],
   ['from after to', () => query(summaries(`kind: OTHER, lineType: INT, from: "${to}", to: "${from}"`))],
   ['a date-time without a zone', () => query(summaries(`kind: OTHER, lineType: INT, from: "2026-11-01T00:00:00", to: "${to}"`))],
@@ -57,13 +61,28 @@ const cases: [string, () => Sent | Promise<Sent>][] = [
   ['first given as a string', () => query(summaries(`${window}, first: "10"`))],
   ['first above 32 bits', () => query(summaries(`${window}, first: 99999999999`))],
   ['MEDIUM severity for IP threats', () => query(summaries(`kind: IP, lineType: INT, from: "${from}", to: "${to}", severities: [MEDIUM]`))],
-  ['a date that is not in the calendar', () => query(`{ tenant(tenantId: "${A}") { flows(lineType: INT, from: "2026-02-30", to: "2026-03-02") { totalCount } } }`)],
+  [
+    'a date that is not in the calendar',
+    () => query(`{ tenant(tenantId: "${A}") { flows(lineType: INT, from: "2026-02-30", to: "2026-03-02") { totalCount } } }`),
+  ],
   ['a port above 65535', () => query(flows('filter: { destinationPort: 70000 }'))],
   ['a source address that is not IPv4', () => query(flows('filter: { sourceAddress: "300.1.1.1" }'))],
-  ['a traffic top of 0', () => query(`{ tenant(tenantId: "${A}") { traffic(lineType: INT, baseDateTime: "2026-11-19T03:00:00Z", period: HOURS_1, interval: MINUTES_15, rankBy: SRC_IP, top: 0) { total { totalTraffic } } } }`)],
+  [
+    'a traffic top of 0',
+    () =>
+      query(
+        `{ tenant(tenantId: "${A}") { traffic(lineType: INT, baseDateTime: "2026-11-19T03:00:00Z", period: HOURS_1, interval: MINUTES_15, rankBy: SRC_IP, top: 0) { total { totalTraffic } } } }`,
+      ),
+  ],
   ['a mutation without its required input', () => query(`mutation { setFlowLogRetention(tenantId: "${A}") { retention { forwardingEnabled } } }`)],
   ['null for a required list', () => query('{ indicators(values: null) { kind } }')],
-  ['a threshold out of range', () => query('mutation { setThresholdNotification(input: { trigger: MALWARE, referenceTimeMinutes: 7, threshold: 5000 }) { fileSafer { thresholdNotifications { threshold } } } }')],
+  [
+    'a threshold out of range',
+    () =>
+      query(
+        'mutation { setThresholdNotification(input: { trigger: MALWARE, referenceTimeMinutes: 7, threshold: 5000 }) { fileSafer { thresholdNotifications { threshold } } } }',
+      ),
+  ],
   // Variables
   ['a variable of the wrong type', () => query(PAGE_QUERY, { tenantId: 123, kind: 'OTHER', from })],
   ['a required variable missing', () => query(PAGE_QUERY, { kind: 'OTHER', from })],
@@ -74,7 +93,10 @@ const cases: [string, () => Sent | Promise<Sent>][] = [
   ['a float page size', () => query(PAGE_QUERY, { tenantId: A, kind: 'OTHER', from, first: 1.5 })],
   // Cursors
   ['a cursor that is not one', () => query(PAGE_QUERY, { tenantId: A, kind: 'OTHER', from, after: 'not-a-cursor' })],
-  ['a forged cursor', () => query(PAGE_QUERY, { tenantId: A, kind: 'OTHER', from, after: `${Buffer.from('{"o":5}').toString('base64url')}.${cursor.split('.')[1]}` })],
+  [
+    'a forged cursor',
+    () => query(PAGE_QUERY, { tenantId: A, kind: 'OTHER', from, after: `${Buffer.from('{"o":5}').toString('base64url')}.${cursor.split('.')[1]}` }),
+  ],
   ['a cursor made for other arguments', () => query(PAGE_QUERY, { tenantId: A, kind: 'IP', from, after: cursor })],
   ['an empty cursor', () => query(PAGE_QUERY, { tenantId: A, kind: 'OTHER', from, after: '' })],
   ['a 20,000-character cursor', () => query(PAGE_QUERY, { tenantId: A, kind: 'OTHER', from, after: 'x'.repeat(20_000) })],
@@ -90,9 +112,18 @@ const cases: [string, () => Sent | Promise<Sent>][] = [
   ['the Basic scheme', () => withHeaders(query('{ __typename }'), { authorization: 'Basic dXNlcjpwYXNz' })],
   ['a bearer token that is no JWT', () => withHeaders(query('{ __typename }'), { authorization: 'Bearer abc.def' })],
   ['two bearer tokens', () => withHeaders(query('{ __typename }'), { authorization: `Bearer ${token} ${token}` })],
-  ['a token signed with another key', async () => withHeaders(query('{ __typename }'), { authorization: `Bearer ${await mintToken({}, { secret: 'x'.repeat(40) })}` })],
-  ['an expired token', async () => withHeaders(query('{ __typename }'), { authorization: `Bearer ${await mintToken({}, { expiresIn: Math.floor(Date.now() / 1000) - 3600 })}` })],
-  ['a SIGN X-Auth-Token of the wrong shape', () => withHeaders(query(`{ tenant(tenantId: "${A}") { helpdesk { enabled } } }`), { 'x-auth-token': 'secret; DROP TABLE' })],
+  [
+    'a token signed with another key',
+    async () => withHeaders(query('{ __typename }'), { authorization: `Bearer ${await mintToken({}, { secret: 'x'.repeat(40) })}` }),
+  ],
+  [
+    'an expired token',
+    async () => withHeaders(query('{ __typename }'), { authorization: `Bearer ${await mintToken({}, { expiresIn: Math.floor(Date.now() / 1000) - 3600 })}` }),
+  ],
+  [
+    'a SIGN X-Auth-Token of the wrong shape',
+    () => withHeaders(query(`{ tenant(tenantId: "${A}") { helpdesk { enabled } } }`), { 'x-auth-token': 'secret; DROP TABLE' }),
+  ],
   // Bodies
   ['a body that is not JSON', () => ({ body: '{"query": "{ __typename }"' })],
   ['an empty body', () => ({ body: '' })],
@@ -108,7 +139,13 @@ const cases: [string, () => Sent | Promise<Sent>][] = [
   ['content-type text/plain', () => withHeaders(query('{ __typename }'), { 'content-type': 'text/plain' })],
   ['content-type application/xml', () => withHeaders({ body: '<query>{ __typename }</query>' }, { 'content-type': 'application/xml' })],
   ['method PUT', () => ({ ...query('{ __typename }'), method: 'PUT' })],
-  ['a mutation over GET', () => ({ method: 'GET', path: `/graphql?query=${encodeURIComponent(`mutation { setHelpdeskContract(tenantId: "${A}", enabled: true) { helpdesk { enabled } } }`)}` })],
+  [
+    'a mutation over GET',
+    () => ({
+      method: 'GET',
+      path: `/graphql?query=${encodeURIComponent(`mutation { setHelpdeskContract(tenantId: "${A}", enabled: true) { helpdesk { enabled } } }`)}`,
+    }),
+  ],
   ['an Accept the gateway cannot answer', () => withHeaders(query('{ __typename }'), { accept: 'application/xml' })],
   // Operations
   ['an unknown operation name', () => query('query One { __typename }', undefined, { operationName: 'Two' })],
@@ -131,7 +168,12 @@ describe('bad input', () => {
     gw.simulators.reset();
     const response = await gw.fetch(sent.path ?? '/graphql', {
       method: sent.method ?? 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${token}`, ...sent.headers },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        authorization: `Bearer ${token}`,
+        ...sent.headers,
+      },
       ...(sent.body === undefined ? {} : { body: sent.body }),
     });
     const text = await response.text();

@@ -27,7 +27,10 @@ beforeAll(async () => {
 afterAll(() => close());
 
 /** A POST to /graphql in the given pieces: with `contentLength` as that header, else chunked. */
-function send(pieces: string[], contentLength?: string): Promise<{ status: number; json: { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] } }> {
+function send(
+  pieces: string[],
+  contentLength?: string,
+): Promise<{ status: number; json: { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] } }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
     if (contentLength !== undefined) headers['content-length'] = contentLength;

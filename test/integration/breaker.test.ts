@@ -60,7 +60,7 @@ describe('the circuit breaker', () => {
     expect(simulator.requests).toHaveLength(5);
   });
 
-  it("keeps SIGN fields answering when SIGN fails half of the requests: at least 45% of 48 samples succeed", async () => {
+  it('keeps SIGN fields answering when SIGN fails half of the requests: at least 45% of 48 samples succeed', async () => {
     const gw = await startTestGateway();
     try {
       gw.simulators.sign.inject(FAILING_HALF);

@@ -94,7 +94,9 @@ describe('@stream', () => {
 
   it('refuses @defer on a subscription root field and @stream on a non-list with a coded error', async () => {
     gateway = await startTestGateway();
-    const { status, json } = await gateway.post({ query: 'subscription { ... @defer { threatDetected(tenantId: "550e8400e29b41d4a716446655440000", kind: OTHER, lineType: INT) { target } } }' });
+    const { status, json } = await gateway.post({
+      query: 'subscription { ... @defer { threatDetected(tenantId: "550e8400e29b41d4a716446655440000", kind: OTHER, lineType: INT) { target } } }',
+    });
     expect(status).toBe(400);
     expect(json.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
     const stream = await gateway.post({ query: '{ indicator(value: "8.8.8.8") @stream { value } }' });
@@ -109,12 +111,16 @@ describe('@stream', () => {
     const deferred = await gateway.post({ query: '{ indicator(value: "8.8.8.8") { value ... @defer { kind } } }' });
     expect(deferred.status).toBe(406);
     expect(deferred.json.errors?.[0]).toMatchObject({ message: expect.stringContaining('text/event-stream'), extensions: { code: 'NOT_ACCEPTABLE' } });
-    const subscription = await gateway.post({ query: 'subscription { threatDetected(tenantId: "550e8400e29b41d4a716446655440000", kind: OTHER, lineType: INT) { target } }' });
+    const subscription = await gateway.post({
+      query: 'subscription { threatDetected(tenantId: "550e8400e29b41d4a716446655440000", kind: OTHER, lineType: INT) { target } }',
+    });
     expect(subscription.status).toBe(406);
     expect(subscription.json.errors?.[0]?.extensions?.['code']).toBe('NOT_ACCEPTABLE');
     await ticker.waitForRunning(0);
     // The caller's one subscription was given back: the next one is accepted.
-    const again = await openSse(gateway.fetch, { query: 'subscription { threatDetected(tenantId: "550e8400e29b41d4a716446655440000", kind: OTHER, lineType: INT) { target } }' });
+    const again = await openSse(gateway.fetch, {
+      query: 'subscription { threatDetected(tenantId: "550e8400e29b41d4a716446655440000", kind: OTHER, lineType: INT) { target } }',
+    });
     await ticker.waitForRunning(1);
     expect(again.buffered).toBe(0);
     await again.close();

@@ -46,27 +46,30 @@ describe('the example operations', () => {
     expect(Object.values(json.data ?? {}).every((value) => value !== null)).toBe(true);
   });
 
-  it.each(examples.filter(isSubscription).map((example) => [example.name, example] as const))('%s delivers a new detection with its example variables', async (_name, example) => {
-    // Its own gateway, polls driven by count: the feed first learns what is there, then sees what arrives.
-    const ticker = manualTicker();
-    const feedGateway = await startTestGateway({ feeds: { ticker: ticker.ticker, now: () => Date.parse(ARRIVED_AT) + 1_000 } });
-    try {
-      const pending = firstEvent(feedGateway, example);
-      await ticker.waitForRunning(1);
-      await ticker.tick();
-      const { tenantId, lineType } = example.variables as { tenantId: string; lineType: string };
-      const simId = lineType === 'INT' ? '440130000096015' : undefined;
-      if (simId === undefined) throw new Error(`${example.name}: the example's lineType has no demo SIM here`);
-      feedGateway.simulators.signArrivals.add({ tenantId, kind: 'OTHER', simId, target: 'example-arrival.example', receivedAt: Date.parse(ARRIVED_AT) });
-      await ticker.tick();
-      const { status, json } = await pending;
-      expect(json.errors, example.name).toBeUndefined();
-      expect(status).toBe(200);
-      expect(Object.values(json.data ?? {}).every((value) => value !== null)).toBe(true);
-    } finally {
-      await feedGateway.close();
-    }
-  });
+  it.each(examples.filter(isSubscription).map((example) => [example.name, example] as const))(
+    '%s delivers a new detection with its example variables',
+    async (_name, example) => {
+      // Its own gateway, polls driven by count: the feed first learns what is there, then sees what arrives.
+      const ticker = manualTicker();
+      const feedGateway = await startTestGateway({ feeds: { ticker: ticker.ticker, now: () => Date.parse(ARRIVED_AT) + 1_000 } });
+      try {
+        const pending = firstEvent(feedGateway, example);
+        await ticker.waitForRunning(1);
+        await ticker.tick();
+        const { tenantId, lineType } = example.variables as { tenantId: string; lineType: string };
+        const simId = lineType === 'INT' ? '440130000096015' : undefined;
+        if (simId === undefined) throw new Error(`${example.name}: the example's lineType has no demo SIM here`);
+        feedGateway.simulators.signArrivals.add({ tenantId, kind: 'OTHER', simId, target: 'example-arrival.example', receivedAt: Date.parse(ARRIVED_AT) });
+        await ticker.tick();
+        const { status, json } = await pending;
+        expect(json.errors, example.name).toBeUndefined();
+        expect(status).toBe(200);
+        expect(Object.values(json.data ?? {}).every((value) => value !== null)).toBe(true);
+      } finally {
+        await feedGateway.close();
+      }
+    },
+  );
 });
 
 /** When the subscription example's detection is received: within the feed's window. */

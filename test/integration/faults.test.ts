@@ -45,7 +45,9 @@ describe('one gateway, faults per test', () => {
   beforeAll(async () => {
     // Failures here are one at a time: a breaker threshold this high keeps each test's circuit closed.
     // The total timeout leaves a loaded machine room to answer the calls that should succeed; only a hang waits it out.
-    gw = await startTestGateway({ env: { ...FAST_RETRIES, UPSTREAM_TIMEOUT_MS: '3000', UPSTREAM_RETRY_AFTER_MAX_MS: '60000', UPSTREAM_BREAKER_FAILURES: '1000' } });
+    gw = await startTestGateway({
+      env: { ...FAST_RETRIES, UPSTREAM_TIMEOUT_MS: '3000', UPSTREAM_RETRY_AFTER_MAX_MS: '60000', UPSTREAM_BREAKER_FAILURES: '1000' },
+    });
   });
   afterAll(() => gw.close());
   beforeEach(() => gw.simulators.reset());
@@ -57,7 +59,10 @@ describe('one gateway, faults per test', () => {
     gw.simulators.sign.inject({ kind: 'status', status: 500, body: { errorCode: 500, errorMessages: ['internal error'] } });
     const { status, json } = await gw.post(SIGN_AND_REPUTATION);
     expect(status).toBe(200);
-    expect(json.data).toEqual({ tenant: { tenantId: DEMO_TENANT_ID, threatSummaries: null }, indicators: [{ value: MALICIOUS_DOMAINS[0], reputation: { verdict: 'DETECTED' } }] });
+    expect(json.data).toEqual({
+      tenant: { tenantId: DEMO_TENANT_ID, threatSummaries: null },
+      indicators: [{ value: MALICIOUS_DOMAINS[0], reputation: { verdict: 'DETECTED' } }],
+    });
     expect(errorAt(json.errors, 'tenant.threatSummaries')?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: 'sign', status: 500 });
     // A 500 is SIGN's own answer, not a proxy failing: not retried.
     expect(gw.simulators.sign.requests).toHaveLength(1);
@@ -140,7 +145,10 @@ describe('one gateway, faults per test', () => {
   it('takes malformed JSON as an upstream error, without retrying', async () => {
     gw.simulators.sign.inject({ kind: 'malformed-json' });
     const { json } = await gw.post(SIGN_AND_REPUTATION);
-    expect(errorAt(json.errors, 'tenant.threatSummaries')).toMatchObject({ message: 'sign: answered HTTP 200 with a body that is not JSON', extensions: { code: 'UPSTREAM_ERROR', upstream: 'sign' } });
+    expect(errorAt(json.errors, 'tenant.threatSummaries')).toMatchObject({
+      message: 'sign: answered HTTP 200 with a body that is not JSON',
+      extensions: { code: 'UPSTREAM_ERROR', upstream: 'sign' },
+    });
     expect(json.data).toMatchObject({ indicators: [{ reputation: { verdict: 'DETECTED' } }] });
     expect(gw.simulators.sign.requests).toHaveLength(1);
   });

@@ -69,7 +69,11 @@ const routers: Record<'hive' | 'apollo', string> = { hive: '', apollo: '' };
 
 beforeAll(async () => {
   // A fixed clock: rate-limit buckets do not refill while the test runs.
-  gw = await startTestGateway({ auth: true, now: () => new Date(DATA_WINDOW_FOR_DEMO.to), env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '1', GATEWAY_RATE_LIMIT_BURST: String(RATE_BURST) } });
+  gw = await startTestGateway({
+    auth: true,
+    now: () => new Date(DATA_WINDOW_FOR_DEMO.to),
+    env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '1', GATEWAY_RATE_LIMIT_BURST: String(RATE_BURST) },
+  });
   const handler = serveGateway(gw.gateway).listeners('request')[0] as (req: unknown, res: unknown) => void;
   secopsServer = createHttpServer((req, res) => {
     if (req.url?.startsWith('/subgraph')) subgraphRequests += 1;
@@ -91,16 +95,36 @@ beforeAll(async () => {
   writeFileSync(supergraphPath, composed.supergraphSdl);
   const port = await freePort();
   const configPath = new URL('../../examples/federation/hive-gateway.config.ts', import.meta.url).pathname;
-  hive = spawn(process.execPath, [new URL('../../node_modules/@graphql-hive/gateway/dist/bin.js', import.meta.url).pathname, 'supergraph', supergraphPath, '-c', configPath, '--port', String(port), '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test', SECOPS_ROUTER_TOKEN: routerToken },
-  });
+  hive = spawn(
+    process.execPath,
+    [
+      new URL('../../node_modules/@graphql-hive/gateway/dist/bin.js', import.meta.url).pathname,
+      'supergraph',
+      supergraphPath,
+      '-c',
+      configPath,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'test', SECOPS_ROUTER_TOKEN: routerToken },
+    },
+  );
   hive.stdout?.on('data', (chunk: Buffer) => (hiveLog += chunk.toString()));
   hive.stderr?.on('data', (chunk: Buffer) => (hiveLog += chunk.toString()));
   routers.hive = `http://127.0.0.1:${port}/graphql`;
 
   // Apollo Gateway: composed at start from each subgraph's _service, read with the router's token.
-  apollo = createApolloRouter({ subgraphs: [{ name: 'secops', url: `${secopsBase}/subgraph` }, { name: 'incidents', url: incidents.url }], routerToken });
+  apollo = createApolloRouter({
+    subgraphs: [
+      { name: 'secops', url: `${secopsBase}/subgraph` },
+      { name: 'incidents', url: incidents.url },
+    ],
+    routerToken,
+  });
   const { url } = await startStandaloneServer(apollo, { listen: { port: 0, host: '127.0.0.1' }, context: routerContext });
   routers.apollo = url;
 
@@ -128,7 +152,13 @@ function callerToken(claims: { sub?: string; tenants?: string[] } = {}): Promise
   return mintToken({ sub: claims.sub ?? `analyst-${callers}@example.test`, tenants: claims.tenants ?? [DEMO_TENANT_ID], scope: 'read' });
 }
 
-async function ask(router: 'hive' | 'apollo', query: string, variables: Record<string, unknown>, token: string, headers: Record<string, string> = {}): Promise<RouterAnswer> {
+async function ask(
+  router: 'hive' | 'apollo',
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<RouterAnswer> {
   const response = await fetch(routers[router], {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}`, ...headers },
@@ -139,7 +169,9 @@ async function ask(router: 'hive' | 'apollo', query: string, variables: Record<s
 
 /** What must match between routers: the data, and each error's code and path (messages and extras are the router's own). */
 function comparable(answer: RouterAnswer) {
-  const errors = (answer.body.errors ?? []).map((error) => ({ code: error.extensions?.['code'], path: (error.path ?? []).join('.') })).sort((a, b) => a.path.localeCompare(b.path));
+  const errors = (answer.body.errors ?? [])
+    .map((error) => ({ code: error.extensions?.['code'], path: (error.path ?? []).join('.') }))
+    .sort((a, b) => a.path.localeCompare(b.path));
   return { data: answer.body.data, errors };
 }
 
@@ -264,12 +296,20 @@ describe('behind Hive Gateway and Apollo Gateway alike', () => {
   });
 
   it('extends an indicator with the other subgraph’s count and Apex Central’s object', async () => {
-    const answer = await askBoth(`query($v: String!) { indicator(value: $v) { kind reputation { verdict } incidentCount suspiciousObject { scanAction } } }`, { v: BLOCKED_DOMAIN.content });
-    expect(answer).toEqual({ data: { indicator: { kind: 'DOMAIN', reputation: { verdict: 'DETECTED' }, incidentCount: 1, suspiciousObject: { scanAction: 'BLOCK' } } }, errors: [] });
+    const answer = await askBoth(`query($v: String!) { indicator(value: $v) { kind reputation { verdict } incidentCount suspiciousObject { scanAction } } }`, {
+      v: BLOCKED_DOMAIN.content,
+    });
+    expect(answer).toEqual({
+      data: { indicator: { kind: 'DOMAIN', reputation: { verdict: 'DETECTED' }, incidentCount: 1, suspiciousObject: { scanAction: 'BLOCK' } } },
+      errors: [],
+    });
   });
 
   it('extends a SIM reached here by its field key', async () => {
-    const answer = await askBoth(`query($t: String!, $s: String!) { tenant(tenantId: $t) { sim(simId: $s, lineType: INT) { simId incidentTitles } } }`, { t: DEMO_TENANT_ID, s: SIM.simId });
+    const answer = await askBoth(`query($t: String!, $s: String!) { tenant(tenantId: $t) { sim(simId: $s, lineType: INT) { simId incidentTitles } } }`, {
+      t: DEMO_TENANT_ID,
+      s: SIM.simId,
+    });
     expect(answer).toEqual({ data: { tenant: { sim: { simId: SIM.simId, incidentTitles: [INCIDENTS[0]!.title] } } }, errors: [] });
   });
 
@@ -285,7 +325,9 @@ describe('behind Hive Gateway and Apollo Gateway alike', () => {
   });
 
   it('resolves suspicious objects the other subgraph names by type and content: one not on the list fails alone', async () => {
-    const answer = await askBoth(`query($t: String!) { incidents(tenantId: $t) { edges { node { id blockedAs { content scanAction notes } } } } }`, { t: DEMO_TENANT_ID });
+    const answer = await askBoth(`query($t: String!) { incidents(tenantId: $t) { edges { node { id blockedAs { content scanAction notes } } } } }`, {
+      t: DEMO_TENANT_ID,
+    });
     const objects = answer.data!['incidents'].edges.map((edge: any) => edge.node.blockedAs);
     expect(objects[0]).toEqual({ content: BLOCKED_DOMAIN.content, scanAction: 'BLOCK', notes: BLOCKED_DOMAIN.notes });
     expect(objects.slice(2)).toEqual([null, null]);
@@ -297,10 +339,20 @@ describe('tenant isolation end to end', () => {
   it.each(['hive', 'apollo'] as const)('through %s: another tenant is FORBIDDEN, with no SIGN call for it', async (router) => {
     gw.simulators.reset();
     const token = await callerToken();
-    const direct = await ask(router, `query($t: String!) { tenant(tenantId: $t) { tenantId openIncidents helpdesk { enabled } } }`, { t: OTHER_TENANT_ID }, token);
+    const direct = await ask(
+      router,
+      `query($t: String!) { tenant(tenantId: $t) { tenantId openIncidents helpdesk { enabled } } }`,
+      { t: OTHER_TENANT_ID },
+      token,
+    );
     expect(direct.body.errors?.map((error) => error.extensions?.['code'])).toContain('FORBIDDEN');
     expect(JSON.stringify(direct.body.data ?? null)).not.toContain('"enabled"');
-    const reached = await ask(router, `query($t: String!) { incidents(tenantId: $t) { edges { node { id sim { tenant { helpdesk { enabled } } } } } } }`, { t: DEMO_TENANT_ID }, token);
+    const reached = await ask(
+      router,
+      `query($t: String!) { incidents(tenantId: $t) { edges { node { id sim { tenant { helpdesk { enabled } } } } } } }`,
+      { t: DEMO_TENANT_ID },
+      token,
+    );
     const refused = (reached.body.errors ?? []).filter((error) => error.extensions?.['code'] === 'FORBIDDEN');
     expect(refused.length).toBeGreaterThan(0);
     expect(gw.simulators.sign.requests.filter((request) => request.path.includes(OTHER_TENANT_ID))).toEqual([]);
@@ -312,39 +364,47 @@ describe('limits through the routers', () => {
   const entityAliases = (count: number) =>
     `query($t: String!) { ${Array.from(
       { length: count },
-      (_, i) => `i${i}: incidents(tenantId: $t, first: 1) { edges { node { sim { simId threats(kind: OTHER, from: "${WINDOW.from}", to: "${WINDOW.to}", first: ${i + 1}) { totalCount } } tenant { threatSummaries(kind: OTHER, lineType: INT, from: "${WINDOW.from}", to: "${WINDOW.to}", first: ${i + 1}) { totalCount } } } } }`,
+      (_, i) =>
+        `i${i}: incidents(tenantId: $t, first: 1) { edges { node { sim { simId threats(kind: OTHER, from: "${WINDOW.from}", to: "${WINDOW.to}", first: ${i + 1}) { totalCount } } tenant { threatSummaries(kind: OTHER, lineType: INT, from: "${WINDOW.from}", to: "${WINDOW.to}", first: ${i + 1}) { totalCount } } } } }`,
     ).join(' ')} }`;
   /** `count` client aliases of this subgraph's own root field. */
-  const rootAliases = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: indicator(value: "${MALICIOUS_DOMAINS[i % MALICIOUS_DOMAINS.length]}") { kind incidentCount }`).join(' ')} }`;
+  const rootAliases = (count: number) =>
+    `{ ${Array.from({ length: count }, (_, i) => `a${i}: indicator(value: "${MALICIOUS_DOMAINS[i % MALICIOUS_DOMAINS.length]}") { kind incidentCount }`).join(' ')} }`;
 
-  it.each(['hive', 'apollo'] as const)('through %s: a client query at the alias limit works, however the router batches it; one over it is refused', async (router) => {
-    const { maxAliases } = gw.security.limits;
-    // Hive Gateway batches the entity fetches of all these aliases into one request here, with 2 × 15 `_entities` aliases of its own.
-    const entities = await ask(router, entityAliases(maxAliases), { t: DEMO_TENANT_ID }, await callerToken());
-    expect(entities.body.errors).toBeUndefined();
-    expect(Object.values(entities.body.data!).map((connection: any) => connection.edges[0].node.sim.simId)).toEqual(Array(maxAliases).fill(SIM.simId));
-    const atLimit = await ask(router, rootAliases(maxAliases), {}, await callerToken());
-    expect(atLimit.body.errors).toBeUndefined();
-    const over = await ask(router, rootAliases(maxAliases + 1), {}, await callerToken());
-    expect(JSON.stringify(over.body.errors)).toContain(`Aliases limit of ${maxAliases} exceeded, found ${maxAliases + 1}`);
-  });
+  it.each(['hive', 'apollo'] as const)(
+    'through %s: a client query at the alias limit works, however the router batches it; one over it is refused',
+    async (router) => {
+      const { maxAliases } = gw.security.limits;
+      // Hive Gateway batches the entity fetches of all these aliases into one request here, with 2 × 15 `_entities` aliases of its own.
+      const entities = await ask(router, entityAliases(maxAliases), { t: DEMO_TENANT_ID }, await callerToken());
+      expect(entities.body.errors).toBeUndefined();
+      expect(Object.values(entities.body.data!).map((connection: any) => connection.edges[0].node.sim.simId)).toEqual(Array(maxAliases).fill(SIM.simId));
+      const atLimit = await ask(router, rootAliases(maxAliases), {}, await callerToken());
+      expect(atLimit.body.errors).toBeUndefined();
+      const over = await ask(router, rootAliases(maxAliases + 1), {}, await callerToken());
+      expect(JSON.stringify(over.body.errors)).toContain(`Aliases limit of ${maxAliases} exceeded, found ${maxAliases + 1}`);
+    },
+  );
 
-  it.each(['hive', 'apollo'] as const)('through %s: a burst is counted per client operation of the end caller, and the 429 keeps its Retry-After', async (router) => {
-    const token = await callerToken({ sub: `burst-${router}@example.test` });
-    const query = `query($t: String!) { tenant(tenantId: $t) { helpdesk { enabled } openIncidents } incidents(tenantId: $t, first: 1) { edges { node { indicator { kind } sim { simId threats(kind: OTHER, from: "${WINDOW.from}", to: "${WINDOW.to}", first: 1) { totalCount } } } } } }`;
-    // The same ids on every operation: a client cannot make its operations look like one to ride free.
-    const sameIds = { 'x-request-id': 'client-chosen-id-0001', 'x-router-operation-id': 'client-chosen-id-0001' };
-    const before = subgraphRequests;
-    for (let operation = 0; operation < RATE_BURST; operation += 1) {
-      const answer = await ask(router, query, { t: DEMO_TENANT_ID }, token, sameIds);
-      expect(answer.body.errors, `operation ${operation + 1} of ${RATE_BURST}`).toBeUndefined();
-    }
-    // More subgraph requests than operations: each operation was charged once all the same.
-    expect(subgraphRequests - before).toBeGreaterThan(RATE_BURST);
-    const limited = await ask(router, query, { t: DEMO_TENANT_ID }, token, sameIds);
-    expect(limited.headers.get('retry-after')).toBe('60');
-    expect(limited.body.errors?.map((error) => error.extensions?.['code'])).toContain('RATE_LIMITED');
-    // Another caller behind the same router is not limited by this one.
-    expect((await ask(router, query, { t: DEMO_TENANT_ID }, await callerToken())).body.errors).toBeUndefined();
-  });
+  it.each(['hive', 'apollo'] as const)(
+    'through %s: a burst is counted per client operation of the end caller, and the 429 keeps its Retry-After',
+    async (router) => {
+      const token = await callerToken({ sub: `burst-${router}@example.test` });
+      const query = `query($t: String!) { tenant(tenantId: $t) { helpdesk { enabled } openIncidents } incidents(tenantId: $t, first: 1) { edges { node { indicator { kind } sim { simId threats(kind: OTHER, from: "${WINDOW.from}", to: "${WINDOW.to}", first: 1) { totalCount } } } } } }`;
+      // The same ids on every operation: a client cannot make its operations look like one to ride free.
+      const sameIds = { 'x-request-id': 'client-chosen-id-0001', 'x-router-operation-id': 'client-chosen-id-0001' };
+      const before = subgraphRequests;
+      for (let operation = 0; operation < RATE_BURST; operation += 1) {
+        const answer = await ask(router, query, { t: DEMO_TENANT_ID }, token, sameIds);
+        expect(answer.body.errors, `operation ${operation + 1} of ${RATE_BURST}`).toBeUndefined();
+      }
+      // More subgraph requests than operations: each operation was charged once all the same.
+      expect(subgraphRequests - before).toBeGreaterThan(RATE_BURST);
+      const limited = await ask(router, query, { t: DEMO_TENANT_ID }, token, sameIds);
+      expect(limited.headers.get('retry-after')).toBe('60');
+      expect(limited.body.errors?.map((error) => error.extensions?.['code'])).toContain('RATE_LIMITED');
+      // Another caller behind the same router is not limited by this one.
+      expect((await ask(router, query, { t: DEMO_TENANT_ID }, await callerToken())).body.errors).toBeUndefined();
+    },
+  );
 });

@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FileSaferThresholdsDocument, HashChecksDocument, RemoveThresholdNotificationDocument, SetThresholdNotificationDocument } from '../../schema/generated/graphql.js';
-import { CLEAN_DOMAINS, DEMO_NCP_CREDENTIALS, MALICIOUS_DOMAINS, MALICIOUS_IPS, MALICIOUS_MD5, MALICIOUS_SHA1, MALICIOUS_SHA256 } from '../../src/simulators/demo-seed.js';
+import {
+  FileSaferThresholdsDocument,
+  HashChecksDocument,
+  RemoveThresholdNotificationDocument,
+  SetThresholdNotificationDocument,
+} from '../../schema/generated/graphql.js';
+import {
+  CLEAN_DOMAINS,
+  DEMO_NCP_CREDENTIALS,
+  MALICIOUS_DOMAINS,
+  MALICIOUS_IPS,
+  MALICIOUS_MD5,
+  MALICIOUS_SHA1,
+  MALICIOUS_SHA256,
+} from '../../src/simulators/demo-seed.js';
 import { createFileSaferSimulator } from '../../src/simulators/filesafer.js';
 import { startSimulator, type RecordedRequest, type RunningSimulator, type SimulatorHandler } from '../../src/simulators/harness.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
@@ -17,7 +30,8 @@ afterAll(() => gw.close());
 beforeEach(() => gw.simulators.reset());
 
 const fileSaferRequests = () => gw.simulators.filesafer.requests;
-const checkedHashes = (requests: RecordedRequest[]) => requests.filter((request) => request.path === '/hashfilter/v1/checkHash').map((request) => request.query.get('hashCode'));
+const checkedHashes = (requests: RecordedRequest[]) =>
+  requests.filter((request) => request.path === '/hashfilter/v1/checkHash').map((request) => request.query.get('hashCode'));
 
 /** A File Safer on loopback that passes to the strict simulator, except where `override` answers first. */
 async function startFileSaferWith(override: (request: RecordedRequest) => ReturnType<SimulatorHandler> | undefined): Promise<RunningSimulator> {
@@ -91,7 +105,19 @@ describe('Indicator.hashCheck (File Safer Hash Filter)', () => {
     ];
     const result = await gw.execute(HashChecksDocument, { values });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.indicators.map((indicator) => indicator.hashCheck?.malicious ?? null)).toEqual([true, false, true, true, false, true, true, false, true, false, null]);
+    expect(result.data!.indicators.map((indicator) => indicator.hashCheck?.malicious ?? null)).toEqual([
+      true,
+      false,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+      true,
+      false,
+      null,
+    ]);
     const checked = checkedHashes(fileSaferRequests());
     expect(checked).toHaveLength(5);
     expect([...checked].sort()).toEqual([MALICIOUS_MD5[0], UNKNOWN_MD5, MALICIOUS_SHA1[1], MALICIOUS_MD5[1], UNKNOWN_SHA1].sort());
@@ -150,9 +176,13 @@ describe('File Safer threshold notifications', () => {
 
     const setMalware = await gw.execute(SetThresholdNotificationDocument, { input: { trigger: 'MALWARE', referenceTimeMinutes: 10, threshold: 50 } });
     expect(setMalware.errors).toBeUndefined();
-    expect(setMalware.data!.setThresholdNotification!.fileSafer.thresholdNotifications).toEqual([{ trigger: 'MALWARE', referenceTimeMinutes: 10, threshold: 50 }]);
+    expect(setMalware.data!.setThresholdNotification!.fileSafer.thresholdNotifications).toEqual([
+      { trigger: 'MALWARE', referenceTimeMinutes: 10, threshold: 50 },
+    ]);
 
-    const setLookupError = await gw.execute(SetThresholdNotificationDocument, { input: { trigger: 'LOOKUP_ERROR', referenceTimeMinutes: 30, threshold: 1000 } });
+    const setLookupError = await gw.execute(SetThresholdNotificationDocument, {
+      input: { trigger: 'LOOKUP_ERROR', referenceTimeMinutes: 30, threshold: 1000 },
+    });
     expect(setLookupError.errors).toBeUndefined();
 
     const both = await gw.execute(FileSaferThresholdsDocument);
@@ -204,7 +234,9 @@ describe('File Safer threshold notifications', () => {
 
   it('turns a non-zero returnCode on HTTP 200 into an error, never data', async () => {
     const refused = await startFileSaferWith((request) =>
-      request.path.endsWith('/getThresholdNotiConfig') ? { status: 200, body: { returnCode: '140001', returnMessage: 'Parameter is invalid', thresholdNotificationInfoList: [] } } : undefined,
+      request.path.endsWith('/getThresholdNotiConfig')
+        ? { status: 200, body: { returnCode: '140001', returnMessage: 'Parameter is invalid', thresholdNotificationInfoList: [] } }
+        : undefined,
     );
     try {
       await withGateway({ FILESAFER_BASE_URL: refused.url }, async (gateway) => {
@@ -257,7 +289,12 @@ describe('File Safer failures', () => {
         ],
         fileSafer: { thresholdNotifications: null },
       });
-      expect(result.json.errors?.map((error) => error.path)).toEqual(expect.arrayContaining([['indicators', 0, 'hashCheck'], ['fileSafer', 'thresholdNotifications']]));
+      expect(result.json.errors?.map((error) => error.path)).toEqual(
+        expect.arrayContaining([
+          ['indicators', 0, 'hashCheck'],
+          ['fileSafer', 'thresholdNotifications'],
+        ]),
+      );
       expect(result.json.errors).toHaveLength(2);
       for (const error of result.json.errors ?? []) expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: 'filesafer' });
 

@@ -16,7 +16,8 @@ beforeEach(() => {
   gw.simulators.sign.clearFaults();
 });
 
-const upstreamCalls = () => gw.simulators.sign.requests.length + gw.simulators.cybertrace.requests.length + gw.simulators.filesafer.requests.length + gw.simulators.apex.requests.length;
+const upstreamCalls = () =>
+  gw.simulators.sign.requests.length + gw.simulators.cybertrace.requests.length + gw.simulators.filesafer.requests.length + gw.simulators.apex.requests.length;
 const PARTIAL = `{ indicators(values: ["8.8.8.8"]) { value kind } tenant(tenantId: "${DEMO_TENANT_ID}") { helpdesk { enabled } } }`;
 
 describe('a field-level error never sets the HTTP status', () => {
@@ -46,20 +47,36 @@ describe('request errors', () => {
 });
 
 describe('impossible dates', () => {
-  const summaries = (date: string) => `{ tenant(tenantId: "${DEMO_TENANT_ID}") { threatSummaries(kind: OTHER, lineType: INT, from: "${date}", to: "${to}") { totalCount } } }`;
+  const summaries = (date: string) =>
+    `{ tenant(tenantId: "${DEMO_TENANT_ID}") { threatSummaries(kind: OTHER, lineType: INT, from: "${date}", to: "${to}") { totalCount } } }`;
 
-  it.each(['2025-02-30T00:00:00Z', '2025-02-29T00:00:00Z', '2026-04-31T10:00:00+09:00', '2026-01-01T24:00:00Z', '2026-01-01T10:60:00Z', '2026-01-01T10:00:00+24:00', '0001-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '9999-12-31T23:00:00-05:00'])(
-    '%s is BAD_USER_INPUT with no upstream call',
-    async (date) => {
-      const { json } = await gw.post({ query: summaries(date) });
-      expect(json.errors?.[0]).toMatchObject({ message: expect.stringMatching(/DateTime must be RFC 3339 with a zone, a real date and time in years 1970 to 9999/), extensions: { code: 'BAD_USER_INPUT' } });
-      expect(upstreamCalls()).toBe(0);
-    },
-  );
+  it.each([
+    '2025-02-30T00:00:00Z',
+    '2025-02-29T00:00:00Z',
+    '2026-04-31T10:00:00+09:00',
+    '2026-01-01T24:00:00Z',
+    '2026-01-01T10:60:00Z',
+    '2026-01-01T10:00:00+24:00',
+    '0001-01-01T00:00:00Z',
+    '1969-12-31T23:59:59Z',
+    '9999-12-31T23:00:00-05:00',
+  ])('%s is BAD_USER_INPUT with no upstream call', async (date) => {
+    const { json } = await gw.post({ query: summaries(date) });
+    expect(json.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/DateTime must be RFC 3339 with a zone, a real date and time in years 1970 to 9999/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(upstreamCalls()).toBe(0);
+  });
 
   it.each(['2025-02-30', '2026-13-01', '0999-01-01'])('the calendar date %s is BAD_USER_INPUT with no upstream call', async (date) => {
-    const { json } = await gw.post({ query: `{ tenant(tenantId: "${DEMO_TENANT_ID}") { flows(lineType: INT, from: "${date}", to: "2026-11-20", first: 1) { totalCount } } }` });
-    expect(json.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Date must be a calendar date YYYY-MM-DD in years 1970 to 9999/), extensions: { code: 'BAD_USER_INPUT' } });
+    const { json } = await gw.post({
+      query: `{ tenant(tenantId: "${DEMO_TENANT_ID}") { flows(lineType: INT, from: "${date}", to: "2026-11-20", first: 1) { totalCount } } }`,
+    });
+    expect(json.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/Date must be a calendar date YYYY-MM-DD in years 1970 to 9999/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(upstreamCalls()).toBe(0);
   });
 

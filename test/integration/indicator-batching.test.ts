@@ -55,7 +55,10 @@ describe('indicator batches wait only for work that can feed them', () => {
     release();
     const { json } = await answer;
     expect(json.errors).toBeUndefined();
-    expect(json.data).toMatchObject({ indicators: [{ reputation: { verdict: 'DETECTED' } }, { reputation: { verdict: 'NOT_DETECTED' } }], tenant: { helpdesk: { enabled: expect.any(Boolean) } } });
+    expect(json.data).toMatchObject({
+      indicators: [{ reputation: { verdict: 'DETECTED' } }, { reputation: { verdict: 'NOT_DETECTED' } }],
+      tenant: { helpdesk: { enabled: expect.any(Boolean) } },
+    });
   });
 
   it('holds the lookup for a threat page whose rows ask for their indicators, and sends them all in one', async () => {

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IndicatorReputationsDocument, ThreatTargetsAndIndicatorsDocument } from '../../schema/generated/graphql.js';
-import { CLEAN_DOMAINS, DATA_WINDOW_FOR_DEMO, DEMO_TENANT_ID, LOOKUP_ERROR_DOMAINS, MALICIOUS_DOMAINS, MALICIOUS_IPS, MALICIOUS_MD5 } from '../../src/simulators/demo-seed.js';
+import {
+  CLEAN_DOMAINS,
+  DATA_WINDOW_FOR_DEMO,
+  DEMO_TENANT_ID,
+  LOOKUP_ERROR_DOMAINS,
+  MALICIOUS_DOMAINS,
+  MALICIOUS_IPS,
+  MALICIOUS_MD5,
+} from '../../src/simulators/demo-seed.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 let gw: TestGateway;

@@ -126,6 +126,5 @@ describe.skipIf(redisMissing !== null)(`two gateway processes on one Redis${redi
       expect(onB.buffered).toBe(0);
       expect(b.output()).not.toContain(TEST_JWT_SECRET);
     }, 120_000);
-
   });
 });

@@ -103,7 +103,9 @@ describe('readiness with an unreachable upstream', () => {
   let gw: TestGateway;
   beforeAll(async () => {
     // Nothing listens on port 1: one refused connection, no retry, opens SIGN's circuit.
-    gw = await startTestGateway({ env: { SIGN_BASE_URL: 'http://127.0.0.1:1/sdpf-iot-pf/v1', UPSTREAM_RETRIES: '0', SIGN_BREAKER_FAILURES: '1', SIGN_BREAKER_HALF_OPEN_MS: '600000' } });
+    gw = await startTestGateway({
+      env: { SIGN_BASE_URL: 'http://127.0.0.1:1/sdpf-iot-pf/v1', UPSTREAM_RETRIES: '0', SIGN_BREAKER_FAILURES: '1', SIGN_BREAKER_HALF_OPEN_MS: '600000' },
+    });
   });
   afterAll(() => gw.close());
 

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedRequest, RunningSimulator } from '../../src/simulators/harness.js';
-import { DEMO_APEX_CREDENTIALS, DEMO_CYBERTRACE_CREDENTIALS, DEMO_NCP_CREDENTIALS, DEMO_SIGN_TOKEN, DEMO_TENANT_ID, MALICIOUS_MD5 } from '../../src/simulators/demo-seed.js';
+import {
+  DEMO_APEX_CREDENTIALS,
+  DEMO_CYBERTRACE_CREDENTIALS,
+  DEMO_NCP_CREDENTIALS,
+  DEMO_SIGN_TOKEN,
+  DEMO_TENANT_ID,
+  MALICIOUS_MD5,
+} from '../../src/simulators/demo-seed.js';
 import { MAX_UPSTREAM_TEXT } from '../../src/security/redaction.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
@@ -12,7 +19,14 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 /** The caller's own SIGN token: known to no configuration, so only the per-request redaction can catch it. */
 const CALLER_SIGN_TOKEN = 'c0ffee00c0ffee00c0ffee00c0ffee00';
 const CREDENTIAL_HEADERS = ['x-auth-token', 'authorization', 'x-ncp-iam-access-key', 'x-ncp-apigw-signature-v2', 'x-ncp-apigw-api-key'];
-const CONFIGURED = [DEMO_SIGN_TOKEN, DEMO_CYBERTRACE_CREDENTIALS.password, DEMO_NCP_CREDENTIALS.accessKey, DEMO_NCP_CREDENTIALS.secretKey, DEMO_NCP_CREDENTIALS.apiKey, DEMO_APEX_CREDENTIALS.apiKey];
+const CONFIGURED = [
+  DEMO_SIGN_TOKEN,
+  DEMO_CYBERTRACE_CREDENTIALS.password,
+  DEMO_NCP_CREDENTIALS.accessKey,
+  DEMO_NCP_CREDENTIALS.secretKey,
+  DEMO_NCP_CREDENTIALS.apiKey,
+  DEMO_APEX_CREDENTIALS.apiKey,
+];
 
 /** Every credential a request carried: header values, the token after its scheme, a Basic pair decoded. */
 function credentialsOf(request: RecordedRequest): string[] {
@@ -50,16 +64,43 @@ interface Case {
 const CASES: [string, Case][] = [
   [
     'SIGN errorMessages and errorCode',
-    { upstream: 'sign', status: 400, body: (r) => ({ errorCode: echo(r), errorMessages: [echo(r), echo(r)] }), query: `{ tenant(tenantId: "${DEMO_TENANT_ID}") { helpdesk { enabled } } }`, lands: 'errors[].message and extensions.upstreamCode' },
+    {
+      upstream: 'sign',
+      status: 400,
+      body: (r) => ({ errorCode: echo(r), errorMessages: [echo(r), echo(r)] }),
+      query: `{ tenant(tenantId: "${DEMO_TENANT_ID}") { helpdesk { enabled } } }`,
+      lands: 'errors[].message and extensions.upstreamCode',
+    },
   ],
   [
     'SIGN 401 errorMessages',
-    { upstream: 'sign', status: 401, body: (r) => ({ errorCode: 401, errorMessages: [echo(r)] }), query: `{ tenant(tenantId: "${DEMO_TENANT_ID}") { helpdesk { enabled } } }`, lands: 'errors[].message' },
+    {
+      upstream: 'sign',
+      status: 401,
+      body: (r) => ({ errorCode: 401, errorMessages: [echo(r)] }),
+      query: `{ tenant(tenantId: "${DEMO_TENANT_ID}") { helpdesk { enabled } } }`,
+      lands: 'errors[].message',
+    },
   ],
-  ['CyberTrace failure status', { upstream: 'cybertrace', status: 403, body: (r) => [{ status: echo(r), reason: echo(r) }], query: '{ indicator(value: "8.8.8.8") { reputation { verdict } } }', lands: 'errors[].message' }],
   [
-    "CyberTrace per-object reason",
-    { upstream: 'cybertrace', status: 200, body: (r) => [{ object: '8.8.8.8', result: 'error', reason: echo(r) }], query: '{ indicator(value: "8.8.8.8") { reputation { verdict errorReason } } }', lands: 'Reputation.errorReason' },
+    'CyberTrace failure status',
+    {
+      upstream: 'cybertrace',
+      status: 403,
+      body: (r) => [{ status: echo(r), reason: echo(r) }],
+      query: '{ indicator(value: "8.8.8.8") { reputation { verdict } } }',
+      lands: 'errors[].message',
+    },
+  ],
+  [
+    'CyberTrace per-object reason',
+    {
+      upstream: 'cybertrace',
+      status: 200,
+      body: (r) => [{ object: '8.8.8.8', result: 'error', reason: echo(r) }],
+      query: '{ indicator(value: "8.8.8.8") { reputation { verdict errorReason } } }',
+      lands: 'Reputation.errorReason',
+    },
   ],
   [
     'NCP API Gateway error message and code',
@@ -73,11 +114,23 @@ const CASES: [string, Case][] = [
   ],
   [
     'File Safer returnMessage and returnCode',
-    { upstream: 'filesafer', status: 200, body: (r) => ({ returnCode: echo(r), returnMessage: echo(r) }), query: '{ fileSafer { thresholdNotifications { threshold } } }', lands: 'errors[].message and extensions.upstreamCode' },
+    {
+      upstream: 'filesafer',
+      status: 200,
+      body: (r) => ({ returnCode: echo(r), returnMessage: echo(r) }),
+      query: '{ fileSafer { thresholdNotifications { threshold } } }',
+      lands: 'errors[].message and extensions.upstreamCode',
+    },
   ],
   [
     'Apex ErrorMsg and ErrorCode',
-    { upstream: 'apex', status: 400, body: (r) => ({ Meta: { Result: '0', ErrorCode: echo(r), ErrorMsg: echo(r) } }), query: '{ suspiciousObjects(first: 1) { totalCount } }', lands: 'errors[].message and extensions.upstreamCode' },
+    {
+      upstream: 'apex',
+      status: 400,
+      body: (r) => ({ Meta: { Result: '0', ErrorCode: echo(r), ErrorMsg: echo(r) } }),
+      query: '{ suspiciousObjects(first: 1) { totalCount } }',
+      lands: 'errors[].message and extensions.upstreamCode',
+    },
   ],
 ];
 
@@ -105,7 +158,8 @@ describe('upstream text that echoes credentials', () => {
       expect(error?.message).toMatch(/denied for \[redacted/);
       // The gateway's own words plus at most two bounded pieces of upstream text.
       expect(error!.message.length).toBeLessThanOrEqual(120 + 2 * MAX_UPSTREAM_TEXT);
-      if (lands === 'errors[].message and extensions.upstreamCode') expect(String(error?.extensions?.['upstreamCode'])).toMatch(/^denied for \[redacted.{0,60}$/);
+      if (lands === 'errors[].message and extensions.upstreamCode')
+        expect(String(error?.extensions?.['upstreamCode'])).toMatch(/^denied for \[redacted.{0,60}$/);
     }
     for (const line of gw.logs.map((entry) => entry.line)) for (const secret of [...sent, ...CONFIGURED]) expect(line).not.toContain(secret);
   });

@@ -101,14 +101,19 @@ describe.skipIf(redisMissing !== null)(`Redis sharing${redisMissing === null ? '
       const [first, second] = gateways as [TestGateway, TestGateway];
       // Both gateways must read one SIGN: the second uses the first's simulators.
       const query = 'subscription Feed($tenantId: String!) { threatDetected(tenantId: $tenantId, kind: OTHER, lineType: INT) { receivedAt target } }';
-      subscriptions = [await openSse(first.fetch, { query, variables: { tenantId: DEMO_TENANT_ID } }), await openSse(second.fetch, { query, variables: { tenantId: DEMO_TENANT_ID } })];
+      subscriptions = [
+        await openSse(first.fetch, { query, variables: { tenantId: DEMO_TENANT_ID } }),
+        await openSse(second.fetch, { query, variables: { tenantId: DEMO_TENANT_ID } }),
+      ];
       await tickers[0]!.waitForRunning(1);
       await tickers[1]!.waitForRunning(1);
       // The two test gateways each have their own simulators: detections go to both SIGNs alike, so whichever instance polls sees them.
       const add = (target: string, receivedAt: number) => {
-        for (const gateway of gateways) gateway.simulators.signArrivals.add({ tenantId: DEMO_TENANT_ID, kind: 'OTHER', simId: '440130000096015', target, receivedAt });
+        for (const gateway of gateways)
+          gateway.simulators.signArrivals.add({ tenantId: DEMO_TENANT_ID, kind: 'OTHER', simId: '440130000096015', target, receivedAt });
       };
-      const summaryCalls = () => gateways.map((gateway) => gateway.simulators.sign.requests.filter((request) => request.path.endsWith('/threat-summaries')).length);
+      const summaryCalls = () =>
+        gateways.map((gateway) => gateway.simulators.sign.requests.filter((request) => request.path.endsWith('/threat-summaries')).length);
 
       await tickers[0]!.tick();
       await tickers[1]!.tick();
@@ -121,7 +126,9 @@ describe.skipIf(redisMissing !== null)(`Redis sharing${redisMissing === null ? '
       await tickers[0]!.tick();
       expect(summaryCalls()).toEqual([2, 0]);
       for (const subscription of subscriptions) {
-        const targets = [await subscription.next(), await subscription.next()].map((event) => (event.data as { threatDetected: { target: string } }).threatDetected.target);
+        const targets = [await subscription.next(), await subscription.next()].map(
+          (event) => (event.data as { threatDetected: { target: string } }).threatDetected.target,
+        );
         expect(targets).toEqual(['a.example', 'b.example']);
       }
       expect(subscriptions.map((subscription) => subscription.buffered)).toEqual([0, 0]);
@@ -150,7 +157,13 @@ describe.skipIf(redisMissing !== null)(`Redis sharing${redisMissing === null ? '
 
     it('goes on limiting with its own buckets when Redis is away', async () => {
       const errors: Error[] = [];
-      const limiter = new RedisTokenBucketLimiter({ redisUrl: 'redis://127.0.0.1:1', perMinute: 60, burst: 2, now: () => T0, onError: (error) => errors.push(error) });
+      const limiter = new RedisTokenBucketLimiter({
+        redisUrl: 'redis://127.0.0.1:1',
+        perMinute: 60,
+        burst: 2,
+        now: () => T0,
+        onError: (error) => errors.push(error),
+      });
       try {
         const decisions = [await limiter.take('caller'), await limiter.take('caller'), await limiter.take('caller')];
         expect(decisions.map((decision) => decision.allowed)).toEqual([true, true, false]);

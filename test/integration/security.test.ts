@@ -11,7 +11,16 @@ import { SimThreatsDocument, TenantSettingsDocument } from '../../schema/generat
 import { subgraphSchema } from '../../src/schema/index.js';
 import { encodeNodeId } from '../../src/schema/node-id.js';
 import { serveGateway } from '../../src/server.js';
-import { DATA_WINDOW_FOR_DEMO, DEMO_APEX_CREDENTIALS, DEMO_CYBERTRACE_CREDENTIALS, DEMO_NCP_CREDENTIALS, DEMO_SIGN_TOKEN, DEMO_SIMS, DEMO_TENANT_ID, OTHER_TENANT_ID } from '../../src/simulators/demo-seed.js';
+import {
+  DATA_WINDOW_FOR_DEMO,
+  DEMO_APEX_CREDENTIALS,
+  DEMO_CYBERTRACE_CREDENTIALS,
+  DEMO_NCP_CREDENTIALS,
+  DEMO_SIGN_TOKEN,
+  DEMO_SIMS,
+  DEMO_TENANT_ID,
+  OTHER_TENANT_ID,
+} from '../../src/simulators/demo-seed.js';
 import { mintToken, routerHeaders, startTestGateway, TEST_JWT_SECRET, type TestGateway } from '../support/gateway.js';
 import { exampleVariables } from '../support/examples.js';
 
@@ -32,7 +41,8 @@ beforeAll(async () => {
 afterAll(() => gw.close());
 beforeEach(() => gw.simulators.reset());
 
-const upstreamCalls = () => gw.simulators.sign.requests.length + gw.simulators.cybertrace.requests.length + gw.simulators.filesafer.requests.length + gw.simulators.apex.requests.length;
+const upstreamCalls = () =>
+  gw.simulators.sign.requests.length + gw.simulators.cybertrace.requests.length + gw.simulators.filesafer.requests.length + gw.simulators.apex.requests.length;
 
 describe('caller authentication', () => {
   it('answers 401 UNAUTHENTICATED with no token, before any upstream call', async () => {
@@ -47,9 +57,20 @@ describe('caller authentication', () => {
     ['another scheme', async () => ({ authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }), /scheme/],
     ['a token signed with another secret', async () => bearer(await mintToken({}, { secret: 'another-secret-0123456789abcdef0123456789' })), /signature/],
     ['an expired token', async () => bearer(await mintToken({}, { expiresIn: Math.floor(Date.now() / 1000) - 60 })), /expired/],
-    ['a token with no exp', async () => bearer(await new SignJWT({ sub: 'x', scope: 'read' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(TEST_JWT_SECRET))), /exp/],
+    [
+      'a token with no exp',
+      async () => bearer(await new SignJWT({ sub: 'x', scope: 'read' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(TEST_JWT_SECRET))),
+      /exp/,
+    ],
     ['a token of another algorithm (HS512)', async () => bearer(await mintToken({}, { algorithm: 'HS512' })), /algorithm/],
-    ['an unsigned token (alg none)', async () => bearer(`${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', exp: 9e9, tenants: '*', scope: 'read write' })).toString('base64url')}.`), /algorithm|malformed/],
+    [
+      'an unsigned token (alg none)',
+      async () =>
+        bearer(
+          `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', exp: 9e9, tenants: '*', scope: 'read write' })).toString('base64url')}.`,
+        ),
+      /algorithm|malformed/,
+    ],
     ['a tenants claim that is not a list of IDs', async () => bearer(await mintToken({ tenants: ['ABC'] as never })), /tenants/],
     ['no token after Bearer', async () => ({ authorization: 'Bearer ' }), /bearer token/],
   ];
@@ -65,7 +86,11 @@ describe('caller authentication', () => {
     try {
       const good = await mintToken({ iss: 'https://idp.example.test', aud: 'secops-gateway' });
       expect((await strict.post({ query: '{ __typename }' }, bearer(good))).status).toBe(200);
-      for (const token of [await mintToken({ iss: 'https://evil.example.test', aud: 'secops-gateway' }), await mintToken({ iss: 'https://idp.example.test' }), await mintToken({ aud: 'secops-gateway' })]) {
+      for (const token of [
+        await mintToken({ iss: 'https://evil.example.test', aud: 'secops-gateway' }),
+        await mintToken({ iss: 'https://idp.example.test' }),
+        await mintToken({ aud: 'secops-gateway' }),
+      ]) {
         const response = await strict.post({ query: '{ __typename }' }, bearer(token));
         expect(response.status).toBe(401);
         expect(response.json.errors?.[0]?.message).toMatch(/iss|aud/);
@@ -100,7 +125,10 @@ describe('caller authentication', () => {
     it('verifies RS256 tokens, fetching the keys once, and refuses HS256 ones', async () => {
       const gateway = await startTestGateway({ env: { GATEWAY_JWKS_URL: jwksUrl } });
       try {
-        const rs256 = await new SignJWT({ sub: 'rs', scope: 'read', tenants: [A] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setExpirationTime('5m').sign(privateKey);
+        const rs256 = await new SignJWT({ sub: 'rs', scope: 'read', tenants: [A] })
+          .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+          .setExpirationTime('5m')
+          .sign(privateKey);
         for (let i = 0; i < 3; i += 1) {
           const response = await gateway.post({ query: `{ tenant(tenantId: "${A}") { tenantId } }` }, bearer(rs256));
           expect(response.json).toEqual({ data: { tenant: { tenantId: A } } });
@@ -175,28 +203,81 @@ describe('tenant isolation: a token for tenant A only', () => {
         .filter((field) => field.args.some((arg) => arg.name === 'tenantId') || ['Tenant', 'Sim', 'Node', '_Entity'].includes(getNamedType(field.type).name))
         .map((field) => `${root}.${field.name}`);
     });
-    expect(reaching.sort()).toEqual(['Mutation.setFlowLogRetention', 'Mutation.setHelpdeskContract', 'Query._entities', 'Query.node', 'Query.nodes', 'Query.tenant']);
+    expect(reaching.sort()).toEqual([
+      'Mutation.setFlowLogRetention',
+      'Mutation.setHelpdeskContract',
+      'Query._entities',
+      'Query.node',
+      'Query.nodes',
+      'Query.tenant',
+    ]);
   });
 
   const simId = (tenantId: string) => encodeNodeId('Sim', `${tenantId}/${SIM.lineType}/${SIM.simId}`);
   /** `path`: `/subgraph`, sent as a federation router forwarding the caller's token would. */
   const cases: [string, (tenantId: string) => { query: string; variables?: Record<string, unknown>; path?: string }][] = [
-    ...Object.entries(tenantFields).map(([field, selection]): [string, (tenantId: string) => { query: string }] => [`Query.tenant { ${field} }`, (tenantId) => ({ query: `{ tenant(tenantId: "${tenantId}") { ${selection} } }` })]),
+    ...Object.entries(tenantFields).map(([field, selection]): [string, (tenantId: string) => { query: string }] => [
+      `Query.tenant { ${field} }`,
+      (tenantId) => ({ query: `{ tenant(tenantId: "${tenantId}") { ${selection} } }` }),
+    ]),
     ...Object.entries(simFields).map(([field, selection]): [string, (tenantId: string) => { query: string }] => [
       `Query.tenant.sim { ${field} }`,
       (tenantId) => ({ query: `{ tenant(tenantId: "${tenantId}") { sim(simId: "${SIM.simId}", lineType: INT) { ${selection} } } }` }),
     ]),
-    ...Object.entries(tenantFields).map(([field, selection]): [string, (tenantId: string) => { query: string }] => [`node(Tenant ID) { ${field} }`, (tenantId) => ({ query: `{ node(id: "${encodeNodeId('Tenant', tenantId)}") { ... on Tenant { ${selection} } } }` })]),
-    ...Object.entries(simFields).map(([field, selection]): [string, (tenantId: string) => { query: string }] => [`node(Sim ID) { ${field} }`, (tenantId) => ({ query: `{ node(id: "${simId(tenantId)}") { ... on Sim { ${selection} } } }` })]),
-    ['nodes([Tenant ID])', (tenantId) => ({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Tenant { helpdesk { enabled } } } }', variables: { ids: [encodeNodeId('Tenant', tenantId)] } })],
-    ['nodes([Sim ID])', (tenantId) => ({ query: `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Sim { threatSummaries(kind: OTHER, from: "${from}", to: "${to}", first: 1) { totalCount } } } }`, variables: { ids: [simId(tenantId)] } })],
-    ['_entities(Tenant)', (tenantId) => ({ path: '/subgraph', query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { tenantId helpdesk { enabled } } } }', variables: { r: [{ __typename: 'Tenant', tenantId }] } })],
-    ['_entities(Sim)', (tenantId) => ({ path: '/subgraph', query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sim { simId flows(from: "2026-11-01", to: "2026-11-02", first: 1) { totalCount } } } }', variables: { r: [{ __typename: 'Sim', id: simId(tenantId) }] } })],
+    ...Object.entries(tenantFields).map(([field, selection]): [string, (tenantId: string) => { query: string }] => [
+      `node(Tenant ID) { ${field} }`,
+      (tenantId) => ({ query: `{ node(id: "${encodeNodeId('Tenant', tenantId)}") { ... on Tenant { ${selection} } } }` }),
+    ]),
+    ...Object.entries(simFields).map(([field, selection]): [string, (tenantId: string) => { query: string }] => [
+      `node(Sim ID) { ${field} }`,
+      (tenantId) => ({ query: `{ node(id: "${simId(tenantId)}") { ... on Sim { ${selection} } } }` }),
+    ]),
+    [
+      'nodes([Tenant ID])',
+      (tenantId) => ({
+        query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Tenant { helpdesk { enabled } } } }',
+        variables: { ids: [encodeNodeId('Tenant', tenantId)] },
+      }),
+    ],
+    [
+      'nodes([Sim ID])',
+      (tenantId) => ({
+        query: `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Sim { threatSummaries(kind: OTHER, from: "${from}", to: "${to}", first: 1) { totalCount } } } }`,
+        variables: { ids: [simId(tenantId)] },
+      }),
+    ],
+    [
+      '_entities(Tenant)',
+      (tenantId) => ({
+        path: '/subgraph',
+        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { tenantId helpdesk { enabled } } } }',
+        variables: { r: [{ __typename: 'Tenant', tenantId }] },
+      }),
+    ],
+    [
+      '_entities(Sim)',
+      (tenantId) => ({
+        path: '/subgraph',
+        query:
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sim { simId flows(from: "2026-11-01", to: "2026-11-02", first: 1) { totalCount } } } }',
+        variables: { r: [{ __typename: 'Sim', id: simId(tenantId) }] },
+      }),
+    ],
     [
       '_entities(Sim by fields)',
-      (tenantId) => ({ path: '/subgraph', query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sim { tenantId threats(kind: OTHER, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z", first: 1) { totalCount } } } }', variables: { r: [{ __typename: 'Sim', tenantId, lineType: SIM.lineType, simId: SIM.simId }] } }),
+      (tenantId) => ({
+        path: '/subgraph',
+        query:
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sim { tenantId threats(kind: OTHER, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z", first: 1) { totalCount } } } }',
+        variables: { r: [{ __typename: 'Sim', tenantId, lineType: SIM.lineType, simId: SIM.simId }] },
+      }),
     ],
-    ['setFlowLogRetention', (tenantId) => ({ query: `mutation { setFlowLogRetention(tenantId: "${tenantId}", input: { carrier: MVNO, forwardingEnabled: true, period: DAYS_92 }) { retention { forwardingEnabled } } }` })],
+    [
+      'setFlowLogRetention',
+      (tenantId) => ({
+        query: `mutation { setFlowLogRetention(tenantId: "${tenantId}", input: { carrier: MVNO, forwardingEnabled: true, period: DAYS_92 }) { retention { forwardingEnabled } } }`,
+      }),
+    ],
     ['setHelpdeskContract', (tenantId) => ({ query: `mutation { setHelpdeskContract(tenantId: "${tenantId}", enabled: true) { helpdesk { enabled } } }` })],
   ];
 
@@ -279,7 +360,12 @@ describe('query limits', () => {
     expect(tokenResponse.json.errors?.[0]?.message).toMatch(/Token limit of 2000/);
     const costly = await startTestGateway({ auth: true, env: { GATEWAY_MAX_COST: '50' } });
     try {
-      const response = await costly.post({ query: `{ tenant(tenantId: "${A}") { traffic(lineType: INT, baseDateTime: "2026-11-19T03:00:00Z", period: HOURS_1, interval: MINUTES_15, rankBy: SRC_IP) { timeSeries { groups { group rank rates { timestamp bps pps } } } } } }` }, bearer(token));
+      const response = await costly.post(
+        {
+          query: `{ tenant(tenantId: "${A}") { traffic(lineType: INT, baseDateTime: "2026-11-19T03:00:00Z", period: HOURS_1, interval: MINUTES_15, rankBy: SRC_IP) { timeSeries { groups { group rank rates { timestamp bps pps } } } } } }`,
+        },
+        bearer(token),
+      );
       expect(response.status).toBe(400);
       expect(response.json.errors?.[0]?.message).toMatch(/Cost limit of 50/);
     } finally {
@@ -416,7 +502,11 @@ describe('browsers', () => {
     ['no content type', '', JSON.stringify(json)],
   ])('refuses %s with 415, a JSON body and a code, before anything runs', async (_what, contentType, body) => {
     const token = await mintToken();
-    const response = await gw.fetch('/graphql', { method: 'POST', headers: { ...(contentType === '' ? {} : { 'content-type': contentType }), ...bearer(token) }, body });
+    const response = await gw.fetch('/graphql', {
+      method: 'POST',
+      headers: { ...(contentType === '' ? {} : { 'content-type': contentType }), ...bearer(token) },
+      body,
+    });
     expect(response.status).toBe(415);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
     expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
@@ -425,7 +515,11 @@ describe('browsers', () => {
 
   it('refuses another site, and does not reflect its origin', async () => {
     const token = await mintToken();
-    const response = await gw.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example', ...bearer(token) }, body: JSON.stringify(json) });
+    const response = await gw.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example', ...bearer(token) },
+      body: JSON.stringify(json),
+    });
     expect(response.status).toBe(403);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
@@ -436,18 +530,33 @@ describe('browsers', () => {
 
   it('serves its own pages (same origin), and the origins GATEWAY_CORS_ORIGINS lists, without credentials', async () => {
     const token = await mintToken();
-    const same = await gw.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://gateway', ...bearer(token) }, body: JSON.stringify(json) });
+    const same = await gw.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://gateway', ...bearer(token) },
+      body: JSON.stringify(json),
+    });
     expect(same.status).toBe(200);
     const listed = await startTestGateway({ auth: true, env: { GATEWAY_CORS_ORIGINS: 'https://console.example, https://soc.example:8443' } });
     try {
       const origin = 'https://soc.example:8443';
-      const preflight = await listed.fetch('/graphql', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+      const preflight = await listed.fetch('/graphql', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      });
       expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
       expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
-      const response = await listed.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', origin, ...bearer(token) }, body: JSON.stringify(json) });
+      const response = await listed.fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin, ...bearer(token) },
+        body: JSON.stringify(json),
+      });
       expect(response.status).toBe(200);
       expect(response.headers.get('access-control-allow-origin')).toBe(origin);
-      const other = await listed.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://console.example.evil', ...bearer(token) }, body: JSON.stringify(json) });
+      const other = await listed.fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://console.example.evil', ...bearer(token) },
+        body: JSON.stringify(json),
+      });
       expect(other.status).toBe(403);
     } finally {
       await listed.close();
@@ -459,10 +568,13 @@ describe('failed authentications', () => {
   /** A POST over real HTTP from a chosen loopback address, so the gateway sees distinct client addresses. */
   const postFrom = (port: number, localAddress: string, authorization: string) =>
     new Promise<number>((resolve, reject) => {
-      const request = httpRequest({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', localAddress, headers: { 'content-type': 'application/json', authorization } }, (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      });
+      const request = httpRequest(
+        { host: '127.0.0.1', port, path: '/graphql', method: 'POST', localAddress, headers: { 'content-type': 'application/json', authorization } },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
       request.on('error', reject);
       request.end(JSON.stringify({ query: '{ __typename }' }));
     });
@@ -501,7 +613,9 @@ describe('errors', () => {
       const response = await broken.fetch('/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...bearer(token), 'x-request-id': 'trace-0123456789' },
-        body: JSON.stringify({ query: `{ tenant(tenantId: "${A}") { threatSummaries(kind: OTHER, lineType: INT, from: "${from}", to: "2099-01-01T00:00:00Z") { totalCount } } }` }),
+        body: JSON.stringify({
+          query: `{ tenant(tenantId: "${A}") { threatSummaries(kind: OTHER, lineType: INT, from: "${from}", to: "2099-01-01T00:00:00Z") { totalCount } } }`,
+        }),
       });
       const text = await response.text();
       const json = JSON.parse(text) as { errors: GraphQLFormattedError[] };
@@ -523,16 +637,33 @@ describe('errors', () => {
   it('gives every response a request id, generating one when the caller sends none or a bad one', async () => {
     const plain = await gw.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
     expect(plain.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const hostile = await gw.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'a b\tinjected' }, body: '{}' });
+    const hostile = await gw.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'a b\tinjected' },
+      body: '{}',
+    });
     expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('puts no secret (JWT secret, upstream credentials, the caller token) in any response or log line', async () => {
     const token = await mintToken({ tenants: [A], scope: 'read write' });
-    const secrets = [TEST_JWT_SECRET, DEMO_SIGN_TOKEN, DEMO_CYBERTRACE_CREDENTIALS.password, DEMO_NCP_CREDENTIALS.secretKey, DEMO_NCP_CREDENTIALS.accessKey, DEMO_APEX_CREDENTIALS.apiKey, token, gw.config.cursorSecret];
+    const secrets = [
+      TEST_JWT_SECRET,
+      DEMO_SIGN_TOKEN,
+      DEMO_CYBERTRACE_CREDENTIALS.password,
+      DEMO_NCP_CREDENTIALS.secretKey,
+      DEMO_NCP_CREDENTIALS.accessKey,
+      DEMO_APEX_CREDENTIALS.apiKey,
+      token,
+      gw.config.cursorSecret,
+    ];
     const bodies: string[] = [];
     const send = async (body: unknown, headers: Record<string, string>) => {
-      const response = await gw.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      const response = await gw.fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
       bodies.push(await response.text(), JSON.stringify([...response.headers]));
     };
     await send({ query: '{ __typename }' }, { authorization: `Basic ${token}` });
@@ -543,10 +674,19 @@ describe('errors', () => {
     await send({ query: `{ tenant(tenantId: "${B}") { helpdesk { enabled } } }` }, bearer(token));
     await send({ query: '{ indicator(value: "8.8.8.8") { reputation { verdict } hashCheck { malicious } } }' }, bearer(token));
     await send('{"query": ', bearer(token));
-    await send({ query: `{ tenant(tenantId: "${A}") { threatSummaries(kind: OTHER, lineType: INT, from: "${from}", to: "${to}", after: "${token}") { totalCount } } }` }, bearer(token));
-    const broken = await startTestGateway({ auth: true, env: { CYBERTRACE_PASSWORD: 'wrong-password-123', SIGN_BASE_URL: 'http://127.0.0.1:1/sdpf-iot-pf/v1' } });
+    await send(
+      { query: `{ tenant(tenantId: "${A}") { threatSummaries(kind: OTHER, lineType: INT, from: "${from}", to: "${to}", after: "${token}") { totalCount } } }` },
+      bearer(token),
+    );
+    const broken = await startTestGateway({
+      auth: true,
+      env: { CYBERTRACE_PASSWORD: 'wrong-password-123', SIGN_BASE_URL: 'http://127.0.0.1:1/sdpf-iot-pf/v1' },
+    });
     try {
-      const response = await broken.post({ query: `{ indicator(value: "8.8.8.8") { reputation { verdict } } tenant(tenantId: "${A}") { helpdesk { enabled } } }` }, bearer(token));
+      const response = await broken.post(
+        { query: `{ indicator(value: "8.8.8.8") { reputation { verdict } } tenant(tenantId: "${A}") { helpdesk { enabled } } }` },
+        bearer(token),
+      );
       bodies.push(JSON.stringify(response.json), ...broken.logs.map((entry) => entry.line));
       expect(codes(response.json.errors).length).toBeGreaterThan(0);
     } finally {
@@ -560,7 +700,10 @@ describe('errors', () => {
 describe('start-up', () => {
   const run = (args: string[], env: Record<string, string>, until: RegExp) =>
     new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+        env: { PATH: process.env['PATH'] ?? '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       const timer = setTimeout(() => child.kill('SIGTERM'), 30_000);
       const onData = (chunk: Buffer) => {

@@ -30,7 +30,15 @@ afterAll(async () => {
 /** Starts `node src/main.ts live` (through tsx's loader) and resolves once it listens; `output` collects stdout and stderr. */
 async function startGatewayProcess(port: number): Promise<{ child: ChildProcess; output: () => string; waitFor: (text: string) => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'live'], {
-    env: { PATH: process.env['PATH'], ...simulators.environment, PORT: String(port), HOST: '127.0.0.1', GATEWAY_AUTH: 'off', GATEWAY_RATE_LIMIT_PER_MINUTE: '0', GATEWAY_CACHE_TTL_SECONDS: '0' },
+    env: {
+      PATH: process.env['PATH'],
+      ...simulators.environment,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GATEWAY_AUTH: 'off',
+      GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
+      GATEWAY_CACHE_TTL_SECONDS: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -71,7 +79,9 @@ describe('SIGTERM', () => {
     started.child.kill('SIGTERM');
     await started.waitFor('SIGTERM: not accepting new connections');
     // The request is still held by SIGN; a new connection is refused meanwhile.
-    await expect(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify(SIGN_ONLY) })).rejects.toThrow();
+    await expect(
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify(SIGN_ONLY) }),
+    ).rejects.toThrow();
 
     const response = await inFlight;
     expect(response.status).toBe(200);

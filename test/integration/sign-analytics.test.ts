@@ -224,10 +224,16 @@ describe('Tenant.traffic: arguments checked before any call', () => {
 
 describe('flow-log retention and helpdesk settings', () => {
   it('sets each carrier and reads it back', async () => {
-    const mno = await gw.execute(SetFlowLogRetentionDocument, { tenantId: DEMO_TENANT_ID, input: { carrier: 'MNO', forwardingEnabled: true, period: 'DAYS_366' } });
+    const mno = await gw.execute(SetFlowLogRetentionDocument, {
+      tenantId: DEMO_TENANT_ID,
+      input: { carrier: 'MNO', forwardingEnabled: true, period: 'DAYS_366' },
+    });
     expect(mno.errors).toBeUndefined();
     expect(mno.data?.setFlowLogRetention?.retention).toEqual({ forwardingEnabled: true, period: 'DAYS_366' });
-    const mvno = await gw.execute(SetFlowLogRetentionDocument, { tenantId: DEMO_TENANT_ID, input: { carrier: 'MVNO', forwardingEnabled: false, period: 'DAYS_184' } });
+    const mvno = await gw.execute(SetFlowLogRetentionDocument, {
+      tenantId: DEMO_TENANT_ID,
+      input: { carrier: 'MVNO', forwardingEnabled: false, period: 'DAYS_184' },
+    });
     expect(mvno.data?.setFlowLogRetention?.retention).toEqual({ forwardingEnabled: false, period: 'DAYS_184' });
     const puts = signRequests().filter((request) => request.method === 'PUT');
     expect(puts.map(routeOf)).toEqual(['flow-collectors/retention', 'flow-collectors/retention']);
@@ -270,7 +276,11 @@ describe('flow-log retention and helpdesk settings', () => {
     expect(enabled.data?.setHelpdeskContract?.helpdesk.enabled).toBe(true);
     expect(startAt).toEqual(expect.any(String));
     expect(Math.abs(Date.parse(startAt as string) - started)).toBeLessThan(60_000);
-    expect(signRequests().filter((request) => request.method === 'PUT').map((request) => [routeOf(request), request.body])).toEqual([['helpdesk', '{"enabled":true}']]);
+    expect(
+      signRequests()
+        .filter((request) => request.method === 'PUT')
+        .map((request) => [routeOf(request), request.body]),
+    ).toEqual([['helpdesk', '{"enabled":true}']]);
 
     const after = await gw.execute(TenantSettingsDocument, { tenantId: OTHER_TENANT_ID });
     expect(after.data?.tenant.helpdesk).toEqual({ enabled: true, startAt });
@@ -295,7 +305,12 @@ describe('an unknown tenant (SIGN 404)', () => {
     const settings = await gw.execute(TenantSettingsDocument, { tenantId: UNKNOWN_TENANT_ID });
     expect(settings.data?.tenant).toEqual({ tenantId: UNKNOWN_TENANT_ID, defaultRetention: null, mvnoRetention: null, mnoRetention: null, helpdesk: null });
     expect(codes(settings.errors)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
-    expect(settings.errors?.map((error) => error.path?.join('.')).sort()).toEqual(['tenant.defaultRetention', 'tenant.helpdesk', 'tenant.mnoRetention', 'tenant.mvnoRetention']);
+    expect(settings.errors?.map((error) => error.path?.join('.')).sort()).toEqual([
+      'tenant.defaultRetention',
+      'tenant.helpdesk',
+      'tenant.mnoRetention',
+      'tenant.mvnoRetention',
+    ]);
     expect(settings.errors?.[0]?.extensions).toMatchObject({ upstream: 'sign', status: 404 });
 
     const traffic = await gw.execute(TrafficReportDocument, { ...baseVariables, tenantId: UNKNOWN_TENANT_ID });

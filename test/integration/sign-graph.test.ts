@@ -78,7 +78,13 @@ describe('threat summaries', () => {
   });
 
   it('sends UTC seconds, vendor enum spellings and several severities as repeated keys', async () => {
-    await gw.execute(ThreatSummariesPageDocument, { ...summaries, from: '2026-11-01T09:00:00+09:00', severities: ['CRITICAL', 'HIGH'], simIdContains: '4401', first: 5 });
+    await gw.execute(ThreatSummariesPageDocument, {
+      ...summaries,
+      from: '2026-11-01T09:00:00+09:00',
+      severities: ['CRITICAL', 'HIGH'],
+      simIdContains: '4401',
+      first: 5,
+    });
     const query = signCalls()[0]!.query;
     expect(signCalls()[0]!.path).toBe(`/sdpf-iot-pf/v1/tenants/${DEMO_TENANT_ID}/security/threat-summaries`);
     expect(query.get('from')).toBe('2026-11-01T00:00:00Z');
@@ -108,7 +114,11 @@ describe('threat summaries', () => {
     const first = await gw.execute(ThreatSummariesPageDocument, { ...summaries, first: 2 });
     const cursor = first.data!.tenant.threatSummaries!.pageInfo.endCursor!;
     const [payload, mac] = cursor.split('.');
-    const forged = `${Buffer.from(Buffer.from(payload!, 'base64url').toString().replace(/"o":\d+/, '"o":50')).toString('base64url')}.${mac}`;
+    const forged = `${Buffer.from(
+      Buffer.from(payload!, 'base64url')
+        .toString()
+        .replace(/"o":\d+/, '"o":50'),
+    ).toString('base64url')}.${mac}`;
     gw.simulators.reset();
     const result = await gw.execute(ThreatSummariesPageDocument, { ...summaries, first: 2, after: forged });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -132,7 +142,9 @@ describe('pinned windows', () => {
       expect(firstTo).toBe('2026-11-10T12:01:00Z');
       const second = await pinned.execute(ThreatSummariesPageDocument, { ...variables, after: first.data!.tenant.threatSummaries!.pageInfo.endCursor });
       expect(second.errors).toBeUndefined();
-      expect(pinned.simulators.sign.requests.slice(1).map((request) => request.query.get('to'))).toEqual(pinned.simulators.sign.requests.slice(1).map(() => firstTo));
+      expect(pinned.simulators.sign.requests.slice(1).map((request) => request.query.get('to'))).toEqual(
+        pinned.simulators.sign.requests.slice(1).map(() => firstTo),
+      );
       expect(second.data!.tenant.threatSummaries!.totalCount).toBe(first.data!.tenant.threatSummaries!.totalCount);
     } finally {
       await pinned.close();
@@ -216,7 +228,14 @@ describe('bad input is refused before any upstream call', () => {
     ['a protocol above 255', { protocol: 256 }],
   ];
   it.each(flowCases)('flows: %s', async (_name, filter) => {
-    const result = await gw.execute(FlowsPageDocument, { tenantId: DEMO_TENANT_ID, lineType: 'INT', from: '2026-11-01', to: '2026-11-02', filter: filter as never, first: 5 });
+    const result = await gw.execute(FlowsPageDocument, {
+      tenantId: DEMO_TENANT_ID,
+      lineType: 'INT',
+      from: '2026-11-01',
+      to: '2026-11-02',
+      filter: filter as never,
+      first: 5,
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(signCalls()).toHaveLength(0);
   });

@@ -8,7 +8,10 @@ import { mintToken, routerHeaders, startTestGateway, type TestGateway } from '..
  * read the schema or run text.
  */
 
-const ENTITIES = { query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { tenantId } } }', variables: { r: [{ __typename: 'Tenant', tenantId: DEMO_TENANT_ID }] } };
+const ENTITIES = {
+  query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { tenantId } } }',
+  variables: { r: [{ __typename: 'Tenant', tenantId: DEMO_TENANT_ID }] },
+};
 const SERVICE = { query: '{ _service { sdl } }' };
 const codes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => (errors ?? []).map((error) => error.extensions?.['code']);
 

@@ -32,7 +32,11 @@ async function start(options: { env?: Record<string, string>; auth?: boolean } =
   const ticker = manualTicker();
   const clock = { now: T0 };
   // No retries and a breaker that stays closed: a failed poll is one SIGN request, and recovery needs no wall-clock wait.
-  gateway = await startTestGateway({ ...options, env: { UPSTREAM_RETRIES: '0', UPSTREAM_BREAKER_FAILURES: '100000', ...options.env }, feeds: { ticker: ticker.ticker, now: () => clock.now } });
+  gateway = await startTestGateway({
+    ...options,
+    env: { UPSTREAM_RETRIES: '0', UPSTREAM_BREAKER_FAILURES: '100000', ...options.env },
+    feeds: { ticker: ticker.ticker, now: () => clock.now },
+  });
   return { gateway, ticker, clock };
 }
 
@@ -153,8 +157,17 @@ describe('Subscription.threatDetected', () => {
     await ticker.tick();
     const events = [await subscription.next(), await subscription.next(), await subscription.next()];
     expect(events.map((event) => event.errors)).toEqual([undefined, undefined, undefined]);
-    const detected = events.map((event) => (event.data as { threatDetected: { target: string; targetIndicators: { reputation: { verdict: string }; suspiciousObject: { scanAction: string } | null }[] } }).threatDetected);
-    expect(detected.map((row) => [row.target, row.targetIndicators[0]!.reputation.verdict, row.targetIndicators[0]!.suspiciousObject?.scanAction ?? null])).toEqual([
+    const detected = events.map(
+      (event) =>
+        (
+          event.data as {
+            threatDetected: { target: string; targetIndicators: { reputation: { verdict: string }; suspiciousObject: { scanAction: string } | null }[] };
+          }
+        ).threatDetected,
+    );
+    expect(
+      detected.map((row) => [row.target, row.targetIndicators[0]!.reputation.verdict, row.targetIndicators[0]!.suspiciousObject?.scanAction ?? null]),
+    ).toEqual([
       ['ccdn.microsoftdocs.workers.dev', 'DETECTED', 'BLOCK'],
       ['c2.darkbeacon.io', 'DETECTED', null],
       ['www.ntt.com', 'NOT_DETECTED', null],
@@ -171,7 +184,7 @@ describe('Subscription.threatDetected', () => {
     expect(g.simulators.apex.requests.filter((request) => request.method === 'GET')).toHaveLength(2);
   });
 
-  it('counts each joined burst against the caller\'s rate limit: over it, the rows still arrive and the joins are RATE_LIMITED', async () => {
+  it("counts each joined burst against the caller's rate limit: over it, the rows still arrive and the joins are RATE_LIMITED", async () => {
     // Two requests at once, then one a minute: the subscription itself and its first burst use them up.
     const { gateway: g, ticker, clock } = await start({ env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '1', GATEWAY_RATE_LIMIT_BURST: '2' } });
     const subscription = await subscribe(g, FEED, { tenantId: DEMO_TENANT_ID, kind: 'OTHER', lineType: 'INT' });
@@ -189,7 +202,10 @@ describe('Subscription.threatDetected', () => {
     clock.now = T0 + 60_000;
     add(g, { simId: INT_SIM, target: 'update.malware-cdn.org', receivedAt: T0 + 50_000 });
     await ticker.tick();
-    const refused = (await subscription.next()) as unknown as { data: { threatDetected: { target: string; targetIndicators: { reputation: unknown; suspiciousObject: unknown }[] } }; errors: { extensions: { code: string } }[] };
+    const refused = (await subscription.next()) as unknown as {
+      data: { threatDetected: { target: string; targetIndicators: { reputation: unknown; suspiciousObject: unknown }[] } };
+      errors: { extensions: { code: string } }[];
+    };
     expect(refused.data.threatDetected.target).toBe('update.malware-cdn.org');
     expect(refused.data.threatDetected.targetIndicators[0]).toMatchObject({ reputation: null, suspiciousObject: null });
     expect(refused.errors.map((error) => error.extensions.code)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
@@ -211,7 +227,12 @@ describe('Subscription.threatDetected and the caller', () => {
     const { gateway: g } = await start({ auth: true });
     const anonymous = await subscribe(g, TARGETS_ONLY, { tenantId: DEMO_TENANT_ID, lineType: 'INT' });
     expect(anonymous.status).toBe(401);
-    const writeOnly = await subscribe(g, TARGETS_ONLY, { tenantId: DEMO_TENANT_ID, lineType: 'INT' }, { authorization: `Bearer ${await mintToken({ tenants: '*', scope: 'write' })}` });
+    const writeOnly = await subscribe(
+      g,
+      TARGETS_ONLY,
+      { tenantId: DEMO_TENANT_ID, lineType: 'INT' },
+      { authorization: `Bearer ${await mintToken({ tenants: '*', scope: 'write' })}` },
+    );
     expect((await writeOnly.next()).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(g.simulators.sign.requests).toHaveLength(0);
   });

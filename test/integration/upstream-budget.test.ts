@@ -14,7 +14,8 @@ import { mintToken, startTestGateway, type TestGateway } from '../support/gatewa
 
 const SIM = DEMO_SIMS[0]!;
 const { from, to } = DATA_WINDOW_FOR_DEMO;
-const forgedSims = (count: number) => Array.from({ length: count }, (_, i) => encodeNodeId('Sim', `${DEMO_TENANT_ID}/INT/4401300000${String(i).padStart(5, '0')}`));
+const forgedSims = (count: number) =>
+  Array.from({ length: count }, (_, i) => encodeNodeId('Sim', `${DEMO_TENANT_ID}/INT/4401300000${String(i).padStart(5, '0')}`));
 const hashes = (count: number) => Array.from({ length: count }, (_, i) => i.toString(16).padStart(32, '0'));
 const SIM_PAGES = `query($ids: [ID!]!, $first: Int) { nodes(ids: $ids) { ... on Sim { threatSummaries(kind: OTHER, from: "${from}", to: "${to}", first: $first) { totalCount } } } }`;
 
@@ -25,7 +26,8 @@ beforeAll(async () => {
 afterAll(() => gw.close());
 beforeEach(() => gw.simulators.reset());
 
-const upstreamCalls = () => gw.simulators.sign.requests.length + gw.simulators.cybertrace.requests.length + gw.simulators.filesafer.requests.length + gw.simulators.apex.requests.length;
+const upstreamCalls = () =>
+  gw.simulators.sign.requests.length + gw.simulators.cybertrace.requests.length + gw.simulators.filesafer.requests.length + gw.simulators.apex.requests.length;
 
 describe('the upstream call budget, before execution', () => {
   it('refuses a nodes(ids:) fan-out of nested connections, naming what costs the calls, with no upstream call', async () => {
@@ -55,9 +57,15 @@ describe('the upstream call budget, before execution', () => {
   it('counts one File Safer call per hash checked, and one CyberTrace lookup for every reputation', async () => {
     const query = 'query($values: [String!]!) { indicators(values: $values) { hashCheck { malicious } } }';
     const refused = await gw.post({ query, variables: { values: hashes(500) } });
-    expect(refused.json.errors?.[0]).toMatchObject({ message: expect.stringMatching(/500 calls to File Safer/), extensions: { code: 'BAD_USER_INPUT', upstream: 'filesafer' } });
+    expect(refused.json.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/500 calls to File Safer/),
+      extensions: { code: 'BAD_USER_INPUT', upstream: 'filesafer' },
+    });
     expect(upstreamCalls()).toBe(0);
-    const reputations = await gw.post({ query: 'query($values: [String!]!) { indicators(values: $values) { reputation { verdict } } }', variables: { values: hashes(500) } });
+    const reputations = await gw.post({
+      query: 'query($values: [String!]!) { indicators(values: $values) { reputation { verdict } } }',
+      variables: { values: hashes(500) },
+    });
     expect(reputations.json.errors).toBeUndefined();
     expect(gw.simulators.cybertrace.requests).toHaveLength(1);
   });
@@ -73,25 +81,44 @@ describe('the upstream call budget, before execution', () => {
 describe('list arguments have maximums, checked before any call', () => {
   it.each([
     ['nodes(ids:) with 3,000 IDs', SIM_PAGES, { ids: forgedSims(3_000), first: 1 }, /`Query\.nodes\(ids:\)` holds 3,000 items; at most 100/],
-    ['indicators(values:) with 10,000 hashes', 'query($values: [String!]!) { indicators(values: $values) { reputation { verdict } } }', { values: hashes(10_000) }, /`Query\.indicators\(values:\)` holds 10,000 items; at most 1,000/],
+    [
+      'indicators(values:) with 10,000 hashes',
+      'query($values: [String!]!) { indicators(values: $values) { reputation { verdict } } }',
+      { values: hashes(10_000) },
+      /`Query\.indicators\(values:\)` holds 10,000 items; at most 1,000/,
+    ],
     [
       'a TrafficFilter of 5,000 addresses',
       `query($filter: TrafficFilter) { tenant(tenantId: "${DEMO_TENANT_ID}") { traffic(lineType: INT, baseDateTime: "2026-11-19T03:00:00Z", period: HOURS_1, interval: MINUTES_15, rankBy: SRC_IP, filter: $filter) { total { totalTraffic } } } }`,
       { filter: { sourceAddresses: Array.from({ length: 5_000 }, (_, i) => `10.0.${Math.floor(i / 250)}.${i % 250}`) } },
       /`TrafficFilter\.sourceAddresses` holds 5,000 items; at most 50/,
     ],
-    ['seven severities', `{ tenant(tenantId: "${DEMO_TENANT_ID}") { threatSummaries(kind: OTHER, lineType: INT, from: "${from}", to: "${to}", severities: [HIGH, HIGH, HIGH, HIGH, HIGH, HIGH, HIGH]) { totalCount } } }`, {}, /`Tenant\.threatSummaries\(severities:\)` holds 7 items; at most 6/],
+    [
+      'seven severities',
+      `{ tenant(tenantId: "${DEMO_TENANT_ID}") { threatSummaries(kind: OTHER, lineType: INT, from: "${from}", to: "${to}", severities: [HIGH, HIGH, HIGH, HIGH, HIGH, HIGH, HIGH]) { totalCount } } }`,
+      {},
+      /`Tenant\.threatSummaries\(severities:\)` holds 7 items; at most 6/,
+    ],
   ])('%s: BAD_USER_INPUT naming the list and its maximum', async (_what, query, variables, message) => {
     const { status, json } = await gw.post({ query, variables });
     expect(status).toBe(400);
-    expect(json.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(message), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(json.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(message), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    ]);
     expect(upstreamCalls()).toBe(0);
   });
 
   it('first outside 0..10000 is BAD_USER_INPUT naming the argument, even where the row budget would refuse it too', async () => {
-    const { status, json } = await gw.post({ query: `{ tenant(tenantId: "${DEMO_TENANT_ID}") { threatSummaries(kind: OTHER, lineType: INT, from: "${from}", to: "${to}", first: 100000) { totalCount } } }` });
+    const { status, json } = await gw.post({
+      query: `{ tenant(tenantId: "${DEMO_TENANT_ID}") { threatSummaries(kind: OTHER, lineType: INT, from: "${from}", to: "${to}", first: 100000) { totalCount } } }`,
+    });
     expect(status).toBe(400);
-    expect(json.errors).toEqual([expect.objectContaining({ message: '`first` of Tenant.threatSummaries must be an integer from 0 to 10,000, got 100000.', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(json.errors).toEqual([
+      expect.objectContaining({
+        message: '`first` of Tenant.threatSummaries must be an integer from 0 to 10,000, got 100000.',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
     expect(upstreamCalls()).toBe(0);
   });
 });
@@ -105,7 +132,10 @@ describe('the run-time backstop', () => {
         Promise.allSettled(Array.from({ length: 5 }, () => http.send({ method: 'GET', path: '/anything' }))),
       );
       expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(3);
-      expect(outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason.extensions.code)).toEqual(['UPSTREAM_CALLS_EXCEEDED', 'UPSTREAM_CALLS_EXCEEDED']);
+      expect(outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason.extensions.code)).toEqual([
+        'UPSTREAM_CALLS_EXCEEDED',
+        'UPSTREAM_CALLS_EXCEEDED',
+      ]);
       expect(simulator.requests).toHaveLength(3);
       // Another operation has its own count.
       await operationScope.run(newOperationScope('subject:heavy', 3), () => http.send({ method: 'GET', path: '/anything' }));
@@ -121,7 +151,10 @@ describe('one caller cannot take all of an upstream', () => {
   it("serves a second caller while a heavy, allowed operation of the first holds SIGN's connections", async () => {
     // Three connections to SIGN and no queue beyond them: without a per-caller bound the heavy
     // operation would take all three and every other request would be refused at once.
-    const shared = await startTestGateway({ auth: true, env: { SIGN_MAX_CONCURRENCY: '3', SIGN_MAX_QUEUE: '0', SIGN_MAX_CONCURRENCY_PER_CALLER: '2', SIGN_TIMEOUT_MS: '60000' } });
+    const shared = await startTestGateway({
+      auth: true,
+      env: { SIGN_MAX_CONCURRENCY: '3', SIGN_MAX_QUEUE: '0', SIGN_MAX_CONCURRENCY_PER_CALLER: '2', SIGN_TIMEOUT_MS: '60000' },
+    });
     try {
       shared.simulators.sign.inject({ kind: 'latency', ms: 200 });
       const heavyToken = await mintToken({ sub: 'heavy', tenants: '*' });
@@ -129,7 +162,10 @@ describe('one caller cannot take all of an upstream', () => {
       const heavy = shared.post({ query: SIM_PAGES, variables: { ids: forgedSims(12), first: 1 } }, { authorization: `Bearer ${heavyToken}` });
       // Wait (by count) until the heavy operation's requests are in flight.
       while (shared.simulators.sign.requests.length < 2) await new Promise((resolve) => setImmediate(resolve));
-      const light = await shared.post({ query: `{ tenant(tenantId: "${DEMO_TENANT_ID}") { helpdesk { enabled } } }` }, { authorization: `Bearer ${lightToken}` });
+      const light = await shared.post(
+        { query: `{ tenant(tenantId: "${DEMO_TENANT_ID}") { helpdesk { enabled } } }` },
+        { authorization: `Bearer ${lightToken}` },
+      );
       expect(light.json.errors).toBeUndefined();
       expect(light.json.data).toMatchObject({ tenant: { helpdesk: { enabled: expect.any(Boolean) } } });
       const heavyResult = await heavy;

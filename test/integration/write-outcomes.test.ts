@@ -8,7 +8,13 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
  * one the upstream refused, or that was never sent, says `"NOT_APPLIED"`.
  */
 
-const FAST = { UPSTREAM_RETRIES: '1', UPSTREAM_BACKOFF_MS: '1', UPSTREAM_BACKOFF_MAX_MS: '2', UPSTREAM_TIMEOUT_MS: '1500', UPSTREAM_BREAKER_FAILURES: '100000' };
+const FAST = {
+  UPSTREAM_RETRIES: '1',
+  UPSTREAM_BACKOFF_MS: '1',
+  UPSTREAM_BACKOFF_MAX_MS: '2',
+  UPSTREAM_TIMEOUT_MS: '1500',
+  UPSTREAM_BREAKER_FAILURES: '100000',
+};
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -21,9 +27,19 @@ beforeEach(() => {
 });
 
 const WRITES: Record<'sign' | 'apex' | 'filesafer', { query: string; simulator: (gw: TestGateway) => RunningSimulator }> = {
-  sign: { query: `mutation { setHelpdeskContract(tenantId: "${DEMO_TENANT_ID}", enabled: true) { helpdesk { enabled } } }`, simulator: (g) => g.simulators.sign },
-  apex: { query: 'mutation { addSuspiciousObject(input: { type: DOMAIN, content: "outcome.example", scanAction: LOG }) { suspiciousObject { id } } }', simulator: (g) => g.simulators.apex },
-  filesafer: { query: 'mutation { setThresholdNotification(input: { trigger: MALWARE, referenceTimeMinutes: 5, threshold: 3 }) { fileSafer { thresholdNotifications { threshold } } } }', simulator: (g) => g.simulators.filesafer },
+  sign: {
+    query: `mutation { setHelpdeskContract(tenantId: "${DEMO_TENANT_ID}", enabled: true) { helpdesk { enabled } } }`,
+    simulator: (g) => g.simulators.sign,
+  },
+  apex: {
+    query: 'mutation { addSuspiciousObject(input: { type: DOMAIN, content: "outcome.example", scanAction: LOG }) { suspiciousObject { id } } }',
+    simulator: (g) => g.simulators.apex,
+  },
+  filesafer: {
+    query:
+      'mutation { setThresholdNotification(input: { trigger: MALWARE, referenceTimeMinutes: 5, threshold: 3 }) { fileSafer { thresholdNotifications { threshold } } } }',
+    simulator: (g) => g.simulators.filesafer,
+  },
 };
 
 const REFUSALS: Record<keyof typeof WRITES, InjectedFault> = {
@@ -83,6 +99,9 @@ describe('writes tell the truth about their outcome', () => {
     gw.simulators.filesafer.inject({ kind: 'status', status: 503, times: 1 });
     const { json } = await gw.post({ query: '{ fileSafer { thresholdNotifications { threshold } } }' });
     expect(json.errors).toBeUndefined();
-    expect(gw.simulators.filesafer.requests.map((request) => request.path)).toEqual(['/hashfilter/v1/getThresholdNotiConfig', '/hashfilter/v1/getThresholdNotiConfig']);
+    expect(gw.simulators.filesafer.requests.map((request) => request.path)).toEqual([
+      '/hashfilter/v1/getThresholdNotiConfig',
+      '/hashfilter/v1/getThresholdNotiConfig',
+    ]);
   });
 });

@@ -47,7 +47,11 @@ export interface SseSubscription {
   close(): Promise<void>;
 }
 
-export async function openSse(fetchFn: (path: string, init?: RequestInit) => Promise<Response>, body: { query: string; variables?: Record<string, unknown> }, headers: Record<string, string> = {}): Promise<SseSubscription> {
+export async function openSse(
+  fetchFn: (path: string, init?: RequestInit) => Promise<Response>,
+  body: { query: string; variables?: Record<string, unknown> },
+  headers: Record<string, string> = {},
+): Promise<SseSubscription> {
   const abort = new AbortController();
   const response = await fetchFn('/graphql', {
     method: 'POST',

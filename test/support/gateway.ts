@@ -23,9 +23,17 @@ export interface TestGateway {
   /** Every line the gateway logged, already redacted. */
   logs: { level: LogLevel; line: string }[];
   /** Runs a typed document (by hash when trusted documents are on); the result is typed by the operation. */
-  execute<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables?: Variables, headers?: Record<string, string>): Promise<ExecutionResult<Result>>;
+  execute<Result, Variables>(
+    document: TypedDocumentNode<Result, Variables>,
+    variables?: Variables,
+    headers?: Record<string, string>,
+  ): Promise<ExecutionResult<Result>>;
   /** Runs raw GraphQL text (for malformed or ad-hoc operations), on `/graphql` unless `path` says `/subgraph`. */
-  post(body: unknown, headers?: Record<string, string>, path?: string): Promise<{ status: number; headers: Headers; json: ExecutionResult<Record<string, unknown>> }>;
+  post(
+    body: unknown,
+    headers?: Record<string, string>,
+    path?: string,
+  ): Promise<{ status: number; headers: Headers; json: ExecutionResult<Record<string, unknown>> }>;
   /** Any request to the gateway, as a client would send it. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
@@ -41,7 +49,10 @@ export async function routerHeaders(clientToken?: string): Promise<Record<string
 export const TEST_JWT_SECRET = 'test-only-secret-0123456789abcdef0123456789abcdef';
 
 /** A caller token signed for test gateways: `claims` are added to a `sub`, read scope and 5 minutes of validity unless given. */
-export async function mintToken(claims: JWTPayload & { tenants?: string[] | '*'; scope?: string } = {}, options: { secret?: string; expiresIn?: string | number; algorithm?: string } = {}): Promise<string> {
+export async function mintToken(
+  claims: JWTPayload & { tenants?: string[] | '*'; scope?: string } = {},
+  options: { secret?: string; expiresIn?: string | number; algorithm?: string } = {},
+): Promise<string> {
   const { exp, ...rest } = claims;
   const jwt = new SignJWT({ sub: 'analyst@example.test', scope: 'read', ...rest }).setProtectedHeader({ alg: options.algorithm ?? 'HS256' }).setIssuedAt();
   if (exp !== undefined) jwt.setExpirationTime(exp);
@@ -49,14 +60,28 @@ export async function mintToken(claims: JWTPayload & { tenants?: string[] | '*';
   return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
 }
 
-export async function startTestGateway(options: { now?: () => Date; env?: Record<string, string>; auth?: boolean; feeds?: ThreatFeedOptions } = {}): Promise<TestGateway> {
+export async function startTestGateway(
+  options: { now?: () => Date; env?: Record<string, string>; auth?: boolean; feeds?: ThreatFeedOptions } = {},
+): Promise<TestGateway> {
   const simulators = await startDemoSimulators();
   // The answer cache is off unless a test turns it on: tests count upstream calls.
   const config = loadConfig('demo', {}, { ...simulators.environment, GATEWAY_CACHE_TTL_SECONDS: '0', ...options.env });
-  const security = loadSecurityConfig('demo', { GATEWAY_RATE_LIMIT_PER_MINUTE: '0', GATEWAY_AUTH_FAILURES_PER_MINUTE: '0', ...(options.auth ? { GATEWAY_JWT_SECRET: TEST_JWT_SECRET } : {}), ...options.env });
+  const security = loadSecurityConfig('demo', {
+    GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
+    GATEWAY_AUTH_FAILURES_PER_MINUTE: '0',
+    ...(options.auth ? { GATEWAY_JWT_SECRET: TEST_JWT_SECRET } : {}),
+    ...options.env,
+  });
   const upstreams: Upstreams = createUpstreams(config);
   const logs: TestGateway['logs'] = [];
-  const gateway = createGateway({ config, security, upstreams, now: options.now, log: (level, line) => logs.push({ level, line }), ...(options.feeds === undefined ? {} : { feeds: options.feeds }) });
+  const gateway = createGateway({
+    config,
+    security,
+    upstreams,
+    now: options.now,
+    log: (level, line) => logs.push({ level, line }),
+    ...(options.feeds === undefined ? {} : { feeds: options.feeds }),
+  });
 
   const fetch: TestGateway['fetch'] = async (path, init) => gateway.fetch(new URL(path, 'http://gateway'), init ?? {});
 

@@ -102,10 +102,38 @@ const blockedDomain = PREBLOCKED_OBJECTS.find((object) => object.type === 'domai
  * domain that is not on Apex Central's list (no such object). One points at another tenant's SIM.
  */
 export const INCIDENTS: readonly IncidentRecord[] = [
-  { id: 'INC-4', tenantId: DEMO_TENANT_ID, title: 'Beacon to known C2', indicator: blockedDomain.content, sim: { tenantId: DEMO_TENANT_ID, lineType: tokyo!.lineType, simId: tokyo!.simId }, blockedAs: { type: 'DOMAIN', content: blockedDomain.content } },
-  { id: 'INC-3', tenantId: DEMO_TENANT_ID, title: 'Phishing login page', indicator: MALICIOUS_DOMAINS[1], sim: { tenantId: DEMO_TENANT_ID.toUpperCase(), lineType: osaka!.lineType, simId: osaka!.simId }, blockedAs: { type: 'DOMAIN', content: MALICIOUS_DOMAINS[1] } },
-  { id: 'INC-2', tenantId: DEMO_TENANT_ID, title: 'Credential stuffing source', indicator: MALICIOUS_IPS[1], sim: { tenantId: OTHER_TENANT_ID, lineType: tokyo!.lineType, simId: tokyo!.simId }, blockedAs: null },
-  { id: 'INC-1', tenantId: DEMO_TENANT_ID, title: 'Dropper download', indicator: MALICIOUS_DOMAINS[2], sim: { tenantId: DEMO_TENANT_ID, lineType: osaka!.lineType, simId: osaka!.simId }, blockedAs: null },
+  {
+    id: 'INC-4',
+    tenantId: DEMO_TENANT_ID,
+    title: 'Beacon to known C2',
+    indicator: blockedDomain.content,
+    sim: { tenantId: DEMO_TENANT_ID, lineType: tokyo!.lineType, simId: tokyo!.simId },
+    blockedAs: { type: 'DOMAIN', content: blockedDomain.content },
+  },
+  {
+    id: 'INC-3',
+    tenantId: DEMO_TENANT_ID,
+    title: 'Phishing login page',
+    indicator: MALICIOUS_DOMAINS[1],
+    sim: { tenantId: DEMO_TENANT_ID.toUpperCase(), lineType: osaka!.lineType, simId: osaka!.simId },
+    blockedAs: { type: 'DOMAIN', content: MALICIOUS_DOMAINS[1] },
+  },
+  {
+    id: 'INC-2',
+    tenantId: DEMO_TENANT_ID,
+    title: 'Credential stuffing source',
+    indicator: MALICIOUS_IPS[1],
+    sim: { tenantId: OTHER_TENANT_ID, lineType: tokyo!.lineType, simId: tokyo!.simId },
+    blockedAs: null,
+  },
+  {
+    id: 'INC-1',
+    tenantId: DEMO_TENANT_ID,
+    title: 'Dropper download',
+    indicator: MALICIOUS_DOMAINS[2],
+    sim: { tenantId: DEMO_TENANT_ID, lineType: osaka!.lineType, simId: osaka!.simId },
+    blockedAs: null,
+  },
 ];
 
 const cursorOf = (index: number) => Buffer.from(`incident:${index}`).toString('base64url');
@@ -119,7 +147,12 @@ const resolvers = {
       const page = all.slice(start, start + first);
       return {
         edges: page.map((node, offset) => ({ cursor: cursorOf(start + offset), node })),
-        pageInfo: { hasNextPage: start + first < all.length, hasPreviousPage: start > 0, startCursor: page.length > 0 ? cursorOf(start) : null, endCursor: page.length > 0 ? cursorOf(start + page.length - 1) : null },
+        pageInfo: {
+          hasNextPage: start + first < all.length,
+          hasPreviousPage: start > 0,
+          startCursor: page.length > 0 ? cursorOf(start) : null,
+          endCursor: page.length > 0 ? cursorOf(start + page.length - 1) : null,
+        },
         totalCount: all.length,
       };
     },
@@ -138,7 +171,8 @@ const resolvers = {
   },
   Sim: {
     __resolveReference: (reference: { tenantId: string; lineType: string; simId: string }) => reference,
-    incidentTitles: (sim: { tenantId: string; simId: string }) => INCIDENTS.filter((incident) => incident.sim?.tenantId === sim.tenantId && incident.sim.simId === sim.simId).map((incident) => incident.title),
+    incidentTitles: (sim: { tenantId: string; simId: string }) =>
+      INCIDENTS.filter((incident) => incident.sim?.tenantId === sim.tenantId && incident.sim.simId === sim.simId).map((incident) => incident.title),
   },
 };
 

@@ -16,16 +16,22 @@ export interface TestRedis {
  */
 export function redisUnavailableReason(): string | null {
   const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
-  return probe.error === undefined ? null : 'redis-server is not on the PATH: install the Debian package redis-server (apt-get install redis-server) to run the Redis cache tests';
+  return probe.error === undefined
+    ? null
+    : 'redis-server is not on the PATH: install the Debian package redis-server (apt-get install redis-server) to run the Redis cache tests';
 }
 
 export async function startRedis(): Promise<TestRedis> {
   const port = await freePort();
   let output = '';
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const spawned = new Promise<never>((_resolve, reject) => child.on('error', (error) => reject(new Error(`redis-server could not start (install it: apt-get install redis-server): ${error.message}`))));
+  const spawned = new Promise<never>((_resolve, reject) =>
+    child.on('error', (error) => reject(new Error(`redis-server could not start (install it: apt-get install redis-server): ${error.message}`))),
+  );
   const url = `redis://127.0.0.1:${port}`;
   const ready = (async () => {
     for (let attempt = 0; attempt < 100; attempt += 1) {

@@ -22,16 +22,20 @@ afterEach(stopRunning);
 async function clientAnswering(reply: SimulatorReply, now?: () => number): Promise<{ client: ApexClient; simulator: RunningSimulator }> {
   const simulator = await startSimulator(() => reply);
   const unused = 'http://127.0.0.1:1';
-  const config = loadConfig('demo', {}, {
-    CYBERTRACE_BASE_URL: unused,
-    CYBERTRACE_USERNAME: 'unused',
-    CYBERTRACE_PASSWORD: 'unused',
-    NCP_ACCESS_KEY: 'unused',
-    NCP_SECRET_KEY: 'unused',
-    APEX_BASE_URL: simulator.url,
-    APEX_APPLICATION_ID: CREDENTIALS.applicationId,
-    APEX_API_KEY: CREDENTIALS.apiKey,
-  });
+  const config = loadConfig(
+    'demo',
+    {},
+    {
+      CYBERTRACE_BASE_URL: unused,
+      CYBERTRACE_USERNAME: 'unused',
+      CYBERTRACE_PASSWORD: 'unused',
+      NCP_ACCESS_KEY: 'unused',
+      NCP_SECRET_KEY: 'unused',
+      APEX_BASE_URL: simulator.url,
+      APEX_APPLICATION_ID: CREDENTIALS.applicationId,
+      APEX_API_KEY: CREDENTIALS.apiKey,
+    },
+  );
   const upstreams = createUpstreams(config);
   running = { simulator, upstreams };
   return { client: new ApexClient(upstreams.apex, CREDENTIALS, now), simulator };
@@ -58,17 +62,25 @@ describe('ApexClient', () => {
 
   it('calls a success status without Meta malformed, and a failure status without it a failure', async () => {
     const malformed = await clientAnswering({ status: 200, body: { Data: [] } });
-    await expect(malformed.client.list()).rejects.toMatchObject({ message: expect.stringMatching(/apex: answered a malformed list answer at Meta/), extensions: { code: 'UPSTREAM_ERROR', upstream: 'apex' } });
+    await expect(malformed.client.list()).rejects.toMatchObject({
+      message: expect.stringMatching(/apex: answered a malformed list answer at Meta/),
+      extensions: { code: 'UPSTREAM_ERROR', upstream: 'apex' },
+    });
     await stopRunning();
     // A PUT, so the helper does not retry the 503.
     const failing = await clientAnswering({ status: 503, body: { error: 'maintenance' } });
-    await expect(failing.client.add({ type: 'ip', content: '192.0.2.1', scanAction: 'log' })).rejects.toMatchObject({ message: 'apex: failed (HTTP 503)', extensions: { code: 'UPSTREAM_ERROR', status: 503 } });
+    await expect(failing.client.add({ type: 'ip', content: '192.0.2.1', scanAction: 'log' })).rejects.toMatchObject({
+      message: 'apex: failed (HTTP 503)',
+      extensions: { code: 'UPSTREAM_ERROR', status: 503 },
+    });
   });
 
   it('takes a refusal with Result other than "1" as an error even with HTTP 200; ErrorCode 4 on delete as not removed', async () => {
     const refused = await clientAnswering({ status: 200, body: { Meta: { Result: '0', ErrorCode: '4', ErrorMsg: 'missing' } } });
     expect(await refused.client.remove({ type: 'ip', content: '192.0.2.1' })).toBe(false);
-    await expect(refused.client.add({ type: 'ip', content: '192.0.2.1', scanAction: 'log' })).rejects.toMatchObject({ extensions: { upstreamCode: '4', status: 200 } });
+    await expect(refused.client.add({ type: 'ip', content: '192.0.2.1', scanAction: 'log' })).rejects.toMatchObject({
+      extensions: { upstreamCode: '4', status: 200 },
+    });
   });
 
   it('stamps each token with the clock in whole seconds', async () => {
@@ -76,15 +88,21 @@ describe('ApexClient', () => {
     await client.add({ type: 'domain', content: 'example.com', scanAction: 'block', expiresAt: new Date('2027-01-01T00:00:00.999Z') });
     const [, claims = ''] = String(simulator.requests[0]!.headers.authorization).split('.');
     expect(JSON.parse(Buffer.from(claims, 'base64url').toString('utf8'))).toMatchObject({ appid: 'app-id', iat: 1_763_596_800 });
-    expect(JSON.parse(simulator.requests[0]!.body)).toEqual({ param: { type: 'domain', content: 'example.com', scan_action: 'block', expiration_utc_date: '2027-01-01T00:00:00Z' } });
+    expect(JSON.parse(simulator.requests[0]!.body)).toEqual({
+      param: { type: 'domain', content: 'example.com', scan_action: 'block', expiration_utc_date: '2027-01-01T00:00:00Z' },
+    });
   });
 });
 
 describe('suspiciousObjectKey', () => {
   it('matches contents as indicator values are normalised', () => {
     expect(suspiciousObjectKey({ type: 'domain', content: 'Evil.Example.COM.' })).toBe(suspiciousObjectKey({ type: 'domain', content: 'evil.example.com' }));
-    expect(suspiciousObjectKey({ type: 'url', content: 'HTTP://Host.Example/Path' })).toBe(suspiciousObjectKey({ type: 'url', content: 'http://host.example/Path' }));
-    expect(suspiciousObjectKey({ type: 'url', content: 'http://host.example/Path' })).not.toBe(suspiciousObjectKey({ type: 'url', content: 'http://host.example/path' }));
+    expect(suspiciousObjectKey({ type: 'url', content: 'HTTP://Host.Example/Path' })).toBe(
+      suspiciousObjectKey({ type: 'url', content: 'http://host.example/Path' }),
+    );
+    expect(suspiciousObjectKey({ type: 'url', content: 'http://host.example/Path' })).not.toBe(
+      suspiciousObjectKey({ type: 'url', content: 'http://host.example/path' }),
+    );
     expect(suspiciousObjectKey({ type: 'ip', content: '192.0.2.1' })).not.toBe(suspiciousObjectKey({ type: 'domain', content: '192.0.2.1' }));
   });
 });

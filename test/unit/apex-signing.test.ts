@@ -14,15 +14,30 @@ const DEMO_API_KEY = 'demo-apex-api-key-fedcba9876543210';
 const UNICODE_PUT_BODY = '{"param":{"type":"ip","content":"45.155.205.233","notes":"不審なIP — 要監視","scan_action":"block"}}';
 
 const CHECKSUM_VECTORS = [
-  { method: 'GET', pathAndQuery: '/WebApp/api/SuspiciousObjects/UserDefinedSO?type=file&contentFilter=3395', body: '', checksum: 'B+dEa9VdkvqZPmgKe49sR3b7QutBLnlcnQ6woNzDnZY=' },
-  { method: 'GET', pathAndQuery: '/WebApp/API/SuspiciousObjects/UserDefinedSO?type=URL&contentFilter=Malware-CDN', body: '', checksum: 'YS5co5O/UusMpZYMASo/e1aYkZJCvdG7jSS8axExW5g=' },
+  {
+    method: 'GET',
+    pathAndQuery: '/WebApp/api/SuspiciousObjects/UserDefinedSO?type=file&contentFilter=3395',
+    body: '',
+    checksum: 'B+dEa9VdkvqZPmgKe49sR3b7QutBLnlcnQ6woNzDnZY=',
+  },
+  {
+    method: 'GET',
+    pathAndQuery: '/WebApp/API/SuspiciousObjects/UserDefinedSO?type=URL&contentFilter=Malware-CDN',
+    body: '',
+    checksum: 'YS5co5O/UusMpZYMASo/e1aYkZJCvdG7jSS8axExW5g=',
+  },
   {
     method: 'DELETE',
     pathAndQuery: '/WebApp/api/SuspiciousObjects/UserDefinedSO?type=url&content=http%3A%2F%2Fupdate.malware-cdn.org%2Fpayload.bin',
     body: '',
     checksum: 'pZWVuQnJ3ZnfYRp7I1DvfXZK6u4QxO8gvT+MYN9GQW8=',
   },
-  { method: 'PUT', pathAndQuery: '/WebApp/api/SuspiciousObjects/UserDefinedSO/', body: UNICODE_PUT_BODY, checksum: 'jYfBCSJpC9azkun1X0tDcESRYnNczet4URNW2uUu3pA=' },
+  {
+    method: 'PUT',
+    pathAndQuery: '/WebApp/api/SuspiciousObjects/UserDefinedSO/',
+    body: UNICODE_PUT_BODY,
+    checksum: 'jYfBCSJpC9azkun1X0tDcESRYnNczet4URNW2uUu3pA=',
+  },
 ] as const;
 
 const TOKEN_VECTORS = [

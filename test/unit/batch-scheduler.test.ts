@@ -56,7 +56,7 @@ describe('IndicatorBatchScheduler', () => {
     await expect(answers).resolves.toEqual(['answer:a', 'answer:b']);
   });
 
-  it('holds a batch until a feeding page has answered, so the page\'s indicators join it', async () => {
+  it("holds a batch until a feeding page has answered, so the page's indicators join it", async () => {
     const scheduler = new IndicatorBatchScheduler(MAX_WAIT_MS);
     scheduler.expect(new Set(['Tenant.threatSummaries']));
     const { loader, batches } = recordingLoader(scheduler);
@@ -182,7 +182,7 @@ describe('IndicatorBatchScheduler', () => {
     await expect(nested).resolves.toBe('answer:listed:object-1');
   });
 
-  it('sends every batch together when the feeding loader\'s answers are not asked to reveal anything', async () => {
+  it("sends every batch together when the feeding loader's answers are not asked to reveal anything", async () => {
     const scheduler = new IndicatorBatchScheduler(MAX_WAIT_MS);
     scheduler.expect(new Set());
     const reputations = recordingLoader(scheduler);

@@ -58,13 +58,18 @@ describe('live configuration', () => {
   });
 
   it('reads the threat feed settings, and refuses a lease no longer than the interval', () => {
-    expect(loadConfig('live', { ...complete, GATEWAY_FEED_INTERVAL_SECONDS: '0.2', GATEWAY_FEED_LEASE_SECONDS: '1', GATEWAY_MAX_SUBSCRIPTIONS_PER_CALLER: '3' }).feed).toEqual({
+    expect(
+      loadConfig('live', { ...complete, GATEWAY_FEED_INTERVAL_SECONDS: '0.2', GATEWAY_FEED_LEASE_SECONDS: '1', GATEWAY_MAX_SUBSCRIPTIONS_PER_CALLER: '3' })
+        .feed,
+    ).toEqual({
       intervalMs: 200,
       overlapMs: 300_000,
       leaseMs: 1_000,
       maxSubscriptionsPerCaller: 3,
     });
-    expect(problems({ ...complete, GATEWAY_FEED_INTERVAL_SECONDS: '10', GATEWAY_FEED_LEASE_SECONDS: '10' })).toEqual([expect.stringMatching(/GATEWAY_FEED_LEASE_SECONDS must be longer than GATEWAY_FEED_INTERVAL_SECONDS/)]);
+    expect(problems({ ...complete, GATEWAY_FEED_INTERVAL_SECONDS: '10', GATEWAY_FEED_LEASE_SECONDS: '10' })).toEqual([
+      expect.stringMatching(/GATEWAY_FEED_LEASE_SECONDS must be longer than GATEWAY_FEED_INTERVAL_SECONDS/),
+    ]);
     expect(problems({ ...complete, GATEWAY_FEED_INTERVAL_SECONDS: '0', GATEWAY_MAX_SUBSCRIPTIONS_PER_CALLER: '0' })).toHaveLength(2);
   });
 

@@ -82,7 +82,9 @@ describe('applying a poll', () => {
     const state = applyPoll(null, [], { from: T0 - OVERLAP, to: T0 }, OVERLAP).next;
     const a = row('a.example', T0 + 1_000);
     const b = row('b.example', T0 + 1_000);
-    expect(applyPoll(state, [b, a], { from: T0 - OVERLAP, to: T0 + 2_000 }, OVERLAP).fresh).toEqual(applyPoll(state, [a, b], { from: T0 - OVERLAP, to: T0 + 2_000 }, OVERLAP).fresh);
+    expect(applyPoll(state, [b, a], { from: T0 - OVERLAP, to: T0 + 2_000 }, OVERLAP).fresh).toEqual(
+      applyPoll(state, [a, b], { from: T0 - OVERLAP, to: T0 + 2_000 }, OVERLAP).fresh,
+    );
   });
 });
 

@@ -73,7 +73,13 @@ describe('ncpAuthHeaders', () => {
   });
 
   it('adds x-ncp-apigw-api-key only when an API key is configured', () => {
-    const base = { method: 'POST', uri: '/hashfilter/v1/getThresholdNotiConfig', accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY, now: () => 1763596800000 };
+    const base = {
+      method: 'POST',
+      uri: '/hashfilter/v1/getThresholdNotiConfig',
+      accessKey: DEMO_ACCESS_KEY,
+      secretKey: DEMO_SECRET_KEY,
+      now: () => 1763596800000,
+    };
     expect(ncpAuthHeaders(base)).not.toHaveProperty('x-ncp-apigw-api-key');
     const withKey = ncpAuthHeaders({ ...base, apiKey: 'demo-ncp-api-key' });
     expect(withKey['x-ncp-apigw-api-key']).toBe('demo-ncp-api-key');

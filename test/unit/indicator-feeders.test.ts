@@ -7,13 +7,17 @@ const feedersOf = (query: string, operationName?: string) => [...indicatorFeeder
 
 describe('indicatorFeeders: which fields of an operation can reveal indicators', () => {
   it('names nothing for helpdesk, traffic or settings beside indicators(values:)', () => {
-    expect(feedersOf(`{ indicators(values: ["a.example"]) { reputation { verdict } } tenant(tenantId: "t") { helpdesk { enabled } flowLogRetention { period } } }`)).toEqual([]);
+    expect(
+      feedersOf(`{ indicators(values: ["a.example"]) { reputation { verdict } } tenant(tenantId: "t") { helpdesk { enabled } flowLogRetention { period } } }`),
+    ).toEqual([]);
   });
 
   it('names a threat page only when its rows select their indicators', () => {
     const page = (rows: string) => `{ tenant(tenantId: "t") { threatSummaries(kind: OTHER, lineType: INT, from: "x", to: "y") { nodes { ${rows} } } } }`;
     expect(feedersOf(page('target severity'))).toEqual([]);
-    expect(feedersOf(page('targetIndicators { value }'))).toEqual(expect.arrayContaining(['Query.tenant', 'Tenant.threatSummaries', 'ThreatSummaryConnection.nodes']));
+    expect(feedersOf(page('targetIndicators { value }'))).toEqual(
+      expect.arrayContaining(['Query.tenant', 'Tenant.threatSummaries', 'ThreatSummaryConnection.nodes']),
+    );
   });
 
   it('follows named and inline fragments, and the Node interface', () => {
@@ -24,8 +28,12 @@ describe('indicatorFeeders: which fields of an operation can reveal indicators',
   });
 
   it('names the suspicious-object list and the loader type when listed objects show their indicators', () => {
-    expect(feedersOf(`{ suspiciousObjects { nodes { indicator { reputation { verdict } } } } }`)).toEqual(expect.arrayContaining(['Query.suspiciousObjects', 'SuspiciousObject']));
-    expect(feedersOf(`{ indicators(values: ["a.example"]) { suspiciousObject { indicator { value } } } }`)).toEqual(expect.arrayContaining(['Indicator.suspiciousObject', 'SuspiciousObject']));
+    expect(feedersOf(`{ suspiciousObjects { nodes { indicator { reputation { verdict } } } } }`)).toEqual(
+      expect.arrayContaining(['Query.suspiciousObjects', 'SuspiciousObject']),
+    );
+    expect(feedersOf(`{ indicators(values: ["a.example"]) { suspiciousObject { indicator { value } } } }`)).toEqual(
+      expect.arrayContaining(['Indicator.suspiciousObject', 'SuspiciousObject']),
+    );
     expect(feedersOf(`{ indicators(values: ["a.example"]) { suspiciousObject { scanAction } } }`)).toEqual([]);
   });
 

@@ -38,7 +38,10 @@ describe('splitLookupBodies', () => {
     // [{"object":"a"},{"object":"b"}] is 31 bytes; each item is 14, the brackets 2, a comma 1.
     expect(splitLookupBodies(['a', 'b', 'c'], 31)).toEqual([['a', 'b'], ['c']]);
     expect(splitLookupBodies(['a', 'b', 'c'], 30)).toEqual([['a'], ['b'], ['c']]);
-    const bodies = splitLookupBodies(Array.from({ length: 100 }, (_, i) => `host-${i}.example.com`), 500);
+    const bodies = splitLookupBodies(
+      Array.from({ length: 100 }, (_, i) => `host-${i}.example.com`),
+      500,
+    );
     for (const body of bodies) expect(Buffer.byteLength(JSON.stringify(body.map((object) => ({ object }))))).toBeLessThanOrEqual(500);
     expect(bodies.flat()).toEqual(Array.from({ length: 100 }, (_, i) => `host-${i}.example.com`));
   });

@@ -7,7 +7,13 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APEX_ERROR_CODES, APEX_UDSO_PATH, createApexSimulator } from '../../src/simulators/apex.js';
-import { CYBERTRACE_LOOKUP_PATH, CYBERTRACE_MAX_BODY_BYTES, DEMO_SUPPLIER_CATEGORY, createCyberTraceSimulator, cyberTraceLookupPath } from '../../src/simulators/cybertrace.js';
+import {
+  CYBERTRACE_LOOKUP_PATH,
+  CYBERTRACE_MAX_BODY_BYTES,
+  DEMO_SUPPLIER_CATEGORY,
+  createCyberTraceSimulator,
+  cyberTraceLookupPath,
+} from '../../src/simulators/cybertrace.js';
 import {
   DEMO_APEX_CREDENTIALS,
   DEMO_CYBERTRACE_CREDENTIALS,
@@ -126,7 +132,10 @@ describe('CyberTrace simulator', () => {
       expect(item).not.toHaveProperty('detects');
       const names = item.categories.map((category: { category: string }) => category.category);
       expect(names).toEqual(['KL_Botnet_CnC_URL', DEMO_SUPPLIER_CATEGORY]);
-      expect(item.categories[0]).toMatchObject({ detected_indicator: MALICIOUS_DOMAINS[0], context: { first_seen: expect.any(String), threat: expect.any(String) } });
+      expect(item.categories[0]).toMatchObject({
+        detected_indicator: MALICIOUS_DOMAINS[0],
+        context: { first_seen: expect.any(String), threat: expect.any(String) },
+      });
     });
 
     it('answers hash detections under "detects", as the vendor example does, matching any case', async () => {
@@ -134,7 +143,11 @@ describe('CyberTrace simulator', () => {
       expect(item).toMatchObject({ object: 'C1153422C5F68E731347F6A33F791598', result: 'detected' });
       expect(item).not.toHaveProperty('categories');
       expect(item.detects).toEqual([
-        { category: 'KL_Malicious_Hash', detected_indicator: 'C1153422C5F68E731347F6A33F791598', context: { first_seen: '10.07.2015 23:53', threat: expect.any(String) } },
+        {
+          category: 'KL_Malicious_Hash',
+          detected_indicator: 'C1153422C5F68E731347F6A33F791598',
+          context: { first_seen: '10.07.2015 23:53', threat: expect.any(String) },
+        },
       ]);
       const [sha1] = (await lookup([{ object: MALICIOUS_SHA1[0] }])).body;
       expect(sha1.detects[0].category).toBe('KL_Malicious_Hash');
@@ -161,7 +174,11 @@ describe('CyberTrace simulator', () => {
     });
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { result: string }[]).map((item) => item.result)).toEqual(['detected', 'not detected']);
-    const unauthorized = await fetch(`${simulator.url}${CYBERTRACE_LOOKUP_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[{"object":"1.1.1.1"}]' });
+    const unauthorized = await fetch(`${simulator.url}${CYBERTRACE_LOOKUP_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[{"object":"1.1.1.1"}]',
+    });
     expect(unauthorized.status).toBe(401);
     expect(simulator.requests).toHaveLength(2);
   });
@@ -175,7 +192,9 @@ describe('File Safer simulator', () => {
   function ncpHeaders(method: string, uri: string, options: { timestamp?: number; accessKey?: string; secretKey?: string; apiKey?: string | null } = {}) {
     const timestamp = String(options.timestamp ?? NOW_MS);
     const key = options.accessKey ?? accessKey;
-    const signature = createHmac('sha256', options.secretKey ?? secretKey).update(`${method} ${uri}\n${timestamp}\n${key}`).digest('base64');
+    const signature = createHmac('sha256', options.secretKey ?? secretKey)
+      .update(`${method} ${uri}\n${timestamp}\n${key}`)
+      .digest('base64');
     const headers: Record<string, string> = { 'x-ncp-apigw-timestamp': timestamp, 'x-ncp-iam-access-key': key, 'x-ncp-apigw-signature-v2': signature };
     const sentApiKey = options.apiKey === undefined ? apiKey : options.apiKey;
     if (sentApiKey !== null) headers['x-ncp-apigw-api-key'] = sentApiKey;
@@ -253,7 +272,12 @@ describe('File Safer simulator', () => {
       const reply = await signedGet(simulator(), checkHashUri(MALICIOUS_SHA1[0], 'sha1'));
       expect(reply).toEqual({
         status: 200,
-        body: { returnCode: '0', returnMessage: 'success', totalRows: 1, hashCheckResultList: [{ hashType: 'sha1', hashCode: MALICIOUS_SHA1[0], group: expect.any(String), result: 'malware' }] },
+        body: {
+          returnCode: '0',
+          returnMessage: 'success',
+          totalRows: 1,
+          hashCheckResultList: [{ hashType: 'sha1', hashCode: MALICIOUS_SHA1[0], group: expect.any(String), result: 'malware' }],
+        },
       });
     });
 
@@ -284,10 +308,19 @@ describe('File Safer simulator', () => {
     it('starts with one MAL setting, replaces per type, and removes all', async () => {
       const handler = simulator();
       const get = async () => (await signedPost(handler, 'getThresholdNotiConfig', {})).body;
-      expect(await get()).toEqual({ returnCode: '0', returnMessage: 'success', thresholdNotificationInfoList: [{ notificationType: 'MAL', referenceTime: 5, thresholdValue: 1 }] });
+      expect(await get()).toEqual({
+        returnCode: '0',
+        returnMessage: 'success',
+        thresholdNotificationInfoList: [{ notificationType: 'MAL', referenceTime: 5, thresholdValue: 1 }],
+      });
 
-      expect((await signedPost(handler, 'setThresholdNotiConfig', { notificationType: 'ERR', referenceTime: 10, thresholdValue: 100 })).body).toEqual({ returnCode: '0', returnMessage: 'success' });
-      expect((await signedPost(handler, 'setThresholdNotiConfig', { notificationType: 'MAL', referenceTime: 30, thresholdValue: 1000 })).body.returnCode).toBe('0');
+      expect((await signedPost(handler, 'setThresholdNotiConfig', { notificationType: 'ERR', referenceTime: 10, thresholdValue: 100 })).body).toEqual({
+        returnCode: '0',
+        returnMessage: 'success',
+      });
+      expect((await signedPost(handler, 'setThresholdNotiConfig', { notificationType: 'MAL', referenceTime: 30, thresholdValue: 1000 })).body.returnCode).toBe(
+        '0',
+      );
       expect((await get()).thresholdNotificationInfoList).toEqual([
         { notificationType: 'MAL', referenceTime: 30, thresholdValue: 1000 },
         { notificationType: 'ERR', referenceTime: 10, thresholdValue: 100 },
@@ -316,7 +349,10 @@ describe('File Safer simulator', () => {
       ['a missing field', { notificationType: 'MAL', referenceTime: 5 }],
     ])('refuses %s with HTTP 200 and returnCode 140001, keeping the old setting', async (_name, body) => {
       const handler = simulator();
-      expect(await signedPost(handler, 'setThresholdNotiConfig', body)).toEqual({ status: 200, body: { returnCode: '140001', returnMessage: 'Parameter is invalid' } });
+      expect(await signedPost(handler, 'setThresholdNotiConfig', body)).toEqual({
+        status: 200,
+        body: { returnCode: '140001', returnMessage: 'Parameter is invalid' },
+      });
       expect(handler.thresholdSettings()).toEqual([{ notificationType: 'MAL', referenceTime: 5, thresholdValue: 1 }]);
     });
 
@@ -383,7 +419,10 @@ describe('Apex Central simulator', () => {
 
     it('answers 401 ErrorCode 19 for a token signed with another key, or for another application', async () => {
       expectFailure(await call(simulator(), recorded('GET', listPath, { authorization: bearer('GET', listPath, '', { apiKey: 'not-the-key' }) })), '19');
-      expectFailure(await call(simulator(), recorded('GET', listPath, { authorization: bearer('GET', listPath, '', { applicationId: 'someone-else' }) })), '19');
+      expectFailure(
+        await call(simulator(), recorded('GET', listPath, { authorization: bearer('GET', listPath, '', { applicationId: 'someone-else' }) })),
+        '19',
+      );
     });
 
     it('answers 401 ErrorCode 19 for an unsigned ("alg": "none") token', async () => {
@@ -394,7 +433,10 @@ describe('Apex Central simulator', () => {
     });
 
     it('answers 401 ErrorCode 18 for a token over 5 minutes old or issued in the future', async () => {
-      expectFailure(await call(simulator(), recorded('GET', listPath, { authorization: bearer('GET', listPath, '', { issuedAt: NOW_SECONDS - 301 }) })), APEX_ERROR_CODES.tokenExpired);
+      expectFailure(
+        await call(simulator(), recorded('GET', listPath, { authorization: bearer('GET', listPath, '', { issuedAt: NOW_SECONDS - 301 }) })),
+        APEX_ERROR_CODES.tokenExpired,
+      );
       expectFailure(await call(simulator(), recorded('GET', listPath, { authorization: bearer('GET', listPath, '', { issuedAt: NOW_SECONDS + 120 }) })), '18');
       const recent = await call(simulator(), recorded('GET', listPath, { authorization: bearer('GET', listPath, '', { issuedAt: NOW_SECONDS - 299 }) }));
       expect(recent.status).toBe(200);
@@ -459,7 +501,12 @@ describe('Apex Central simulator', () => {
     it('adds an object, updates it when added again, and deletes it', async () => {
       const handler = simulator();
       const url = 'https://evil.example.net/login?next=%2Fhome';
-      const first = await signed(handler, 'PUT', ADD_PATH, addBody({ type: 'url', content: url, notes: '不審なURL', scan_action: 'log', expiration_utc_date: '2026-12-31T23:59:59Z' }));
+      const first = await signed(
+        handler,
+        'PUT',
+        ADD_PATH,
+        addBody({ type: 'url', content: url, notes: '不審なURL', scan_action: 'log', expiration_utc_date: '2026-12-31T23:59:59Z' }),
+      );
       expect(first.status).toBe(200);
       expect(first.body).toMatchObject({ Meta: { Result: '1', ErrorCode: '0', ErrorMsg: '' }, PermissionCtrl: { permission: '255' } });
 

@@ -16,13 +16,17 @@ describe('global IDs of types that are not nodes', () => {
     ['a type that does not implement Node', encodeNodeId('PageInfo', '1')],
   ])('node(id:) refuses %s as BAD_USER_INPUT', async (_case, id) => {
     const result = await run(`{ node(id: "${id}") { id } }`);
-    expect(result.errors?.map((error) => [error.message, error.extensions['code']])).toEqual([[`"${id}" is not a global ID issued by this gateway`, 'BAD_USER_INPUT']]);
+    expect(result.errors?.map((error) => [error.message, error.extensions['code']])).toEqual([
+      [`"${id}" is not a global ID issued by this gateway`, 'BAD_USER_INPUT'],
+    ]);
   });
 
   it('nodes(ids:) refuses the list when one ID is not of a node type', async () => {
     const bogus = encodeNodeId('Bogus', '1');
     const result = await run(`{ nodes(ids: ["${encodeNodeId('Tenant', TENANT)}", "${bogus}"]) { id } }`);
-    expect(result.errors?.map((error) => [error.message, error.extensions['code']])).toEqual([[`"${bogus}" is not a global ID issued by this gateway`, 'BAD_USER_INPUT']]);
+    expect(result.errors?.map((error) => [error.message, error.extensions['code']])).toEqual([
+      [`"${bogus}" is not a global ID issued by this gateway`, 'BAD_USER_INPUT'],
+    ]);
   });
 
   it('node(id:) still loads a node', async () => {

@@ -31,7 +31,13 @@ const schema = buildSchema(/* GraphQL */ `
 
 function rowsOf(source: string, options: { variables?: Record<string, unknown>; operationName?: string; maxRows?: number } = {}): number {
   const errors = validate(schema, parse(source), [
-    operationBudgetRule({ maxRows: options.maxRows ?? -1, defaultPageSize: 20, variables: options.variables ?? {}, operationName: options.operationName ?? null, listArguments: { 'Query.nodes': 'ids' } }),
+    operationBudgetRule({
+      maxRows: options.maxRows ?? -1,
+      defaultPageSize: 20,
+      variables: options.variables ?? {},
+      operationName: options.operationName ?? null,
+      listArguments: { 'Query.nodes': 'ids' },
+    }),
   ]);
   const rows = errors[0]?.extensions['rows'];
   return typeof rows === 'number' ? rows : 0;
@@ -75,7 +81,10 @@ describe('maxRowsRule', () => {
 
   it('measures a fragment fan-out in linear time', () => {
     const levels = 40;
-    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Tenant { ${i + 1 < levels ? `...F${i + 1} ...F${i + 1}` : 'items(first: 1) { totalCount }'} }`).join('\n');
+    const fragments = Array.from(
+      { length: levels },
+      (_, i) => `fragment F${i} on Tenant { ${i + 1 < levels ? `...F${i + 1} ...F${i + 1}` : 'items(first: 1) { totalCount }'} }`,
+    ).join('\n');
     const started = performance.now();
     const rows = rowsOf(`{ tenant(id: "a") { ...F0 } }\n${fragments}`);
     expect(performance.now() - started).toBeLessThan(1_000);
@@ -148,9 +157,12 @@ describe('upstream calls and list bounds', () => {
   } as const;
 
   const refusals = (source: string, maxUpstreamCalls: number, variables: Record<string, unknown> = {}) =>
-    validate(callSchema, parse(source), [operationBudgetRule({ ...budget, maxUpstreamCalls, variables })]).map((error): Record<string, unknown> => ({ message: error.message, ...error.extensions }));
+    validate(callSchema, parse(source), [operationBudgetRule({ ...budget, maxUpstreamCalls, variables })]).map(
+      (error): Record<string, unknown> => ({ message: error.message, ...error.extensions }),
+    );
   /** The calls the rule reports for an upstream, by refusing at a limit of 0. */
-  const callsTo = (upstream: string, source: string, variables: Record<string, unknown> = {}) => refusals(source, 0, variables).find((refusal) => refusal['upstream'] === upstream)?.['upstreamCalls'] ?? 0;
+  const callsTo = (upstream: string, source: string, variables: Record<string, unknown> = {}) =>
+    refusals(source, 0, variables).find((refusal) => refusal['upstream'] === upstream)?.['upstreamCalls'] ?? 0;
 
   it('counts each call once for every object it is asked on, lists and pages multiplying', () => {
     const ids = Array.from({ length: 40 }, (_, i) => `sim-${i}`);
@@ -184,7 +196,9 @@ describe('upstream calls and list bounds', () => {
     expect(refusals('query($ids: [ID!]!) { nodes(ids: $ids) { helpdesk } }', 1_000, { ids })).toEqual([
       expect.objectContaining({ code: 'BAD_USER_INPUT', message: '`Query.nodes(ids:)` holds 51 items; at most 50 are allowed.' }),
     ]);
-    expect(refusals('{ search(filter: { names: ["a", "b", "c", "d"] }) { helpdesk } }', 1_000)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^`Filter\.names` holds 4 items/) })]);
+    expect(refusals('{ search(filter: { names: ["a", "b", "c", "d"] }) { helpdesk } }', 1_000)).toEqual([
+      expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^`Filter\.names` holds 4 items/) }),
+    ]);
     expect(refusals('query($f: Filter) { search(filter: $f) { helpdesk } }', 1_000, { f: { names: ['a', 'b', 'c'] } })).toEqual([]);
   });
 
@@ -192,7 +206,10 @@ describe('upstream calls and list bounds', () => {
     const [refusal, ...others] = refusals('{ tenant(id: "a") { items(first: 100000) { pageInfo { hasNextPage } } } }', 0);
     expect(others).toEqual([]);
     expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT', message: '`first` of Tenant.items must be an integer from 0 to 10,000, got 100000.' });
-    expect(refusals('query($n: Int) { tenant(id: "a") { items(last: $n) { pageInfo { hasNextPage } } } }', 10, { n: -1 })[0]).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^`last` of Tenant\.items/) });
+    expect(refusals('query($n: Int) { tenant(id: "a") { items(last: $n) { pageInfo { hasNextPage } } } }', 10, { n: -1 })[0]).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/^`last` of Tenant\.items/),
+    });
   });
 });
 

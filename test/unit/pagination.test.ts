@@ -107,22 +107,27 @@ describe('planPageWindow', () => {
 
   it('covers every window with at most 2 valid requests and at most twice its rows', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: MAX_PAGE_SIZE }), fc.option(fc.nat({ max: 20_000 })), (offset, limit, beyond) => {
-        const total = beyond === null ? undefined : offset + 1 + beyond;
-        const requests = planPageWindow({ offset, limit }, total);
-        const end = Math.min(offset + limit, total ?? Infinity);
-        expect(requests.length).toBeGreaterThanOrEqual(1);
-        expect(requests.length).toBeLessThanOrEqual(2);
-        for (const { page, pageSize } of requests) {
-          expect(Number.isInteger(page) && page >= 1).toBe(true);
-          expect(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= MAX_PAGE_SIZE).toBe(true);
-        }
-        const covered = (row: number) => requests.some(({ page, pageSize }) => row >= (page - 1) * pageSize && row < page * pageSize);
-        // Pages are intervals, so checking the ends and each page boundary inside covers every row.
-        const probes = [offset, end - 1, ...requests.flatMap(({ page, pageSize }) => [(page - 1) * pageSize - 1, page * pageSize])];
-        for (const row of probes) if (row >= offset && row < end) expect(covered(row)).toBe(true);
-        expect(rowsServed(requests, total ?? Infinity)).toBeLessThanOrEqual(2 * (end - offset));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 1, max: MAX_PAGE_SIZE }),
+        fc.option(fc.nat({ max: 20_000 })),
+        (offset, limit, beyond) => {
+          const total = beyond === null ? undefined : offset + 1 + beyond;
+          const requests = planPageWindow({ offset, limit }, total);
+          const end = Math.min(offset + limit, total ?? Infinity);
+          expect(requests.length).toBeGreaterThanOrEqual(1);
+          expect(requests.length).toBeLessThanOrEqual(2);
+          for (const { page, pageSize } of requests) {
+            expect(Number.isInteger(page) && page >= 1).toBe(true);
+            expect(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= MAX_PAGE_SIZE).toBe(true);
+          }
+          const covered = (row: number) => requests.some(({ page, pageSize }) => row >= (page - 1) * pageSize && row < page * pageSize);
+          // Pages are intervals, so checking the ends and each page boundary inside covers every row.
+          const probes = [offset, end - 1, ...requests.flatMap(({ page, pageSize }) => [(page - 1) * pageSize - 1, page * pageSize])];
+          for (const row of probes) if (row >= offset && row < end) expect(covered(row)).toBe(true);
+          expect(rowsServed(requests, total ?? Infinity)).toBeLessThanOrEqual(2 * (end - offset));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -138,7 +143,12 @@ describe('planPageWindow', () => {
   });
 
   it('fetches exactly the tail when the total is known (pageSize T-N, page 2)', () => {
-    for (const [total, limit] of [[100, 30], [100, 50], [5_000, 17], [15_000, 6_000]] as const) {
+    for (const [total, limit] of [
+      [100, 30],
+      [100, 50],
+      [5_000, 17],
+      [15_000, 6_000],
+    ] as const) {
       const requests = planPageWindow({ offset: total - limit, limit }, total);
       expect(requests).toHaveLength(1);
       expect(rowsServed(requests, total)).toBe(limit);
@@ -188,7 +198,14 @@ describe('loadConnectionPage against a model of SIGN', () => {
   });
 
   it('follows random sequences of pages built from earlier cursors, always with the first pin', async () => {
-    const stepArb = fc.record({ backward: fc.boolean(), useAfter: fc.boolean(), useBefore: fc.boolean(), count: fc.integer({ min: 0, max: 120 }), pickA: fc.nat(), pickB: fc.nat() });
+    const stepArb = fc.record({
+      backward: fc.boolean(),
+      useAfter: fc.boolean(),
+      useBefore: fc.boolean(),
+      count: fc.integer({ min: 0, max: 120 }),
+      pickA: fc.nat(),
+      pickB: fc.nat(),
+    });
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 2_000 }), fc.array(stepArb, { minLength: 1, maxLength: 6 }), async (total, steps) => {
         const upstream = new FakeUpstream(total);
@@ -255,7 +272,10 @@ describe('loadConnectionPage against a model of SIGN', () => {
   ])('fetches at most 1.2 rows per row on average through first/after pages (limit %s)', async (_, maxLimit) => {
     const total = 200_000;
     const upstream = new FakeUpstream(total);
-    const windows = fc.sample(fc.record({ after: fc.integer({ min: 0, max: 100_000 }), first: fc.integer({ min: 1, max: maxLimit }) }), { numRuns: 300, seed: 7 });
+    const windows = fc.sample(fc.record({ after: fc.integer({ min: 0, max: 100_000 }), first: fc.integer({ min: 1, max: maxLimit }) }), {
+      numRuns: 300,
+      seed: 7,
+    });
     let ratioSum = 0;
     for (const { after, first } of windows) {
       const read = await readPage(upstream, { first, after: cursorFor(after, total) });

@@ -105,13 +105,25 @@ describe('planRetry', () => {
   });
 
   it('never waits past the deadline', () => {
-    expect(plan({ kind: 'answer', status: 503 }, { ...idempotent, remainingMs: 50 })).toMatchObject({ retry: false, reason: 'no time left before the deadline' });
+    expect(plan({ kind: 'answer', status: 503 }, { ...idempotent, remainingMs: 50 })).toMatchObject({
+      retry: false,
+      reason: 'no time left before the deadline',
+    });
     expect(plan({ kind: 'answer', status: 429, retryAfter: '2' }, { ...idempotent, remainingMs: 1_500 })).toMatchObject({ retry: false });
   });
 });
 
 describe('configuration', () => {
-  const live = { CYBERTRACE_BASE_URL: 'https://ct.example', CYBERTRACE_USERNAME: 'u', CYBERTRACE_PASSWORD: 'p', NCP_ACCESS_KEY: 'a', NCP_SECRET_KEY: 's', APEX_BASE_URL: 'https://apex.example', APEX_APPLICATION_ID: 'i', APEX_API_KEY: 'k' };
+  const live = {
+    CYBERTRACE_BASE_URL: 'https://ct.example',
+    CYBERTRACE_USERNAME: 'u',
+    CYBERTRACE_PASSWORD: 'p',
+    NCP_ACCESS_KEY: 'a',
+    NCP_SECRET_KEY: 's',
+    APEX_BASE_URL: 'https://apex.example',
+    APEX_APPLICATION_ID: 'i',
+    APEX_API_KEY: 'k',
+  };
 
   it('gives every upstream the documented defaults', () => {
     const config = loadConfig('live', live);
@@ -127,7 +139,14 @@ describe('configuration', () => {
   });
 
   it('takes UPSTREAM_* as the default and <UPSTREAM>_* as the override', () => {
-    const config = loadConfig('live', { ...live, UPSTREAM_TIMEOUT_MS: '4000', SIGN_TIMEOUT_MS: '2000', CYBERTRACE_RETRIES: '0', UPSTREAM_BREAKER_FAILURES: '9', APEX_HEADERS_TIMEOUT_MS: '1500' });
+    const config = loadConfig('live', {
+      ...live,
+      UPSTREAM_TIMEOUT_MS: '4000',
+      SIGN_TIMEOUT_MS: '2000',
+      CYBERTRACE_RETRIES: '0',
+      UPSTREAM_BREAKER_FAILURES: '9',
+      APEX_HEADERS_TIMEOUT_MS: '1500',
+    });
     expect(config.upstreamHttp.sign).toMatchObject({ totalMs: 2_000, headersMs: 2_000, retry: { retries: 2 }, breaker: { failures: 9 } });
     expect(config.upstreamHttp.cybertrace).toMatchObject({ totalMs: 4_000, headersMs: 4_000, retry: { retries: 0 } });
     expect(config.upstreamHttp.apex).toMatchObject({ totalMs: 4_000, headersMs: 1_500 });
@@ -136,7 +155,9 @@ describe('configuration', () => {
   });
 
   it('names malformed settings', () => {
-    expect(() => loadConfig('live', { ...live, FILESAFER_RETRIES: 'many', UPSTREAM_MAX_CONCURRENCY: '0' })).toThrow(/FILESAFER_RETRIES[\s\S]*UPSTREAM_MAX_CONCURRENCY|UPSTREAM_MAX_CONCURRENCY[\s\S]*FILESAFER_RETRIES/);
+    expect(() => loadConfig('live', { ...live, FILESAFER_RETRIES: 'many', UPSTREAM_MAX_CONCURRENCY: '0' })).toThrow(
+      /FILESAFER_RETRIES[\s\S]*UPSTREAM_MAX_CONCURRENCY|UPSTREAM_MAX_CONCURRENCY[\s\S]*FILESAFER_RETRIES/,
+    );
   });
 });
 
@@ -197,7 +218,10 @@ describe('UpstreamHttp against a local simulator', () => {
   it('does not retry a malformed body, and says so', async () => {
     const { simulator, http } = await start();
     simulator.inject({ kind: 'malformed-json' });
-    await expect(http.send({ method: 'GET', path: '/list' })).rejects.toMatchObject({ message: 'apex: answered HTTP 200 with a body that is not JSON', extensions: { code: 'UPSTREAM_ERROR' } });
+    await expect(http.send({ method: 'GET', path: '/list' })).rejects.toMatchObject({
+      message: 'apex: answered HTTP 200 with a body that is not JSON',
+      extensions: { code: 'UPSTREAM_ERROR' },
+    });
     expect(simulator.requests).toHaveLength(1);
   });
 
@@ -205,7 +229,10 @@ describe('UpstreamHttp against a local simulator', () => {
     // undici checks its headers timeout about once a second, hence the roomy numbers.
     const { simulator, http } = await start({ totalMs: 2_500, headersMs: 200, retry: { retries: 10 } });
     simulator.inject({ kind: 'hang' });
-    await expect(http.send({ method: 'GET', path: '/list' })).rejects.toMatchObject({ message: 'apex: did not answer within 2500 ms', extensions: { code: 'UPSTREAM_TIMEOUT', upstream: 'apex' } });
+    await expect(http.send({ method: 'GET', path: '/list' })).rejects.toMatchObject({
+      message: 'apex: did not answer within 2500 ms',
+      extensions: { code: 'UPSTREAM_TIMEOUT', upstream: 'apex' },
+    });
     // Several attempts (each cut by the headers timeout), but not the 11 the retries would allow.
     expect(simulator.requests.length).toBeGreaterThanOrEqual(2);
     expect(simulator.requests.length).toBeLessThan(11);
@@ -241,7 +268,12 @@ describe('UpstreamHttp against a local simulator', () => {
   it('bounds concurrent requests and refuses beyond the queue without calling', async () => {
     const { simulator, http } = await start({ retry: { retries: 0 }, concurrency: { max: 1, queue: 1 } });
     simulator.inject({ kind: 'latency', ms: 100 });
-    const sends = [1, 2, 3].map(() => http.send({ method: 'GET', path: '/list' }).then((answer) => answer.status, (error: { extensions: { code: string } }) => error.extensions.code));
+    const sends = [1, 2, 3].map(() =>
+      http.send({ method: 'GET', path: '/list' }).then(
+        (answer) => answer.status,
+        (error: { extensions: { code: string } }) => error.extensions.code,
+      ),
+    );
     expect(await Promise.all(sends)).toEqual([200, 200, 'UPSTREAM_UNAVAILABLE']);
     expect(simulator.requests).toHaveLength(2);
     expect(http.counters.rejected).toBe(1);

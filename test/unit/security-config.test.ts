@@ -25,14 +25,26 @@ describe('loadSecurityConfig', () => {
   it('runs the demo with authentication off and documented defaults', () => {
     const security = loadSecurityConfig('demo', {});
     expect(security.authentication).toEqual({ enabled: false });
-    expect(security.limits).toEqual({ maxDepth: 12, maxCost: 20_000, maxAliases: 15, maxDirectives: 50, maxTokens: 2_000, maxBodyBytes: 1_048_576, maxRows: 20_000, maxUpstreamCalls: 100, defaultPageSize: 20 });
+    expect(security.limits).toEqual({
+      maxDepth: 12,
+      maxCost: 20_000,
+      maxAliases: 15,
+      maxDirectives: 50,
+      maxTokens: 2_000,
+      maxBodyBytes: 1_048_576,
+      maxRows: 20_000,
+      maxUpstreamCalls: 100,
+      defaultPageSize: 20,
+    });
     expect(security.rateLimit).toEqual({ perMinute: 600, burst: 60 });
     expect(security.trustedDocuments).toBeNull();
     expect(security.warnings).toEqual([]);
   });
 
   it('refuses live mode with no token verifier, naming both variables and the way out', () => {
-    expect(problems(() => loadSecurityConfig('live', {}))).toEqual([expect.stringMatching(/GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL is required.*GATEWAY_AUTH=off/)]);
+    expect(problems(() => loadSecurityConfig('live', {}))).toEqual([
+      expect.stringMatching(/GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL is required.*GATEWAY_AUTH=off/),
+    ]);
     expect(problems(() => loadSecurityConfig('demo', { GATEWAY_AUTH: 'on' }))).toHaveLength(1);
   });
 
@@ -50,14 +62,29 @@ describe('loadSecurityConfig', () => {
       audience: 'gw',
       clockToleranceSeconds: 5,
     });
-    expect(loadSecurityConfig('live', { GATEWAY_JWKS_URL: 'https://idp.example/jwks.json' }).authentication).toMatchObject({ enabled: true, verification: { kind: 'jwks', url: 'https://idp.example/jwks.json' } });
+    expect(loadSecurityConfig('live', { GATEWAY_JWKS_URL: 'https://idp.example/jwks.json' }).authentication).toMatchObject({
+      enabled: true,
+      verification: { kind: 'jwks', url: 'https://idp.example/jwks.json' },
+    });
     expect(loadSecurityConfig('demo', { GATEWAY_JWT_SECRET: SECRET }).secrets).toEqual([SECRET]);
   });
 
   it('names every malformed variable at once', () => {
-    const found = problems(() => loadSecurityConfig('live', { GATEWAY_JWT_SECRET: 'short', GATEWAY_JWKS_URL: 'ftp://x', GATEWAY_MAX_DEPTH: '0', GATEWAY_RATE_LIMIT_PER_MINUTE: '-1', GATEWAY_AUTH: 'maybe' }));
-    expect(found.map((problem) => problem.split(' ')[0])).toEqual(expect.arrayContaining(['GATEWAY_JWT_SECRET', 'GATEWAY_JWKS_URL', 'GATEWAY_MAX_DEPTH', 'GATEWAY_RATE_LIMIT_PER_MINUTE', 'GATEWAY_AUTH']));
-    expect(problems(() => loadSecurityConfig('live', { GATEWAY_JWT_SECRET: SECRET, GATEWAY_JWKS_URL: 'https://idp/jwks' }))).toEqual([expect.stringMatching(/both set/)]);
+    const found = problems(() =>
+      loadSecurityConfig('live', {
+        GATEWAY_JWT_SECRET: 'short',
+        GATEWAY_JWKS_URL: 'ftp://x',
+        GATEWAY_MAX_DEPTH: '0',
+        GATEWAY_RATE_LIMIT_PER_MINUTE: '-1',
+        GATEWAY_AUTH: 'maybe',
+      }),
+    );
+    expect(found.map((problem) => problem.split(' ')[0])).toEqual(
+      expect.arrayContaining(['GATEWAY_JWT_SECRET', 'GATEWAY_JWKS_URL', 'GATEWAY_MAX_DEPTH', 'GATEWAY_RATE_LIMIT_PER_MINUTE', 'GATEWAY_AUTH']),
+    );
+    expect(problems(() => loadSecurityConfig('live', { GATEWAY_JWT_SECRET: SECRET, GATEWAY_JWKS_URL: 'https://idp/jwks' }))).toEqual([
+      expect.stringMatching(/both set/),
+    ]);
   });
 
   it('turns the rate limit off with 0, and reads the limits', () => {
@@ -67,7 +94,9 @@ describe('loadSecurityConfig', () => {
   });
 
   it('reports a trusted-documents manifest that cannot be used', () => {
-    expect(problems(() => loadSecurityConfig('demo', { GATEWAY_TRUSTED_DOCUMENTS: '/nonexistent/manifest.json' }))).toEqual([expect.stringMatching(/^GATEWAY_TRUSTED_DOCUMENTS cannot read/)]);
+    expect(problems(() => loadSecurityConfig('demo', { GATEWAY_TRUSTED_DOCUMENTS: '/nonexistent/manifest.json' }))).toEqual([
+      expect.stringMatching(/^GATEWAY_TRUSTED_DOCUMENTS cannot read/),
+    ]);
   });
 });
 

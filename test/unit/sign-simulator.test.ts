@@ -188,7 +188,12 @@ describe('SIGN simulator: parameter validation', () => {
     ['flow-collectors', `${flows}&threatSeverity=high`, SIGN_ERROR.unknownParameter, 'threatSeverity'],
     // traffic
     ['flow-collectors/traffic-timeseries', 'lineType=INT&period=1h&interval=15m&rankBy=src_ip', SIGN_ERROR.missingParameter, 'baseDateTime'],
-    ['flow-collectors/traffic-timeseries', 'lineType=INT&baseDateTime=2026-11-10&period=1h&interval=15m&rankBy=src_ip', SIGN_ERROR.invalidParameter, 'baseDateTime'],
+    [
+      'flow-collectors/traffic-timeseries',
+      'lineType=INT&baseDateTime=2026-11-10&period=1h&interval=15m&rankBy=src_ip',
+      SIGN_ERROR.invalidParameter,
+      'baseDateTime',
+    ],
     ['flow-collectors/traffic-timeseries', `${TRAFFIC}&period=2h&interval=15m&rankBy=src_ip`, SIGN_ERROR.invalidParameter, 'period'],
     ['flow-collectors/traffic-timeseries', `${TRAFFIC}&period=1h&interval=10m&rankBy=src_ip`, SIGN_ERROR.invalidParameter, 'interval'],
     ['flow-collectors/traffic-timeseries', `${TRAFFIC}&period=15m&interval=30m&rankBy=src_ip`, SIGN_ERROR.intervalExceedsPeriod, 'interval'],
@@ -323,8 +328,16 @@ describe('SIGN simulator: data and filters', () => {
       }
       return total;
     };
-    const demo = { other: await detailTotals(DEMO_TENANT_ID, 'threat-details'), ip: await detailTotals(DEMO_TENANT_ID, 'ip-threat-details'), flows: await count(DEMO_TENANT_ID, 'flow-collectors', ALL_DAYS) };
-    const other = { other: await detailTotals(OTHER_TENANT_ID, 'threat-details'), ip: await detailTotals(OTHER_TENANT_ID, 'ip-threat-details'), flows: await count(OTHER_TENANT_ID, 'flow-collectors', ALL_DAYS) };
+    const demo = {
+      other: await detailTotals(DEMO_TENANT_ID, 'threat-details'),
+      ip: await detailTotals(DEMO_TENANT_ID, 'ip-threat-details'),
+      flows: await count(DEMO_TENANT_ID, 'flow-collectors', ALL_DAYS),
+    };
+    const other = {
+      other: await detailTotals(OTHER_TENANT_ID, 'threat-details'),
+      ip: await detailTotals(OTHER_TENANT_ID, 'ip-threat-details'),
+      flows: await count(OTHER_TENANT_ID, 'flow-collectors', ALL_DAYS),
+    };
     expect(demo.other).toBeGreaterThanOrEqual(300);
     expect(demo.ip).toBeGreaterThanOrEqual(200);
     expect(demo.flows).toBeGreaterThanOrEqual(3000);
@@ -345,7 +358,20 @@ describe('SIGN simulator: data and filters', () => {
     const rows = await list('threat-details', 'threats', `${ALL_TIME}&lineType=INT&simId=440130000096015`);
     for (const row of rows) {
       expect(Object.keys(row).sort()).toEqual(
-        ['receiveTime', 'threatSeverity', 'threatType', 'detectedTarget', 'application', 'ipProtocol', 'stream', 'sourceAddress', 'destinationAddress', 'sourcePort', 'destinationPort', 'lineType'].sort(),
+        [
+          'receiveTime',
+          'threatSeverity',
+          'threatType',
+          'detectedTarget',
+          'application',
+          'ipProtocol',
+          'stream',
+          'sourceAddress',
+          'destinationAddress',
+          'sourcePort',
+          'destinationPort',
+          'lineType',
+        ].sort(),
       );
       expect(row.receiveTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       expect(DEMO_THREAT_DOMAINS as readonly unknown[]).toContain(row.detectedTarget);
@@ -454,7 +480,10 @@ describe('SIGN simulator: data and filters', () => {
       ['l4DstPort=53', (row) => row.l4DstPort === 53],
       [`appId=${sample.appId}`, (row) => row.appId === sample.appId],
       ['protocol=17', (row) => row.protocol === 17],
-      [`protocol=6&l4DstPort=443&ipv4SrcAddr=${sample.ipv4SrcAddr}`, (row) => row.protocol === 6 && row.l4DstPort === 443 && row.ipv4SrcAddr === sample.ipv4SrcAddr],
+      [
+        `protocol=6&l4DstPort=443&ipv4SrcAddr=${sample.ipv4SrcAddr}`,
+        (row) => row.protocol === 6 && row.l4DstPort === 443 && row.ipv4SrcAddr === sample.ipv4SrcAddr,
+      ],
     ];
     for (const [filter, keep] of cases) {
       const rows = await list('flow-collectors', 'flowCollectors', `${ALL_DAYS}&lineType=INT&${filter}`);
@@ -547,7 +576,13 @@ describe('SIGN simulator: traffic', () => {
   it('agrees across statistics, time series and total', async () => {
     const query = `${TRAFFIC}&period=24h&interval=1h&rankBy=dst_ip&top=100`;
     const series = (await ok('flow-collectors/traffic-timeseries', query)).traffics as { group: string; rank: number; rates: { bps: number }[] }[];
-    const statistics = (await ok('flow-collectors/traffic-statistics', query)).trafficStatistics as { group: string; rank: number; curValue: number; avgValue: number; maxValue: number }[];
+    const statistics = (await ok('flow-collectors/traffic-statistics', query)).trafficStatistics as {
+      group: string;
+      rank: number;
+      curValue: number;
+      avgValue: number;
+      maxValue: number;
+    }[];
     const total = await ok('flow-collectors/traffic-total', query);
     expect(statistics.map((row) => row.group)).toEqual(series.map((row) => row.group));
     for (const [index, row] of statistics.entries()) {
@@ -560,19 +595,27 @@ describe('SIGN simulator: traffic', () => {
     // Every dst_ip group fits in top=100, so the groups add up to the total.
     const perHour = (series[0]?.rates ?? []).map((_, hour) => series.reduce((sum, group) => sum + (group.rates[hour]?.bps ?? 0), 0));
     expect(total.peakTraffic).toBeCloseTo(Math.max(...perHour), -1);
-    expect(total.totalTraffic).toBeCloseTo(perHour.reduce((sum, bps) => sum + (bps * 3600) / 8, 0), -4);
+    expect(total.totalTraffic).toBeCloseTo(
+      perHour.reduce((sum, bps) => sum + (bps * 3600) / 8, 0),
+      -4,
+    );
     expect(typeof total.cacheHit).toBe('boolean');
     expect(typeof total.totalBytesProcessed).toBe('number');
   });
 
   it('applies the traffic filters', async () => {
     const base = `${TRAFFIC}&period=24h&interval=1h`;
-    const bySrc = (await ok('flow-collectors/traffic-statistics', `${base}&rankBy=src_ip&top=100&src_ip=192.168.11.2&src_ip=192.168.11.3`)).trafficStatistics as { group: string }[];
+    const bySrc = (await ok('flow-collectors/traffic-statistics', `${base}&rankBy=src_ip&top=100&src_ip=192.168.11.2&src_ip=192.168.11.3`))
+      .trafficStatistics as { group: string }[];
     expect(bySrc.map((row) => row.group).sort()).toEqual(['192.168.11.2', '192.168.11.3']);
-    const byNetwork = (await ok('flow-collectors/traffic-statistics', `${base}&rankBy=src_ip&top=100&src_nw_address=192.168.11.0/24`)).trafficStatistics as { group: string }[];
+    const byNetwork = (await ok('flow-collectors/traffic-statistics', `${base}&rankBy=src_ip&top=100&src_nw_address=192.168.11.0/24`)).trafficStatistics as {
+      group: string;
+    }[];
     expect(byNetwork.length).toBe(3);
     for (const row of byNetwork) expect(row.group.startsWith('192.168.11.')).toBe(true);
-    const dns = (await ok('flow-collectors/traffic-statistics', `${base}&rankBy=dst_port&top=100&protocol=17&dst_port=53`)).trafficStatistics as { group: string }[];
+    const dns = (await ok('flow-collectors/traffic-statistics', `${base}&rankBy=dst_port&top=100&protocol=17&dst_port=53`)).trafficStatistics as {
+      group: string;
+    }[];
     expect(dns.map((row) => row.group)).toEqual(['53']);
     const app = (await ok('flow-collectors/traffic-statistics', `${base}&rankBy=app_id&top=100&app_id=218104303`)).trafficStatistics as { group: string }[];
     expect(app.map((row) => row.group)).toEqual(['218104303']);

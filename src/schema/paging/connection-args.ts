@@ -48,7 +48,9 @@ export function resolveConnectionArgs(args: ConnectionArgs, bindingKey: string, 
   const hasFirst = first !== undefined && first !== null;
   const hasLast = last !== undefined && last !== null;
   if (hasFirst && hasLast) throw badUserInput('Pass either `first` or `last`, not both.');
-  const resolved: ResolvedConnectionArgs = hasLast ? { last: checkRowCount('last', last) } : { first: hasFirst ? checkRowCount('first', first) : DEFAULT_PAGE_ROWS };
+  const resolved: ResolvedConnectionArgs = hasLast
+    ? { last: checkRowCount('last', last) }
+    : { first: hasFirst ? checkRowCount('first', first) : DEFAULT_PAGE_ROWS };
 
   const afterCursor = after === undefined || after === null ? undefined : decodeArg('after', after, bindingKey, codec);
   const beforeCursor = before === undefined || before === null ? undefined : decodeArg('before', before, bindingKey, codec);

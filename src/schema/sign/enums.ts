@@ -15,7 +15,10 @@ export const LineTypeEnum = builder.enumType('LineType', {
 export const ThreatKindEnum = builder.enumType('ThreatKind', {
   description: 'IP: detections of IP pairs; OTHER: domain and other detections.',
   values: {
-    IP: { value: 'IP', description: 'Detections of IP address pairs (SIGN ip-threat-summaries / ip-threat-details); severities CRITICAL, HIGH and OTHER only.' },
+    IP: {
+      value: 'IP',
+      description: 'Detections of IP address pairs (SIGN ip-threat-summaries / ip-threat-details); severities CRITICAL, HIGH and OTHER only.',
+    },
     OTHER: { value: 'OTHER', description: 'Domain, URL and other detections (SIGN threat-summaries / threat-details).' },
   } as const,
 });

@@ -17,12 +17,20 @@ builder.objectType(FlowRef, {
     startedAt: t.field({ type: 'DateTime', description: 'When the flow started, UTC, to the millisecond.', resolve: (row) => row.flowStartMilliseconds }),
     endedAt: t.field({ type: 'DateTime', description: 'When the flow ended, UTC, to the millisecond.', resolve: (row) => row.flowEndMilliseconds }),
     source: t.field({ type: EndpointRef, description: 'Source address and port.', resolve: (row) => ({ address: row.ipv4SrcAddr, port: row.l4SrcPort }) }),
-    destination: t.field({ type: EndpointRef, description: 'Destination address and port.', resolve: (row) => ({ address: row.ipv4DstAddr, port: row.l4DstPort }) }),
+    destination: t.field({
+      type: EndpointRef,
+      description: 'Destination address and port.',
+      resolve: (row) => ({ address: row.ipv4DstAddr, port: row.l4DstPort }),
+    }),
     appId: t.exposeString('appId', { description: 'The NBAR application ID SIGN recognised, such as 218104303.' }),
     protocol: t.exposeInt('protocol', { description: 'IP protocol number (6 TCP, 17 UDP, 1 ICMP).' }),
     inBytes: t.exposeFloat('inBytes', { description: 'Bytes in the flow (a Float: counts can pass 2^31).' }),
     inPackets: t.exposeFloat('inPkts', { description: 'Packets in the flow (a Float: counts can pass 2^31).' }),
-    sim: t.field({ type: SimRef, description: 'The SIM the flow belongs to.', resolve: (row) => ({ tenantId: row.tenantId, simId: row.simId, lineType: row.lineType }) }),
+    sim: t.field({
+      type: SimRef,
+      description: 'The SIM the flow belongs to.',
+      resolve: (row) => ({ tenantId: row.tenantId, simId: row.simId, lineType: row.lineType }),
+    }),
   }),
 });
 
@@ -59,10 +67,15 @@ interface FlowArgs extends ConnectionArgs {
 }
 
 // loose: the plugin passes on what the rule returns, and the other arguments must survive it.
-const dateWindowRule = z.looseObject({ from: z.string(), to: z.string() }).refine((args) => args.from <= args.to, { message: FROM_AFTER_TO_MESSAGE, path: ['from'] });
+const dateWindowRule = z
+  .looseObject({ from: z.string(), to: z.string() })
+  .refine((args) => args.from <= args.to, { message: FROM_AFTER_TO_MESSAGE, path: ['from'] });
 
 function flows(ctx: GatewayContext, tenantId: string, lineType: SignLineType, args: FlowArgs, field: string, simId?: string) {
-  const filter = Object.fromEntries(Object.entries(args.filter ?? {}).filter(([, value]) => value !== null && value !== undefined)) as Omit<FlowLogQuery, 'tenantId' | 'lineType' | 'from' | 'to'>;
+  const filter = Object.fromEntries(Object.entries(args.filter ?? {}).filter(([, value]) => value !== null && value !== undefined)) as Omit<
+    FlowLogQuery,
+    'tenantId' | 'lineType' | 'from' | 'to'
+  >;
   const query: FlowLogQuery = { tenantId, lineType, from: args.from, to: args.to, ...filter, ...(simId === undefined ? {} : { simIdContains: simId }) };
   return loadSignPage(ctx, field, args, { ...query }, async (page) => {
     const { rows, total } = await ctx.sign.flowLogs(query, page);
@@ -94,7 +107,7 @@ builder.objectField(SimRef, 'flows', (t) =>
     {
       type: FlowRef,
       nullable: true,
-      description: "SIGN flow logs of this SIM between two calendar dates, newest first; null, with an error naming sign, when SIGN fails.",
+      description: 'SIGN flow logs of this SIM between two calendar dates, newest first; null, with an error naming sign, when SIGN fails.',
       args: {
         from: t.arg({ type: 'Date', required: true, description: 'First day (included), YYYY-MM-DD.' }),
         to: t.arg({ type: 'Date', required: true, description: 'Last day (included), YYYY-MM-DD; not before `from`.' }),

@@ -40,20 +40,33 @@ builder.objectType(FlowLogRetentionRef, {
 
 builder.objectType(FlowLogRetentionPayloadRef, {
   description: 'What setFlowLogRetention left in place.',
-  fields: (t) => ({ retention: t.field({ type: FlowLogRetentionRef, description: 'The setting as SIGN answered it after the change.', resolve: (payload) => payload.retention }) }),
+  fields: (t) => ({
+    retention: t.field({
+      type: FlowLogRetentionRef,
+      description: 'The setting as SIGN answered it after the change.',
+      resolve: (payload) => payload.retention,
+    }),
+  }),
 });
 
 builder.objectType(HelpdeskContractRef, {
   description: "The tenant's SIGN helpdesk (support) contract.",
   fields: (t) => ({
     enabled: t.exposeBoolean('enabled', { description: 'The contract is in force.' }),
-    startAt: t.field({ type: 'DateTime', nullable: true, description: 'When the contract started, UTC; null while there is none.', resolve: (contract) => contract.startAt }),
+    startAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the contract started, UTC; null while there is none.',
+      resolve: (contract) => contract.startAt,
+    }),
   }),
 });
 
 builder.objectType(HelpdeskContractPayloadRef, {
   description: 'What setHelpdeskContract left in place.',
-  fields: (t) => ({ helpdesk: t.field({ type: HelpdeskContractRef, description: 'The contract as SIGN answered it after the change.', resolve: (payload) => payload.helpdesk }) }),
+  fields: (t) => ({
+    helpdesk: t.field({ type: HelpdeskContractRef, description: 'The contract as SIGN answered it after the change.', resolve: (payload) => payload.helpdesk }),
+  }),
 });
 
 const FlowLogRetentionInput = builder.inputType('FlowLogRetentionInput', {
@@ -87,7 +100,11 @@ builder.mutationFields((t) => ({
     nullable: true,
     description: "Changes the tenant's flow-log setting (one SIGN PUT); null, with an error naming sign, when SIGN refuses or fails.",
     args: {
-      tenantId: t.arg.string({ required: true, validate: tenantIdRule, description: 'The SIGN tenant ID: 32 characters 0-9a-f. Your token must name it (or "*").' }),
+      tenantId: t.arg.string({
+        required: true,
+        validate: tenantIdRule,
+        description: 'The SIGN tenant ID: 32 characters 0-9a-f. Your token must name it (or "*").',
+      }),
       input: t.arg({ type: FlowLogRetentionInput, required: true, description: 'The new setting.' }),
     },
     resolve: async (_root, { tenantId, input }, ctx) => {
@@ -103,7 +120,11 @@ builder.mutationFields((t) => ({
     nullable: true,
     description: 'Enabling starts the contract (startAt); disabling ends it. One SIGN PUT; null, with an error naming sign, when SIGN refuses or fails.',
     args: {
-      tenantId: t.arg.string({ required: true, validate: tenantIdRule, description: 'The SIGN tenant ID: 32 characters 0-9a-f. Your token must name it (or "*").' }),
+      tenantId: t.arg.string({
+        required: true,
+        validate: tenantIdRule,
+        description: 'The SIGN tenant ID: 32 characters 0-9a-f. Your token must name it (or "*").',
+      }),
       enabled: t.arg.boolean({ required: true, description: 'true starts the contract, false ends it.' }),
     },
     resolve: async (_root, { tenantId, enabled }, ctx) => {

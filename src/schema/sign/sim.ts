@@ -41,7 +41,9 @@ builder.node(SimRef, {
     return sim;
   },
   fields: (t) => ({
-    tenantId: t.exposeString('tenantId', { description: 'The SIGN tenant the SIM belongs to (32 hex characters); with lineType and simId, its federation key.' }),
+    tenantId: t.exposeString('tenantId', {
+      description: 'The SIGN tenant the SIM belongs to (32 hex characters); with lineType and simId, its federation key.',
+    }),
     simId: t.exposeString('simId', { description: 'The SIM ID as SIGN knows it: digits only, such as 440130000096015.' }),
     lineType: t.expose('lineType', { type: LineTypeEnum, description: 'The line the SIM is on.' }),
     tenant: t.field({ type: TenantRef, description: 'The tenant the SIM belongs to.', resolve: (sim) => ({ tenantId: sim.tenantId }) }),

@@ -14,7 +14,8 @@ export function tenantFromId(tenantId: string) {
 
 builder.node(TenantRef, {
   tenantOf: (tenant) => tenant.tenantId,
-  description: 'A docomo business SIGN tenant: its SIMs, threat detections, flow logs, traffic and settings. Reading it makes no upstream call; each field below is one or more SIGN calls.',
+  description:
+    'A docomo business SIGN tenant: its SIMs, threat detections, flow logs, traffic and settings. Reading it makes no upstream call; each field below is one or more SIGN calls.',
   id: { resolve: (tenant) => tenant.tenantId },
   loadOne: (tenantId, ctx) => {
     const tenant = tenantFromId(tenantId);
@@ -30,7 +31,13 @@ builder.queryField('tenant', (t) =>
   t.field({
     type: TenantRef,
     description: 'A SIGN tenant. No upstream call is made here, so an unknown tenant shows as NOT_FOUND on the fields that call SIGN.',
-    args: { tenantId: t.arg.string({ required: true, validate: tenantIdRule, description: 'The SIGN tenant ID: 32 characters 0-9a-f. Your token must name it (or "*").' }) },
+    args: {
+      tenantId: t.arg.string({
+        required: true,
+        validate: tenantIdRule,
+        description: 'The SIGN tenant ID: 32 characters 0-9a-f. Your token must name it (or "*").',
+      }),
+    },
     resolve: (_root, { tenantId }, ctx) => {
       assertTenantAccess(ctx.caller, tenantId);
       return { tenantId };

@@ -24,11 +24,20 @@ builder.objectType(ThreatSummaryRef, {
     kind: t.expose('kind', { type: ThreatKindEnum, description: 'IP pair or other target.' }),
     receivedAt: t.field({ type: 'DateTime', description: 'When SIGN received the latest of these detections, UTC.', resolve: (row) => row.receiveTime }),
     recordCount: t.exposeInt('recordCount', { description: 'How many detections this summary counts.' }),
-    sim: t.field({ type: SimRef, description: 'The SIM the detections were made on.', resolve: (row) => ({ tenantId: row.tenantId, simId: row.simId, lineType: row.lineType }) }),
+    sim: t.field({
+      type: SimRef,
+      description: 'The SIM the detections were made on.',
+      resolve: (row) => ({ tenantId: row.tenantId, simId: row.simId, lineType: row.lineType }),
+    }),
     simName: t.exposeString('simName', { nullable: true, description: 'The name the tenant gave the SIM; null when it has none.' }),
-    profileStatus: t.exposeString('profileStatus', { nullable: true, description: "The SIM's security profile status as SIGN spells it, such as active or inactive; null when SIGN gives none." }),
+    profileStatus: t.exposeString('profileStatus', {
+      nullable: true,
+      description: "The SIM's security profile status as SIGN spells it, such as active or inactive; null when SIGN gives none.",
+    }),
     isLocked: t.exposeBoolean('isLocked', { nullable: true, description: 'The SIM is locked (its traffic stopped); null when SIGN does not say.' }),
-    target: t.exposeString('detectedTarget', { description: 'What was detected, as SIGN sent it (detectedTarget): a domain, URL, or an IP pair `<SIM address>/<remote address>`.' }),
+    target: t.exposeString('detectedTarget', {
+      description: 'What was detected, as SIGN sent it (detectedTarget): a domain, URL, or an IP pair `<SIM address>/<remote address>`.',
+    }),
     severity: t.expose('threatSeverity', { type: ThreatSeverityEnum, description: "SIGN's severity." }),
     threatType: t.exposeString('threatType', { description: "SIGN's threat category, such as spyware or phishing." }),
   }),
@@ -41,12 +50,22 @@ builder.objectType(ThreatRef, {
     receivedAt: t.field({ type: 'DateTime', description: 'When SIGN received the detection, UTC.', resolve: (row) => row.receiveTime }),
     severity: t.expose('threatSeverity', { type: ThreatSeverityEnum, description: "SIGN's severity." }),
     threatType: t.exposeString('threatType', { description: "SIGN's threat category, such as spyware or phishing." }),
-    target: t.exposeString('detectedTarget', { description: 'What was detected, as SIGN sent it (detectedTarget): a domain, URL, or an IP pair `<SIM address>/<remote address>`.' }),
+    target: t.exposeString('detectedTarget', {
+      description: 'What was detected, as SIGN sent it (detectedTarget): a domain, URL, or an IP pair `<SIM address>/<remote address>`.',
+    }),
     application: t.exposeString('application', { nullable: true, description: 'The application SIGN recognised in the traffic; null when none.' }),
     ipProtocol: t.exposeString('ipProtocol', { nullable: true, description: 'The IP protocol as SIGN names it, such as tcp; null when SIGN gives none.' }),
     direction: t.expose('stream', { type: TrafficDirectionEnum, nullable: true, description: 'Which way the traffic went; null when SIGN does not say.' }),
-    source: t.field({ type: EndpointRef, description: 'Where the detected connection came from.', resolve: (row) => ({ address: row.sourceAddress, port: row.sourcePort }) }),
-    destination: t.field({ type: EndpointRef, description: 'Where it went.', resolve: (row) => ({ address: row.destinationAddress, port: row.destinationPort }) }),
+    source: t.field({
+      type: EndpointRef,
+      description: 'Where the detected connection came from.',
+      resolve: (row) => ({ address: row.sourceAddress, port: row.sourcePort }),
+    }),
+    destination: t.field({
+      type: EndpointRef,
+      description: 'Where it went.',
+      resolve: (row) => ({ address: row.destinationAddress, port: row.destinationPort }),
+    }),
     lineType: t.expose('lineType', { type: LineTypeEnum, description: 'The line the SIM is on.' }),
   }),
 });
@@ -114,10 +133,17 @@ function threatSummaries(ctx: GatewayContext, tenantId: string, args: ThreatWind
 
 function threats(ctx: GatewayContext, tenantId: string, simId: string, args: ThreatWindowArgs, field: string) {
   const { kind, lineType, from, to } = args;
-  return loadSignPage(ctx, field, args, { tenantId, simId, kind, lineType }, (page, pinnedTo) => ctx.sign.threatDetails(kind, { tenantId, simId, lineType, from, to: pinnedTo ?? to }, page), {
-    from,
-    to,
-  });
+  return loadSignPage(
+    ctx,
+    field,
+    args,
+    { tenantId, simId, kind, lineType },
+    (page, pinnedTo) => ctx.sign.threatDetails(kind, { tenantId, simId, lineType, from, to: pinnedTo ?? to }, page),
+    {
+      from,
+      to,
+    },
+  );
 }
 
 builder.objectFields(TenantRef, (t) => ({
@@ -127,12 +153,29 @@ builder.objectFields(TenantRef, (t) => ({
       nullable: true,
       description: 'SIGN threat summaries (one row per SIM and target) received in the window, newest first; null, with an error naming sign, when SIGN fails.',
       args: {
-        kind: t.arg({ type: ThreatKindEnum, required: true, description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.' }),
+        kind: t.arg({
+          type: ThreatKindEnum,
+          required: true,
+          description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.',
+        }),
         lineType: t.arg({ type: LineTypeEnum, required: true, description: 'The line whose detections to list.' }),
         from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window of receipt times (included), any zone.' }),
-        to: t.arg({ type: 'DateTime', required: true, description: 'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.' }),
-        severities: t.arg({ type: [ThreatSeverityEnum], required: false, description: 'Only these severities; omitted or null: all. With kind IP only CRITICAL, HIGH and OTHER exist.' }),
-        simIdContains: t.arg.string({ required: false, validate: simIdPartRule.nullish(), description: 'Only SIMs whose ID contains these digits; omitted: every SIM.' }),
+        to: t.arg({
+          type: 'DateTime',
+          required: true,
+          description:
+            'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.',
+        }),
+        severities: t.arg({
+          type: [ThreatSeverityEnum],
+          required: false,
+          description: 'Only these severities; omitted or null: all. With kind IP only CRITICAL, HIGH and OTHER exist.',
+        }),
+        simIdContains: t.arg.string({
+          required: false,
+          validate: simIdPartRule.nullish(),
+          description: 'Only SIMs whose ID contains these digits; omitted: every SIM.',
+        }),
       },
       validate: threatWindowRule,
       resolve: (tenant, args, ctx) => threatSummaries(ctx, tenant.tenantId, args, 'Tenant.threatSummaries'),
@@ -143,13 +186,23 @@ builder.objectFields(TenantRef, (t) => ({
     {
       type: ThreatRef,
       nullable: true,
-      description: 'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
+      description:
+        'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
       args: {
-        kind: t.arg({ type: ThreatKindEnum, required: true, description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.' }),
+        kind: t.arg({
+          type: ThreatKindEnum,
+          required: true,
+          description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.',
+        }),
         simId: t.arg.string({ required: true, validate: simIdRule, description: 'The SIM whose detections to list: digits only.' }),
         lineType: t.arg({ type: LineTypeEnum, required: true, description: 'The line whose detections to list.' }),
         from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window of receipt times (included), any zone.' }),
-        to: t.arg({ type: 'DateTime', required: true, description: 'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.' }),
+        to: t.arg({
+          type: 'DateTime',
+          required: true,
+          description:
+            'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.',
+        }),
       },
       validate: threatWindowRule,
       resolve: (tenant, args, ctx) => threats(ctx, tenant.tenantId, args.simId, args, 'Tenant.threats'),
@@ -165,10 +218,23 @@ builder.objectFields(SimRef, (t) => ({
       nullable: true,
       description: 'SIGN threat summaries (one row per SIM and target) received in the window, newest first; null, with an error naming sign, when SIGN fails.',
       args: {
-        kind: t.arg({ type: ThreatKindEnum, required: true, description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.' }),
+        kind: t.arg({
+          type: ThreatKindEnum,
+          required: true,
+          description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.',
+        }),
         from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window of receipt times (included), any zone.' }),
-        to: t.arg({ type: 'DateTime', required: true, description: 'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.' }),
-        severities: t.arg({ type: [ThreatSeverityEnum], required: false, description: 'Only these severities; omitted or null: all. With kind IP only CRITICAL, HIGH and OTHER exist.' }),
+        to: t.arg({
+          type: 'DateTime',
+          required: true,
+          description:
+            'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.',
+        }),
+        severities: t.arg({
+          type: [ThreatSeverityEnum],
+          required: false,
+          description: 'Only these severities; omitted or null: all. With kind IP only CRITICAL, HIGH and OTHER exist.',
+        }),
       },
       validate: threatWindowRule,
       // SIGN matches simId partially; SIM IDs have one length, so the whole ID matches only itself.
@@ -180,11 +246,21 @@ builder.objectFields(SimRef, (t) => ({
     {
       type: ThreatRef,
       nullable: true,
-      description: 'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
+      description:
+        'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
       args: {
-        kind: t.arg({ type: ThreatKindEnum, required: true, description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.' }),
+        kind: t.arg({
+          type: ThreatKindEnum,
+          required: true,
+          description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.',
+        }),
         from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window of receipt times (included), any zone.' }),
-        to: t.arg({ type: 'DateTime', required: true, description: 'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.' }),
+        to: t.arg({
+          type: 'DateTime',
+          required: true,
+          description:
+            'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.',
+        }),
       },
       validate: threatWindowRule,
       resolve: (sim, args, ctx) => threats(ctx, sim.tenantId, sim.simId, { ...args, lineType: sim.lineType }, 'Sim.threats'),

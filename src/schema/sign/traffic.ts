@@ -112,7 +112,10 @@ export const trafficWindowRule = z
 export const TrafficFilterInput = builder.inputType('TrafficFilter', {
   description: 'Narrows the traffic to matching flows: any value of one list matches, and every list given must match.',
   fields: (t) => ({
-    appId: t.string({ description: 'An NBAR application ID, such as 218104303.', validate: z.string().regex(/^\d{1,20}$/, 'must be an NBAR application ID (digits), such as 218104303') }),
+    appId: t.string({
+      description: 'An NBAR application ID, such as 218104303.',
+      validate: z.string().regex(/^\d{1,20}$/, 'must be an NBAR application ID (digits), such as 218104303'),
+    }),
     sourceAddresses: t.stringList({ description: 'IPv4 source addresses, such as 192.168.0.1.', validate: z.array(ipv4Rule) }),
     sourcePorts: t.intList({ description: 'Source ports, 0 to 65535.', validate: z.array(portRule) }),
     sourceNetworks: t.stringList({ description: 'IPv4 networks in CIDR form, such as 192.168.0.0/24.', validate: z.array(ipv4NetworkRule) }),
@@ -150,7 +153,8 @@ builder.objectType(TrafficReportRef, {
     statistics: t.field({
       type: TrafficStatisticsRef,
       nullable: true,
-      description: 'The top groups, each with its current, average and maximum rate (SIGN traffic-statistics); null, with an error naming sign, when SIGN fails.',
+      description:
+        'The top groups, each with its current, average and maximum rate (SIGN traffic-statistics); null, with an error naming sign, when SIGN fails.',
       resolve: (query, _args, ctx) => ctx.sign.trafficStatistics(query),
     }),
     total: t.field({
@@ -194,7 +198,11 @@ builder.objectType(TrafficStatisticsRef, {
   fields: (t) => ({
     cacheHit: t.exposeBoolean('cacheHit', { description: 'SIGN answered from its cache.' }),
     totalBytesProcessed: t.exposeFloat('totalBytesProcessed', { description: 'Bytes SIGN scanned to answer.' }),
-    groups: t.field({ type: [TrafficGroupStatisticsRef], description: 'The top groups, best rank first; at most `top`.', resolve: (answer) => answer.trafficStatistics }),
+    groups: t.field({
+      type: [TrafficGroupStatisticsRef],
+      description: 'The top groups, best rank first; at most `top`.',
+      resolve: (answer) => answer.trafficStatistics,
+    }),
   }),
 });
 
@@ -225,7 +233,11 @@ builder.objectField(TenantRef, 'traffic', (t) =>
       lineType: t.arg({ type: LineTypeEnum, required: true, description: 'The line whose traffic to report.' }),
       baseDateTime: t.arg({ type: 'DateTime', required: true, description: 'The end of the period, any zone (sent to SIGN in UTC, to the second).' }),
       period: t.arg({ type: TrafficPeriodEnum, required: true, description: 'How far back from baseDateTime.' }),
-      interval: t.arg({ type: TrafficIntervalEnum, required: true, description: 'The unit each rate is averaged over; not longer than the period (BAD_USER_INPUT otherwise).' }),
+      interval: t.arg({
+        type: TrafficIntervalEnum,
+        required: true,
+        description: 'The unit each rate is averaged over; not longer than the period (BAD_USER_INPUT otherwise).',
+      }),
       rankBy: t.arg({ type: TrafficRankByEnum, required: true, description: 'What to group and rank the traffic by.' }),
       top: t.arg.int({
         defaultValue: 10,

@@ -43,6 +43,9 @@ export function flowLogs({ request, tenant }: RouteContext) {
     (dstPort === undefined || log.l4DstPort === dstPort) &&
     (appId === undefined || log.appId === String(appId)) &&
     (protocol === undefined || log.protocol === protocol);
-  const rows = tenant.data().flows.filter(matches).map((record) => record.log);
+  const rows = tenant
+    .data()
+    .flows.filter(matches)
+    .map((record) => record.log);
   return { status: 200, body: pagedBody('flowCollectors', rows, { page, pageSize }) };
 }

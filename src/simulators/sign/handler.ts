@@ -62,7 +62,8 @@ function dispatch(request: RecordedRequest, config: SignHandlerConfig): Simulato
     throw SignFailure.of(405, SIGN_ERROR.methodNotAllowed, `${request.method} is not allowed on ${request.path}; use ${Object.keys(methods).join(' or ')}.`);
   }
   const tenantId = match[1] ?? '';
-  if (!HEX32.test(tenantId)) throw SignFailure.of(400, SIGN_ERROR.invalidTenantId, `Path parameter 'tenantId' must be 32 characters 0-9a-f (got '${tenantId}').`);
+  if (!HEX32.test(tenantId))
+    throw SignFailure.of(400, SIGN_ERROR.invalidTenantId, `Path parameter 'tenantId' must be 32 characters 0-9a-f (got '${tenantId}').`);
   const tenant = config.tenants.get(tenantId);
   if (!tenant) throw SignFailure.of(404, SIGN_ERROR.unknownTenant, `Tenant '${tenantId}' was not found.`);
   return route({ request, tenant, now: config.now, arrivals: config.arrivals });

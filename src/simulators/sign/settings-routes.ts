@@ -1,5 +1,13 @@
 /** Flow-log retention (per line kind) and the helpdesk contract: small state per tenant. */
-import { RETENTION_LINE_TYPES, RETENTION_PERIODS, type HelpdeskSetting, type RetentionLineType, type RetentionSetting, type RouteContext, type TenantState } from './context.js';
+import {
+  RETENTION_LINE_TYPES,
+  RETENTION_PERIODS,
+  type HelpdeskSetting,
+  type RetentionLineType,
+  type RetentionSetting,
+  type RouteContext,
+  type TenantState,
+} from './context.js';
 import { formatSeconds } from './time.js';
 import { BodyReader, QueryReader } from './validation.js';
 

@@ -107,6 +107,13 @@ export function threatDetails(kind: ThreatKind): RouteHandler {
       throw SignFailure.of(404, SIGN_ERROR.unknownSim, `SIM '${simId}' with lineType '${window.lineType}' was not found in this tenant.`);
     }
     const details = threatRows(kind, context, data).filter((record) => record.sim.simId === simId && inWindow(record, window));
-    return { status: 200, body: pagedBody(kind.detailListKey, details.map((record) => record.detail), window) };
+    return {
+      status: 200,
+      body: pagedBody(
+        kind.detailListKey,
+        details.map((record) => record.detail),
+        window,
+      ),
+    };
   };
 }

@@ -56,7 +56,10 @@ function trafficRoute(answer: (model: TrafficModel) => Record<string, unknown>):
     const query = readTrafficQuery(reader);
     reader.done();
     const model = new TrafficModel(tenant.tenantId, tenant.data(), query);
-    const queryKey = `${request.path}?${[...request.query.entries()].map(([key, value]) => `${key}=${value}`).sort().join('&')}`;
+    const queryKey = `${request.path}?${[...request.query.entries()]
+      .map(([key, value]) => `${key}=${value}`)
+      .sort()
+      .join('&')}`;
     const cacheHit = tenant.answeredTrafficQueries.has(queryKey);
     tenant.answeredTrafficQueries.add(queryKey);
     // The two fields read like a query engine's job statistics: a cached answer scans nothing.

@@ -12,7 +12,15 @@ import { DAY_MS, HOUR_MS, MINUTE_MS } from './time.js';
 import { cidrContains, type Cidr } from './validation.js';
 
 export const TRAFFIC_PERIODS = { '15m': 15 * MINUTE_MS, '1h': HOUR_MS, '24h': DAY_MS, '7d': 7 * DAY_MS } as const;
-export const TRAFFIC_INTERVALS = { '1m': MINUTE_MS, '5m': 5 * MINUTE_MS, '15m': 15 * MINUTE_MS, '30m': 30 * MINUTE_MS, '1h': HOUR_MS, '2h': 2 * HOUR_MS, '1d': DAY_MS } as const;
+export const TRAFFIC_INTERVALS = {
+  '1m': MINUTE_MS,
+  '5m': 5 * MINUTE_MS,
+  '15m': 15 * MINUTE_MS,
+  '30m': 30 * MINUTE_MS,
+  '1h': HOUR_MS,
+  '2h': 2 * HOUR_MS,
+  '1d': DAY_MS,
+} as const;
 export const RANK_BY = ['src_ip', 'dst_ip', 'src_port', 'dst_port', 'src_ip_port', 'dst_ip_port', 'protocol', 'app_id'] as const;
 export type RankBy = (typeof RANK_BY)[number];
 

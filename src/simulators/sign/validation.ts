@@ -221,7 +221,11 @@ export class BodyReader {
     const match = allowed.find((candidate) => candidate === value);
     if (match === undefined) {
       const shown = allowed.map((candidate) => JSON.stringify(candidate)).join(', ');
-      this.issues.push({ field: name, code: SIGN_ERROR.invalidParameter, message: `Body field '${name}' must be one of ${shown} (got ${JSON.stringify(value)}).` });
+      this.issues.push({
+        field: name,
+        code: SIGN_ERROR.invalidParameter,
+        message: `Body field '${name}' must be one of ${shown} (got ${JSON.stringify(value)}).`,
+      });
     }
     return match;
   }

@@ -1,6 +1,15 @@
 import { UpstreamError } from '../../errors.js';
 import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamHttp } from '../http.js';
-import { apexEnvelope, formatApexDateTime, LISTED_TYPE, listAnswer, type ApexMeta, type ApexObjectType, type ApexScanAction, type ApexSuspiciousObject } from './models.js';
+import {
+  apexEnvelope,
+  formatApexDateTime,
+  LISTED_TYPE,
+  listAnswer,
+  type ApexMeta,
+  type ApexObjectType,
+  type ApexScanAction,
+  type ApexSuspiciousObject,
+} from './models.js';
 import { createApexToken } from './signing.js';
 
 /** Trend Micro Apex Central, User-Defined Suspicious Objects: routes, per-request JWT and wire formats, nothing of GraphQL. */
@@ -73,7 +82,13 @@ export class ApexClient {
     // Absent keys stay out of the body: notes and expiry are optional for Apex.
     const param = { type: object.type, content: object.content, notes, scan_action: object.scanAction, expiration_utc_date: expiresAt };
     await this.http.write(() => this.call('add', { json: { param } }));
-    return { type: object.type, content: object.content, notes: notes ?? null, scanAction: object.scanAction, expiresAt: expiresAt ? new Date(expiresAt) : null };
+    return {
+      type: object.type,
+      content: object.content,
+      notes: notes ?? null,
+      scanAction: object.scanAction,
+      expiresAt: expiresAt ? new Date(expiresAt) : null,
+    };
   }
 
   /** `DELETE ?type=&content=`: false when no such object is on the list. */

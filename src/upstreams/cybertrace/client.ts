@@ -68,7 +68,8 @@ export class CyberTraceClient {
 
 /** `answer` quotes the per-object reason: upstream text, redacted and bounded. */
 function toReputation(item: LookupItem, answer: UpstreamAnswer): Reputation {
-  if (item.result === 'error') return { verdict: 'ERROR', detections: [], errorReason: item.reason ? answer.quote(item.reason) : 'CyberTrace reported an error without a reason' };
+  if (item.result === 'error')
+    return { verdict: 'ERROR', detections: [], errorReason: item.reason ? answer.quote(item.reason) : 'CyberTrace reported an error without a reason' };
   const categories = item.categories ?? item.detects ?? [];
   return {
     verdict: item.result === 'detected' ? 'DETECTED' : 'NOT_DETECTED',

@@ -52,7 +52,12 @@ export class FileSaferClient {
   async checkHash(hash: HashQuery): Promise<HashCheck> {
     const body = await this.call('checkHash', { query: { hashCode: hash.hashCode, hashType: hash.hashType } });
     const { hashCheckResultList } = this.http.parse(checkHashAnswer, body, 'checkHash answer');
-    const matches = hashCheckResultList.map((item) => ({ hashType: item.hashType, hashCode: item.hashCode, group: item.group ?? null, result: item.result ?? null }));
+    const matches = hashCheckResultList.map((item) => ({
+      hashType: item.hashType,
+      hashCode: item.hashCode,
+      group: item.group ?? null,
+      result: item.result ?? null,
+    }));
     return { malicious: matches.length > 0, matches };
   }
 

@@ -25,7 +25,10 @@ const port = z
     return number;
   });
 const dateTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date-time');
-const optionalText = z.string().nullish().transform((value) => value ?? null);
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
 
 export const signErrorBody = z.object({ errorCode: z.union([z.number(), z.string()]).optional(), errorMessages: z.array(z.string()).optional() });
 
@@ -36,9 +39,7 @@ export interface SignPage<Row> {
 
 /** Every SIGN list answer: its rows under a route-specific key, and `total` for paging. */
 function paged<Row extends z.ZodType>(listKey: string, row: Row): z.ZodType<SignPage<z.output<Row>>> {
-  return z
-    .object({ [listKey]: z.array(row), total: count })
-    .transform((body) => ({ rows: body[listKey] as z.output<Row>[], total: body.total as number }));
+  return z.object({ [listKey]: z.array(row), total: count }).transform((body) => ({ rows: body[listKey] as z.output<Row>[], total: body.total as number }));
 }
 
 export const threatSummaryRow = z.object({
@@ -50,7 +51,10 @@ export const threatSummaryRow = z.object({
   threatSeverity: z.enum(SIGN_SEVERITIES),
   threatType: z.string(),
   simName: optionalText,
-  isLocked: z.boolean().nullish().transform((value) => value ?? null),
+  isLocked: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? null),
 });
 export type ThreatSummaryRow = z.output<typeof threatSummaryRow>;
 
@@ -61,7 +65,10 @@ export const threatDetailRow = z.object({
   detectedTarget: z.string(),
   application: optionalText,
   ipProtocol: optionalText,
-  stream: z.enum(['UP', 'DOWN']).nullish().transform((value) => value ?? null),
+  stream: z
+    .enum(['UP', 'DOWN'])
+    .nullish()
+    .transform((value) => value ?? null),
   sourceAddress: z.string(),
   destinationAddress: z.string(),
   sourcePort: port,
@@ -76,8 +83,16 @@ export const flowRow = z.object({
   ipv4SrcAddr: z.string(),
   ipv4DstAddr: z.string(),
   appId: z.union([z.string(), z.number()]).transform(String),
-  l4SrcPort: z.number().int().nullish().transform((value) => value ?? null),
-  l4DstPort: z.number().int().nullish().transform((value) => value ?? null),
+  l4SrcPort: z
+    .number()
+    .int()
+    .nullish()
+    .transform((value) => value ?? null),
+  l4DstPort: z
+    .number()
+    .int()
+    .nullish()
+    .transform((value) => value ?? null),
   protocol: z.number().int(),
   inBytes: z.number(),
   inPkts: z.number(),
