@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, type Mode } from '../config.js';
+import { DEFAULT_PAGE_ROWS } from '../schema/paging/connection-args.js';
 import { loadTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
 
 /**
@@ -98,8 +99,6 @@ export interface SecurityConfig {
   warnings: string[];
 }
 
-export const DEFAULT_PAGE_SIZE = 20;
-
 /** Parses the GATEWAY_* security variables; throws ConfigError naming every problem. */
 export function loadSecurityConfig(mode: Mode, env: Record<string, string | undefined>): SecurityConfig {
   const source = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]));
@@ -177,7 +176,7 @@ export function loadSecurityConfig(mode: Mode, env: Record<string, string | unde
       maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES,
       maxRows: e.GATEWAY_MAX_ROWS,
       maxUpstreamCalls: e.GATEWAY_MAX_UPSTREAM_CALLS,
-      defaultPageSize: DEFAULT_PAGE_SIZE,
+      defaultPageSize: DEFAULT_PAGE_ROWS,
     },
     rateLimit:
       e.GATEWAY_RATE_LIMIT_PER_MINUTE === 0

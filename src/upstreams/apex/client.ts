@@ -1,15 +1,7 @@
 import { UpstreamError } from '../../errors.js';
 import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamHttp } from '../http.js';
-import {
-  apexEnvelope,
-  formatApexDateTime,
-  LISTED_TYPE,
-  listAnswer,
-  type ApexMeta,
-  type ApexObjectType,
-  type ApexScanAction,
-  type ApexSuspiciousObject,
-} from './models.js';
+import { formatUtcSeconds } from '../utc-seconds.js';
+import { apexEnvelope, LISTED_TYPE, listAnswer, type ApexMeta, type ApexObjectType, type ApexScanAction, type ApexSuspiciousObject } from './models.js';
 import { createApexToken } from './signing.js';
 
 /** Trend Micro Apex Central, User-Defined Suspicious Objects: routes, per-request JWT and wire formats, nothing of GraphQL. */
@@ -77,7 +69,7 @@ export class ApexClient {
 
   /** `PUT` with `{"param": {...}}`: adds the object, or updates the one with the same type and content. Answers the object as sent. */
   async add(object: NewSuspiciousObject): Promise<ApexSuspiciousObject> {
-    const expiresAt = object.expiresAt ? formatApexDateTime(object.expiresAt) : undefined;
+    const expiresAt = object.expiresAt ? formatUtcSeconds(object.expiresAt) : undefined;
     const notes = object.notes || undefined;
     // Absent keys stay out of the body: notes and expiry are optional for Apex.
     const param = { type: object.type, content: object.content, notes, scan_action: object.scanAction, expiration_utc_date: expiresAt };

@@ -70,11 +70,6 @@ export const listAnswer = z.object({
     .transform((rows) => rows ?? []),
 });
 
-/** Apex wants UTC date-times to the second: `YYYY-MM-DDTHH:mm:ssZ`. */
-export function formatApexDateTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /**
  * Type and content as the gateway matches them: the content normalised as indicator values are
  * (trimmed; hashes and domains lower-cased; URL scheme and host lower-cased), so an object found on

@@ -1,5 +1,6 @@
 import { UpstreamError, unauthenticated } from '../../errors.js';
 import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamHttp, type UpstreamRequest } from '../http.js';
+import { formatUtcSeconds } from '../utc-seconds.js';
 import {
   flowLogRetentionAnswer,
   flowPage,
@@ -116,11 +117,6 @@ export interface FlowLogRetentionSetting {
   period?: SignRetentionPeriod;
 }
 
-/** SIGN wants UTC date-times to the second: `YYYY-MM-DDTHH:mm:ssZ`. */
-export function formatSignDateTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 export class SignClient {
   constructor(
     private readonly http: UpstreamHttp,
@@ -227,7 +223,7 @@ export class SignClient {
 }
 
 function windowParams(query: ThreatWindow): QueryParams {
-  return { from: formatSignDateTime(query.from), to: formatSignDateTime(query.to), lineType: query.lineType };
+  return { from: formatUtcSeconds(query.from), to: formatUtcSeconds(query.to), lineType: query.lineType };
 }
 
 /** The vendor's parameter names, in the order its reference lists them; lists go out as repeated keys. */
@@ -235,7 +231,7 @@ export function trafficParams(query: TrafficQuery): QueryParams {
   const filter = query.filter ?? {};
   return {
     lineType: query.lineType,
-    baseDateTime: formatSignDateTime(query.baseDateTime),
+    baseDateTime: formatUtcSeconds(query.baseDateTime),
     period: query.period,
     interval: query.interval,
     rankBy: query.rankBy,
