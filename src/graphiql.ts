@@ -1,4 +1,3 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
 import type { ExampleOperation } from './example-operations.js';
 
@@ -21,8 +20,13 @@ export function graphiqlOptions(examples: readonly ExampleOperation[]): GraphiQL
   };
 }
 
-/** yoga's bundled GraphiQL page (no CDN needed), preceded by the script that saves the example tabs on a first visit. */
-export function renderGraphiQLWithExamples(options: GraphiQLOptions): string {
+/**
+ * yoga's bundled GraphiQL page (no CDN needed), preceded by the script that saves the example tabs on a first visit.
+ * The bundle is imported on the first page asked for: held in memory it is some 35 MB of heap, which
+ * a gateway serving no GraphiQL (live mode's default) should not carry.
+ */
+export async function renderGraphiQLWithExamples(options: GraphiQLOptions): Promise<string> {
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
   const tabs = (options.defaultTabs ?? []).map((tab, index) => {
     const operationName = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/m.exec(tab.query ?? '')?.[1] ?? null;
     return {
