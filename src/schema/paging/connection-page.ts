@@ -134,8 +134,13 @@ export async function loadConnectionPage<Row>(options: {
     pageInfo: {
       hasNextPage: windowStart + edges.length < total,
       hasPreviousPage: windowStart > 0,
-      startCursor: firstRow === undefined ? null : cursorAt(firstRow.offset),
-      endCursor: lastRow === undefined ? null : cursorAt(lastRow.offset),
+      // Signed on read too: a page that asks for endCursor alone signs one cursor, not two.
+      get startCursor() {
+        return firstRow === undefined ? null : cursorAt(firstRow.offset);
+      },
+      get endCursor() {
+        return lastRow === undefined ? null : cursorAt(lastRow.offset);
+      },
     },
     totalCount: total,
   };
