@@ -1,7 +1,7 @@
 /** Messages between the bench (parent) and a load target (child process) over the IPC channel. */
 
-/** `mesh`: GraphQL Mesh + Hive Gateway (bench/mesh.ts), the anchor of scenario (a). */
-export type TargetKind = 'gateway' | 'direct' | 'mesh';
+/** `mesh`: GraphQL Mesh + Hive Gateway (bench/mesh.ts), the anchor of scenario (a); `floor`: yoga with nothing but the call (bench/floor.ts). */
+export type TargetKind = 'gateway' | 'direct' | 'mesh' | 'floor';
 
 export interface MemoryReport {
   /** The process's peak resident set since it started, as the kernel counts it (`maxRSS`). */

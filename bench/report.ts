@@ -33,6 +33,10 @@ export interface ScenarioRun {
   ratio: { requestsPerSecond: number; latencyP50: number; latencyP99: number };
   /** Gateway over Mesh + Hive Gateway: above 1 for throughput is the gateway ahead. */
   ratioToMesh?: { requestsPerSecond: number; latencyP50: number; latencyP99: number };
+  /** yoga with nothing but the same call (bench/floor.ts), where the scenario has Mesh: the design card's floor. */
+  floor?: Measurement;
+  /** Gateway over the floor: what the gateway's checks and features cost on top of yoga and the call. */
+  ratioToFloor?: { requestsPerSecond: number; latencyP50: number; latencyP99: number };
 }
 
 export interface ScenarioReport {
@@ -87,8 +91,15 @@ function ratioOf(gateway: Measurement, other: Measurement): ScenarioRun['ratio']
   };
 }
 
-export function compare(connections: number, gateway: Measurement, direct: Measurement, mesh?: Measurement): ScenarioRun {
-  return { connections, gateway, direct, ratio: ratioOf(gateway, direct), ...(mesh ? { mesh, ratioToMesh: ratioOf(gateway, mesh) } : {}) };
+export function compare(connections: number, gateway: Measurement, direct: Measurement, mesh?: Measurement, floor?: Measurement): ScenarioRun {
+  return {
+    connections,
+    gateway,
+    direct,
+    ratio: ratioOf(gateway, direct),
+    ...(mesh ? { mesh, ratioToMesh: ratioOf(gateway, mesh) } : {}),
+    ...(floor ? { floor, ratioToFloor: ratioOf(gateway, floor) } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,10 +152,15 @@ export function formatTable(results: BenchResults): string {
       lines.push(measurementRow(String(run.connections), run.gateway));
       lines.push(measurementRow('', run.direct));
       if (run.mesh) lines.push(measurementRow('', run.mesh));
+      if (run.floor) lines.push(measurementRow('', run.floor));
       lines.push(row(['', 'ratio', times(run.ratio.requestsPerSecond), times(run.ratio.latencyP50), times(run.ratio.latencyP99), '', '']));
       if (run.ratioToMesh)
         lines.push(
           row(['', 'vs mesh', times(run.ratioToMesh.requestsPerSecond), times(run.ratioToMesh.latencyP50), times(run.ratioToMesh.latencyP99), '', '']),
+        );
+      if (run.ratioToFloor)
+        lines.push(
+          row(['', 'vs floor', times(run.ratioToFloor.requestsPerSecond), times(run.ratioToFloor.latencyP50), times(run.ratioToFloor.latencyP99), '', '']),
         );
     }
     if (scenario.failure) lines.push(`  FAILED: ${scenario.failure}`);
@@ -152,6 +168,7 @@ export function formatTable(results: BenchResults): string {
   }
   lines.push('ratio = gateway / direct (req/s below 1x and latency above 1x is what the gateway costs).');
   lines.push('vs mesh = gateway / GraphQL Mesh + Hive Gateway on the same work (req/s above 1x: the gateway is faster).');
+  lines.push('floor = graphql-yoga with its defaults, an SDL schema and the same SIGN GET, nothing else (bench/floor.ts); vs floor = gateway / floor.');
   lines.push('upstream/op = upstream requests the simulators recorded during the run / operations in the run.');
   for (const scenario of results.scenarios) {
     for (const note of scenario.notes) lines.push(`${scenario.id}: ${note}`);

@@ -114,6 +114,7 @@ interface BenchContext {
 
 function startLoadTarget(kind: TargetKind, context: BenchContext): Promise<LoadTarget> {
   if (kind === 'mesh') return startMeshGateway(context.meshSupergraph);
+  // The floor has no caller authentication to configure: the simulators' variables alone.
   return startTarget(context.targetScript, kind, { ...context.simulators.environment, ...(kind === 'gateway' ? context.gatewayEnvironment : {}) });
 }
 
@@ -155,8 +156,8 @@ async function measure(scenario: Scenario, kind: TargetKind, connections: number
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const machine = describeMachine();
-  // At most three sides (gateway, direct, mesh) per scenario and concurrency; (d) has its own two concurrencies.
-  const runs = options.scenarios.length * Math.max(options.connections?.length ?? 3, 3) * 3;
+  // At most four sides (gateway, direct, mesh, floor) per scenario and concurrency; (d) has its own two concurrencies.
+  const runs = options.scenarios.length * Math.max(options.connections?.length ?? 3, 3) * 4;
   // Every loop here is bounded; this is the backstop should a child hang all the same.
   const budgetMs = (runs * (options.durationSeconds + options.warmupSeconds + 40) + 240) * 1000;
   const gatewaySettings = await createGatewaySettings({ withCache: options.withCache, tokenValidForSeconds: Math.ceil(budgetMs / 1000) });
@@ -186,11 +187,14 @@ async function main(): Promise<number> {
           console.error(`bench: ${scenario.title}, concurrency ${connections}: direct baseline`);
           const direct = await measure(scenario, 'direct', connections, context);
           let mesh: Measurement | undefined;
+          let floor: Measurement | undefined;
           if (scenario.withMesh) {
             console.error(`bench: ${scenario.title}, concurrency ${connections}: GraphQL Mesh + Hive Gateway`);
             mesh = await measure(scenario, 'mesh', connections, context);
+            console.error(`bench: ${scenario.title}, concurrency ${connections}: the floor (yoga and the call, nothing else)`);
+            floor = await measure(scenario, 'floor', connections, context);
           }
-          report.runs.push(compare(connections, gateway, direct, mesh));
+          report.runs.push(compare(connections, gateway, direct, mesh, floor));
         }
       } catch (error) {
         report.failure = (error as Error).message;

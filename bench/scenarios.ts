@@ -42,7 +42,7 @@ export interface Scenario {
   /** What one operation (one autocannon request) is, on each side. */
   operation: string;
   notes: string[];
-  /** Also measured against GraphQL Mesh + Hive Gateway (bench/mesh.ts). */
+  /** Also measured against GraphQL Mesh + Hive Gateway (bench/mesh.ts) and the floor of yoga with nothing but the call (bench/floor.ts). */
   withMesh?: boolean;
   /** The concurrencies it is measured at, unless --connections names others. */
   connections: readonly number[];
@@ -245,9 +245,10 @@ function threatPage(headers: Record<string, string>): Scenario {
         );
         return { requests: [request], verifyBody: hasNoGraphQLErrors };
       }
-      const request = graphqlRequest(headers, THREAT_PAGE_QUERY, threatPageVariables);
+      // The floor answers the same document, with no caller to authenticate.
+      const request = graphqlRequest(target === 'floor' ? {} : headers, THREAT_PAGE_QUERY, threatPageVariables);
       const data = await sendGraphQL(url, request);
-      expect(lengthAt(data, 'tenant.threatSummaries.nodes') === THREAT_PAGE_ROWS, `the gateway's page does not hold ${THREAT_PAGE_ROWS} threat summaries`);
+      expect(lengthAt(data, 'tenant.threatSummaries.nodes') === THREAT_PAGE_ROWS, `the ${target}'s page does not hold ${THREAT_PAGE_ROWS} threat summaries`);
       sameRows(
         target,
         (at(data, 'tenant.threatSummaries.nodes') as { target: string }[]).map((row) => row.target),

@@ -14,8 +14,8 @@ import { MEMORY_SAMPLE_MS, type ChildMessage, type ParentMessage, type TargetKin
  */
 
 const kind = process.argv[2] as TargetKind;
-if ((kind !== 'gateway' && kind !== 'direct') || process.send === undefined) {
-  console.error('usage: started by bench/run.ts as `target.js gateway|direct` with an IPC channel');
+if ((kind !== 'gateway' && kind !== 'direct' && kind !== 'floor') || process.send === undefined) {
+  console.error('usage: started by bench/run.ts as `target.js gateway|direct|floor` with an IPC channel');
   process.exit(2);
 }
 const send = (message: ChildMessage) => process.send?.(message);
@@ -33,6 +33,10 @@ async function serve(): Promise<{ server: Server; close(): Promise<void> }> {
     const [{ createGateway, serveGateway }, { createUpstreams }] = await Promise.all([import('../src/server.js'), import('../src/upstreams/index.js')]);
     const upstreams = createUpstreams(config);
     return { server: serveGateway(createGateway({ config, upstreams })), close: () => upstreams.close() };
+  }
+  if (kind === 'floor') {
+    const { createFloorServer } = await import('./floor.js');
+    return createFloorServer(config);
   }
   const { createDirectServer } = await import('./direct.js');
   return createDirectServer(config);
