@@ -26,6 +26,7 @@ export interface LoadTarget {
 }
 
 export interface RunningTarget extends LoadTarget {
+  pid: number;
   /** CPU profiling of what happens from now until `stopProfile`, which writes it to `path`. */
   startProfile(): Promise<void>;
   stopProfile(path: string): Promise<void>;
@@ -122,6 +123,7 @@ export async function startTarget(targetScript: string, kind: TargetKind, config
         await written;
       },
       stop,
+      pid: child.pid!,
     };
   } catch (error) {
     await stop();
