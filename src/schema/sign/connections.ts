@@ -1,6 +1,6 @@
 import type { GatewayContext } from '../../context.js';
 import type { PageRequest } from '../../upstreams/sign/client.js';
-import type { SignLineType, SignPage } from '../../upstreams/sign/models.js';
+import type { SignPage } from '../../upstreams/sign/models.js';
 import type { ConnectionArgs } from '../paging/connection-args.js';
 import { loadConnectionPage, type Connection } from '../paging/connection-page.js';
 import { cursorBindingKey } from '../paging/cursor-codec.js';
@@ -34,20 +34,6 @@ export function loadSignPage<Row>(
       fetchPage: (page, pinned) => fetch(page, pinned === undefined ? undefined : new Date(pinned)),
     }),
   );
-}
-
-/**
- * SIGN rows with the tenant and line they were asked for (their own fields do not say), which the
- * graph needs to link a row to its SIM. Added in place: the rows are this request's own, just parsed
- * from SIGN's answer, and a copy of each row was a tenth of a 10,000-row page's allocations.
- */
-export function onLine<Row extends object>(rows: Row[], tenantId: string, lineType: SignLineType): (Row & { tenantId: string; lineType: SignLineType })[] {
-  const placed = rows as (Row & { tenantId: string; lineType: SignLineType })[];
-  for (const row of placed) {
-    row.tenantId = tenantId;
-    row.lineType = lineType;
-  }
-  return placed;
 }
 
 /** Connection objects carry `totalCount` beside Pothos' edges and pageInfo. */

@@ -5,7 +5,8 @@ import type { SignLineType } from '../../upstreams/sign/models.js';
 import { builder } from '../builder.js';
 import type { ConnectionArgs } from '../paging/connection-args.js';
 import { FROM_AFTER_TO_MESSAGE, ipv4Rule, portRule, protocolRule, simIdPartRule } from '../validators.js';
-import { loadSignPage, onLine, resolveTotalCount } from './connections.js';
+import { withFields } from '../../upstreams/sign/rows.js';
+import { loadSignPage, resolveTotalCount } from './connections.js';
 import { LineTypeEnum } from './enums.js';
 import { EndpointRef, FlowRef, SimRef, TenantRef } from './refs.js';
 
@@ -79,7 +80,7 @@ function flows(ctx: GatewayContext, tenantId: string, lineType: SignLineType, ar
   const query: FlowLogQuery = { tenantId, lineType, from: args.from, to: args.to, ...filter, ...(simId === undefined ? {} : { simIdContains: simId }) };
   return loadSignPage(ctx, field, args, { ...query }, async (page) => {
     const { rows, total } = await ctx.sign.flowLogs(query, page);
-    return { rows: onLine(rows, tenantId, lineType), total };
+    return { rows: withFields(rows, { tenantId, lineType }), total };
   });
 }
 

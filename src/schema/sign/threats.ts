@@ -4,7 +4,8 @@ import type { SignLineType, SignSeverity, ThreatKind } from '../../upstreams/sig
 import { builder } from '../builder.js';
 import type { ConnectionArgs } from '../paging/connection-args.js';
 import { FROM_AFTER_TO_MESSAGE, simIdPartRule, simIdRule } from '../validators.js';
-import { loadSignPage, onLine, resolveTotalCount } from './connections.js';
+import { withFields } from '../../upstreams/sign/rows.js';
+import { loadSignPage, resolveTotalCount } from './connections.js';
 import { LineTypeEnum, ThreatKindEnum, ThreatSeverityEnum, TrafficDirectionEnum, unsupportedIpSeverities } from './enums.js';
 import { EndpointRef, SimRef, TenantRef, ThreatRef, ThreatSummaryRef } from './refs.js';
 
@@ -125,7 +126,7 @@ function threatSummaries(ctx: GatewayContext, tenantId: string, args: ThreatWind
     { tenantId, kind, lineType, severities, simIdContains },
     async (page, pinnedTo) => {
       const { rows, total } = await ctx.sign.threatSummaries(kind, { tenantId, lineType, from, to: pinnedTo ?? to, severities, simIdContains }, page);
-      return { rows: onLine(rows, tenantId, lineType), total };
+      return { rows: withFields(rows, { tenantId, lineType }), total };
     },
     { from, to },
   );

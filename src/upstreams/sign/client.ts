@@ -29,6 +29,7 @@ import {
   type TrafficTimeSeriesAnswer,
   type TrafficTotalAnswer,
 } from './models.js';
+import { withFields } from './rows.js';
 
 /** docomo business SIGN security functions: routes, auth header and wire formats, nothing of GraphQL. */
 
@@ -132,13 +133,13 @@ export class SignClient {
       ...page,
     });
     const { rows, total } = this.http.parse(threatSummaryPage[kind], answer.body, 'threat summary page');
-    return { rows: rows.map((row) => ({ ...row, kind })), total };
+    return { rows: withFields(rows, { kind }), total };
   }
 
   async threatDetails(kind: ThreatKind, query: ThreatDetailQuery, page: PageRequest): Promise<SignPage<ThreatDetailRow & { kind: ThreatKind }>> {
     const answer = await this.get(query.tenantId, SIGN_ROUTES.threatDetails[kind], { ...windowParams(query), simId: query.simId, ...page });
     const { rows, total } = this.http.parse(threatDetailPage[kind], answer.body, 'threat detail page');
-    return { rows: rows.map((row) => ({ ...row, kind })), total };
+    return { rows: withFields(rows, { kind }), total };
   }
 
   async flowLogs(query: FlowLogQuery, page: PageRequest): Promise<SignPage<FlowRow>> {
