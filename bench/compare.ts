@@ -30,7 +30,7 @@ const { values } = parseArgs({
   },
 });
 if (values.a === undefined || values.b === undefined) throw new Error('--a and --b name the two builds (bench/target.js of each)');
-const env = (pairs: string[]) => Object.fromEntries(pairs.map((pair) => pair.split('=') as [string, string]));
+const env = (pairs: string[]) => Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const settings = await createGatewaySettings({ withCache: false, tokenValidForSeconds: 600 });
 const scenario = benchScenarios(settings.headers).find((candidate) => candidate.id === (values.scenario as ScenarioId))!;
 const simulators = await startDemoSimulators({ largeTenant: true });
