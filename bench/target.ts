@@ -4,6 +4,7 @@ import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { getHeapStatistics } from 'node:v8';
 import { ConfigError, loadConfig, type GatewayConfig } from '../src/config.js';
+import type { SecurityConfig } from '../src/security/config.js';
 import { MEMORY_SAMPLE_MS, type ChildMessage, type ParentMessage, type TargetKind } from './protocol.js';
 
 /**
@@ -30,9 +31,20 @@ try {
 
 async function serve(): Promise<{ server: Server; close(): Promise<void> }> {
   if (kind === 'gateway') {
-    const [{ createGateway, serveGateway }, { createUpstreams }] = await Promise.all([import('../src/server.js'), import('../src/upstreams/index.js')]);
+    const [{ createGateway, serveGateway }, { createUpstreams }, { loadSecurityConfig }] = await Promise.all([
+      import('../src/server.js'),
+      import('../src/upstreams/index.js'),
+      import('../src/security/config.js'),
+    ]);
+    let security: SecurityConfig;
+    try {
+      security = loadSecurityConfig('live', process.env);
+    } catch (error) {
+      console.error(error instanceof ConfigError ? error.message : error);
+      process.exit(1);
+    }
     const upstreams = createUpstreams(config);
-    return { server: serveGateway(createGateway({ config, upstreams })), close: () => upstreams.close() };
+    return { server: serveGateway(createGateway({ config, security, upstreams })), close: () => upstreams.close() };
   }
   if (kind === 'floor') {
     const { createFloorServer } = await import('./floor.js');

@@ -12,7 +12,7 @@ import { useObservability } from './observability/use-observability.js';
 import { declareIncrementalDirectives, useIncrementalDelivery } from './use-incremental-delivery.js';
 import { schema, subgraphSchema } from './schema/index.js';
 import { UNAUTHENTICATED_CALLER } from './security/caller.js';
-import { loadSecurityConfig, type SecurityConfig } from './security/config.js';
+import type { SecurityConfig } from './security/config.js';
 import { createGatewayLogger, currentRequestId, type LogSink } from './security/logger.js';
 import { corsOptions, useBrowserGuards } from './security/use-browser-guards.js';
 import { FailedAuthenticationLimit } from './security/failed-authentication-limit.js';
@@ -33,8 +33,8 @@ export const SUBGRAPH_ENDPOINT = '/subgraph';
 
 export interface GatewayOptions {
   config: GatewayConfig;
-  /** Caller authentication, limits, trusted documents; read from the environment (as main.ts does) when omitted. */
-  security?: SecurityConfig;
+  /** Caller authentication, limits, trusted documents: parsed once, by the caller (main.ts), like `config`. */
+  security: SecurityConfig;
   upstreams: Upstreams;
   /** A fixed clock for tests; the wall clock otherwise. */
   now?: () => Date;
@@ -46,14 +46,7 @@ export interface GatewayOptions {
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
-export function createGateway({
-  config,
-  security = loadSecurityConfig(config.mode, process.env),
-  upstreams,
-  now,
-  log,
-  feeds: feedOptions,
-}: GatewayOptions): Gateway {
+export function createGateway({ config, security, upstreams, now, log, feeds: feedOptions }: GatewayOptions): Gateway {
   const callers = new RequestCallers(security.authentication.enabled ? null : UNAUTHENTICATED_CALLER);
   const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)], ...(log === undefined ? {} : { sink: log }) });
   const pools = [upstreams.sign, upstreams.cybertrace, upstreams.filesafer, upstreams.apex];
