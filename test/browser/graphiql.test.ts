@@ -1,13 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPResponse, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_EXAMPLE, loadExampleOperations } from '../../src/example-operations.js';
-import { serveGateway } from '../../src/server.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { useTestGateway } from '../support/gateway.js';
 
 /**
  * GraphiQL as a newcomer meets it: the demo gateway over real HTTP, Debian's Chromium driven by
@@ -24,8 +21,6 @@ if (chromiumMissing !== null) console.warn(`Skipping the GraphiQL browser tests:
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 const examples = loadExampleOperations();
 
-let gw: TestGateway;
-let server: Server;
 let browser: Browser;
 let page: Page;
 let userDataDir: string;
@@ -87,41 +82,36 @@ async function waitForEditors(): Promise<void> {
   );
 }
 
-beforeAll(async () => {
-  if (chromiumMissing !== null) return;
-  gw = await startTestGateway();
-  server = serveGateway(gw.gateway);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  graphiqlUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  mkdirSync(ARTIFACTS, { recursive: true });
-  userDataDir = mkdtempSync(join(tmpdir(), 'graphiql-chromium-'));
-  browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    userDataDir,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = await browser.newPage();
-  page.setDefaultTimeout(60_000);
-  await page.setViewport({ width: 1400, height: 900 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await gw?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-});
-
 describe.skipIf(chromiumMissing !== null)(`GraphiQL in a real browser${chromiumMissing === null ? '' : ` (skipped: ${chromiumMissing})`}`, () => {
+  const gw = useTestGateway({ listen: true });
+  beforeAll(async () => {
+    graphiqlUrl = `${gw.url}/graphql`;
+    mkdirSync(ARTIFACTS, { recursive: true });
+    userDataDir = mkdtempSync(join(tmpdir(), 'graphiql-chromium-'));
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      userDataDir,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.setViewport({ width: 1400, height: 900 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
   it('opens on the demo query with its variables filled, and the first click on run shows data', async () => {
     await page.goto(graphiqlUrl);
     await waitForEditors();

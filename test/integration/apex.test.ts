@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   AddSuspiciousObjectDocument,
   BlockIndicatorDocument,
@@ -21,18 +21,14 @@ import {
   PREBLOCKED_OBJECTS,
 } from '../../src/simulators/demo-seed.js';
 import { startSimulator, type RecordedRequest, type SimulatorHandler } from '../../src/simulators/harness.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { useTestGateway, withTestGateway } from '../support/gateway.js';
 
 const UDSO_PATH = '/WebApp/api/SuspiciousObjects/UserDefinedSO';
 const SEEDED_SHA1 = '3395856ce81f2b7382dee72602f798b642f14140';
 /** SHA-1 of "hello": not on the list. */
 const OTHER_SHA1 = 'aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway();
 beforeEach(() => gw.simulators.reset());
 
 const apexRequests = () => gw.simulators.apex.requests;
@@ -64,15 +60,6 @@ function checksumOf(request: RecordedRequest): string {
 
 /** A whole upstream failing: an error, a timeout, or (once repeated failures open its circuit) unavailable. */
 const UPSTREAM_FAILURE = expect.stringMatching(/^UPSTREAM_(ERROR|TIMEOUT|UNAVAILABLE)$/);
-
-async function withGateway(env: Record<string, string>, run: (gateway: TestGateway) => Promise<void>): Promise<void> {
-  const gateway = await startTestGateway({ env });
-  try {
-    await run(gateway);
-  } finally {
-    await gateway.close();
-  }
-}
 
 describe('Query.suspiciousObjects', () => {
   it('lists every object with one unfiltered GET, in the graph names', async () => {
@@ -394,7 +381,7 @@ describe('Apex Central authentication', () => {
     const apex = start ? await start() : undefined;
     const env: Record<string, string> = apex ? { APEX_BASE_URL: apex.url } : { APEX_API_KEY: 'wrong-apex-api-key-0000' };
     try {
-      await withGateway(env, async (gateway) => {
+      await withTestGateway({ env }, async (gateway) => {
         const result = await gateway.execute(SuspiciousObjectsPageDocument, {});
         expect(result.data?.suspiciousObjects ?? null).toBeNull();
         expect(result.errors).toHaveLength(1);
@@ -413,7 +400,7 @@ describe('Apex Central authentication', () => {
 
 describe('a failing Apex Central', () => {
   it('nulls only the Apex fields, naming the upstream, while the rest of the answer arrives', async () => {
-    await withGateway({ APEX_BASE_URL: 'http://127.0.0.1:1' }, async (down) => {
+    await withTestGateway({ env: { APEX_BASE_URL: 'http://127.0.0.1:1' } }, async (down) => {
       const indicators = await down.execute(IndicatorSuspiciousObjectsDocument, { values: [MALICIOUS_DOMAINS[0], MALICIOUS_IPS[1], MALICIOUS_MD5[0]] });
       expect(
         indicators.data!.indicators.map((indicator) => [indicator.value, indicator.kind, indicator.reputation?.verdict, indicator.suspiciousObject]),
@@ -441,7 +428,7 @@ describe('a failing Apex Central', () => {
   it('reports a refusal with its Meta ErrorCode', async () => {
     const refusing = await startSimulator(() => ({ status: 200, body: { Meta: { Result: '0', ErrorCode: '2', ErrorMsg: 'Invalid parameter' } } }));
     try {
-      await withGateway({ APEX_BASE_URL: refusing.url }, async (gateway) => {
+      await withTestGateway({ env: { APEX_BASE_URL: refusing.url } }, async (gateway) => {
         const result = await gateway.execute(RemoveSuspiciousObjectDocument, { type: 'IP', content: '192.0.2.1' });
         expect(result.data).toEqual({ removeSuspiciousObject: null });
         expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: 'apex', upstreamCode: '2' });

@@ -1,8 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../../src/schema/node-id.js';
 import { DATA_WINDOW_FOR_DEMO, DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
-import { mintToken, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { mintToken, useTestGateway } from '../support/gateway.js';
 
 /**
  * Malformed input of every kind, each answered with the error it should get (its extensions.code
@@ -18,18 +18,16 @@ const flows = (args: string) => `{ tenant(tenantId: "${A}") { flows(lineType: IN
 const PAGE_QUERY = `query Page($tenantId: String!, $first: Int, $after: String, $kind: ThreatKind!, $from: DateTime!) {
   tenant(tenantId: $tenantId) { threatSummaries(kind: $kind, lineType: INT, from: $from, to: "${to}", first: $first, after: $after) { totalCount pageInfo { endCursor } } } }`;
 
-let gw: TestGateway;
+const gw = useTestGateway({ auth: true });
 let token: string;
 /** A real cursor, made for kind OTHER. */
 let cursor: string;
 
 beforeAll(async () => {
-  gw = await startTestGateway({ auth: true });
   token = await mintToken({ tenants: [A], scope: 'read write' });
   const page = await gw.post({ query: PAGE_QUERY, variables: { tenantId: A, first: 1, kind: 'OTHER', from } }, { authorization: `Bearer ${token}` });
   cursor = (page.json.data as { tenant: { threatSummaries: { pageInfo: { endCursor: string } } } }).tenant.threatSummaries.pageInfo.endCursor;
 });
-afterAll(() => gw.close());
 
 interface Sent {
   method?: string;

@@ -1,8 +1,6 @@
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveGateway } from '../../src/server.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../support/gateway.js';
 
 /**
  * GATEWAY_MAX_BODY_BYTES over loopback HTTP, as a client sends bodies: with a Content-Length
@@ -11,20 +9,7 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
  */
 
 const LIMIT = 2_000;
-let gw: TestGateway;
-let port: number;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  gw = await startTestGateway({ env: { GATEWAY_MAX_BODY_BYTES: String(LIMIT) } });
-  const server = serveGateway(gw.gateway);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
-  close = async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await gw.close();
-  };
-});
-afterAll(() => close());
+const gw = useTestGateway({ env: { GATEWAY_MAX_BODY_BYTES: String(LIMIT) }, listen: true });
 
 /** A POST to /graphql in the given pieces: with `contentLength` as that header, else chunked. */
 function send(
@@ -34,7 +19,7 @@ function send(
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
     if (contentLength !== undefined) headers['content-length'] = contentLength;
-    const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port: new URL(gw.url).port, path: '/graphql', method: 'POST', headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));

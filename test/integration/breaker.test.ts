@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATA_WINDOW_FOR_DEMO, DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulators/harness.js';
 import { UpstreamHttp } from '../../src/upstreams/http.js';
-import { startTestGateway } from '../support/gateway.js';
+import { withTestGateway } from '../support/gateway.js';
 
 /**
  * The circuit breaker does not multiply failures: it counts what each request came to after its
@@ -61,8 +61,7 @@ describe('the circuit breaker', () => {
   });
 
   it('keeps SIGN fields answering when SIGN fails half of the requests: at least 45% of 48 samples succeed', async () => {
-    const gw = await startTestGateway();
-    try {
+    await withTestGateway({}, async (gw) => {
       gw.simulators.sign.inject(FAILING_HALF);
       const query = `{ tenant(tenantId: "${DEMO_TENANT_ID}") {
         helpdesk { enabled }
@@ -85,8 +84,6 @@ describe('the circuit breaker', () => {
       // Half of what reached SIGN failed: the upstream really was failing half the time.
       const received = gw.simulators.sign.requests.length;
       expect(received).toBeGreaterThan(48);
-    } finally {
-      await gw.close();
-    }
+    });
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashChecksDocument } from '../../schema/generated/graphql.js';
 import { IndicatorReputationsDocument } from '../../schema/generated/graphql.js';
 import { CLEAN_DOMAINS, MALICIOUS_DOMAINS, MALICIOUS_MD5 } from '../../src/simulators/demo-seed.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { useTestGateway, withTestGateway } from '../support/gateway.js';
 import { redisUnavailableReason, startRedis, type TestRedis } from '../support/redis.js';
 
 /** The shared answer cache: in memory by default, in a real Redis shared by two gateway instances. */
@@ -12,28 +12,22 @@ const BLOCK = `mutation($v: String!) { blockIndicator(value: $v, notes: "cache t
 
 describe('in memory', () => {
   it('answers a repeated reputation from the cache', async () => {
-    const gw = await startTestGateway({ env: { GATEWAY_CACHE_TTL_SECONDS: '60' } });
-    try {
+    await withTestGateway({ env: { GATEWAY_CACHE_TTL_SECONDS: '60' } }, async (gw) => {
       await gw.execute(IndicatorReputationsDocument, { values: [MALICIOUS_DOMAINS[0], CLEAN_DOMAINS[0]] });
       const again = await gw.execute(IndicatorReputationsDocument, { values: [MALICIOUS_DOMAINS[0], CLEAN_DOMAINS[0], MALICIOUS_DOMAINS[1]] });
       expect(again.data!.indicators.map((indicator) => indicator.reputation?.verdict)).toEqual(['DETECTED', 'NOT_DETECTED', 'DETECTED']);
       expect(gw.simulators.cybertrace.requests).toHaveLength(2);
       // Only the value not seen before went out the second time.
       expect(JSON.parse(gw.simulators.cybertrace.requests[1]!.body)).toEqual([{ object: MALICIOUS_DOMAINS[1] }]);
-    } finally {
-      await gw.close();
-    }
+    });
   });
 
   it('keeps nothing when the TTL is 0', async () => {
-    const gw = await startTestGateway({ env: { GATEWAY_CACHE_TTL_SECONDS: '0' } });
-    try {
+    await withTestGateway({ env: { GATEWAY_CACHE_TTL_SECONDS: '0' } }, async (gw) => {
       await gw.execute(IndicatorReputationsDocument, { values: [MALICIOUS_DOMAINS[0]] });
       await gw.execute(IndicatorReputationsDocument, { values: [MALICIOUS_DOMAINS[0]] });
       expect(gw.simulators.cybertrace.requests).toHaveLength(2);
-    } finally {
-      await gw.close();
-    }
+    });
   });
 });
 
@@ -42,21 +36,18 @@ if (redisMissing !== null) console.warn(`Skipping the Redis cache tests: ${redis
 
 describe.skipIf(redisMissing !== null)(`in Redis, shared by two gateway instances${redisMissing === null ? '' : ` (skipped: ${redisMissing})`}`, () => {
   let redis: TestRedis;
-  let first: TestGateway;
-  let second: TestGateway;
-
   beforeAll(async () => {
     redis = await startRedis();
-    // Each instance has its own simulators, so each one's upstream calls are counted apart.
-    first = await startTestGateway({ env: { GATEWAY_CACHE_TTL_SECONDS: '60', REDIS_URL: redis.url } });
-    second = await startTestGateway({ env: { GATEWAY_CACHE_TTL_SECONDS: '60', REDIS_URL: redis.url } });
-    // The gateways connect in the background (a cache still connecting reads as a miss): wait for both.
-    await redis.waitForClients(2);
   });
   afterAll(async () => {
-    await first?.close();
-    await second?.close();
     await redis?.stop();
+  });
+  // Each instance has its own simulators, so each one's upstream calls are counted apart.
+  const first = useTestGateway(() => ({ env: { GATEWAY_CACHE_TTL_SECONDS: '60', REDIS_URL: redis.url } }));
+  const second = useTestGateway(() => ({ env: { GATEWAY_CACHE_TTL_SECONDS: '60', REDIS_URL: redis.url } }));
+  beforeAll(async () => {
+    // The gateways connect in the background (a cache still connecting reads as a miss): wait for both.
+    await redis.waitForClients(2);
   });
 
   it('serves one instance’s reputation lookups to the other', async () => {
@@ -92,13 +83,10 @@ describe.skipIf(redisMissing !== null)(`in Redis, shared by two gateway instance
 
 describe('a Redis that cannot be reached', () => {
   it('answers from the upstreams when Redis is gone', async () => {
-    const orphan = await startTestGateway({ env: { GATEWAY_CACHE_TTL_SECONDS: '60', REDIS_URL: 'redis://127.0.0.1:1' } });
-    try {
+    await withTestGateway({ env: { GATEWAY_CACHE_TTL_SECONDS: '60', REDIS_URL: 'redis://127.0.0.1:1' } }, async (orphan) => {
       const result = await orphan.execute(IndicatorReputationsDocument, { values: [MALICIOUS_DOMAINS[0]] });
       expect(result.errors).toBeUndefined();
       expect(result.data!.indicators[0]!.reputation?.verdict).toBe('DETECTED');
-    } finally {
-      await orphan.close();
-    }
+    });
   });
 });

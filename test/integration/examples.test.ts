@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIRST_EXAMPLE, loadExampleOperations, type ExampleOperation } from '../../src/example-operations.js';
 import { manualTicker, openSse } from '../support/feed.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { type TestGateway, useTestGateway, withTestGateway } from '../support/gateway.js';
 
 /**
  * Every example GraphiQL offers, run as GraphiQL sends it (the tab's text and the variables kept
@@ -14,11 +14,7 @@ const examples = loadExampleOperations();
 const isSubscription = (example: ExampleOperation) => /^\s*subscription\b/m.test(example.document);
 const queriesAndMutations = examples.filter((example) => !isSubscription(example));
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway();
 
 describe('the example operations', () => {
   it('are every operation of schema/operations, the demo query first', () => {
@@ -51,8 +47,7 @@ describe('the example operations', () => {
     async (_name, example) => {
       // Its own gateway, polls driven by count: the feed first learns what is there, then sees what arrives.
       const ticker = manualTicker();
-      const feedGateway = await startTestGateway({ feeds: { ticker: ticker.ticker, now: () => Date.parse(ARRIVED_AT) + 1_000 } });
-      try {
+      await withTestGateway({ feeds: { ticker: ticker.ticker, now: () => Date.parse(ARRIVED_AT) + 1_000 } }, async (feedGateway) => {
         const pending = firstEvent(feedGateway, example);
         await ticker.waitForRunning(1);
         await ticker.tick();
@@ -65,9 +60,7 @@ describe('the example operations', () => {
         expect(json.errors, example.name).toBeUndefined();
         expect(status).toBe(200);
         expect(Object.values(json.data ?? {}).every((value) => value !== null)).toBe(true);
-      } finally {
-        await feedGateway.close();
-      }
+      });
     },
   );
 });

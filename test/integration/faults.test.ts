@@ -1,10 +1,10 @@
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AddSuspiciousObjectDocument, IndicatorReputationsDocument, SetThresholdNotificationDocument } from '../../schema/generated/graphql.js';
 import type { RunningSimulator } from '../../src/simulators/harness.js';
 import { CLEAN_DOMAINS, DATA_WINDOW_FOR_DEMO, DEMO_TENANT_ID, MALICIOUS_DOMAINS } from '../../src/simulators/demo-seed.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { useTestGateway, withTestGateway } from '../support/gateway.js';
 
 /**
  * The gateway over misbehaving upstreams: faults injected into the real simulators, requests
@@ -38,18 +38,13 @@ function errorAt(errors: readonly GraphQLErrorJson[] | undefined, path: string):
   return errors?.find((error) => error.path?.join('.') === path);
 }
 
-let gw: TestGateway;
-const simulators = (): RunningSimulator[] => [gw.simulators.sign, gw.simulators.cybertrace, gw.simulators.filesafer, gw.simulators.apex];
-
 describe('one gateway, faults per test', () => {
-  beforeAll(async () => {
-    // Failures here are one at a time: a breaker threshold this high keeps each test's circuit closed.
-    // The total timeout leaves a loaded machine room to answer the calls that should succeed; only a hang waits it out.
-    gw = await startTestGateway({
-      env: { ...FAST_RETRIES, UPSTREAM_TIMEOUT_MS: '3000', UPSTREAM_RETRY_AFTER_MAX_MS: '60000', UPSTREAM_BREAKER_FAILURES: '1000' },
-    });
+  // Failures here are one at a time: a breaker threshold this high keeps each test's circuit closed.
+  // The total timeout leaves a loaded machine room to answer the calls that should succeed; only a hang waits it out.
+  const gw = useTestGateway({
+    env: { ...FAST_RETRIES, UPSTREAM_TIMEOUT_MS: '3000', UPSTREAM_RETRY_AFTER_MAX_MS: '60000', UPSTREAM_BREAKER_FAILURES: '1000' },
   });
-  afterAll(() => gw.close());
+  const simulators = (): RunningSimulator[] => [gw.simulators.sign, gw.simulators.cybertrace, gw.simulators.filesafer, gw.simulators.apex];
   beforeEach(() => gw.simulators.reset());
   afterEach(() => {
     for (const simulator of simulators()) simulator.clearFaults();
@@ -96,8 +91,7 @@ describe('one gateway, faults per test', () => {
   it('honours Retry-After on a 429 from CyberTrace (an idempotent POST)', async () => {
     const busy = { kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: [{ status: 'busy', reason: 'try later' }], times: 1 } as const;
     // This gateway allows 5 s, room for the 1 s wait.
-    const patient = await startTestGateway({ env: { ...FAST_RETRIES, CYBERTRACE_TIMEOUT_MS: '5000' } });
-    try {
+    await withTestGateway({ env: { ...FAST_RETRIES, CYBERTRACE_TIMEOUT_MS: '5000' } }, async (patient) => {
       patient.simulators.cybertrace.inject(busy);
       const result = await patient.execute(IndicatorReputationsDocument, { values: [MALICIOUS_DOMAINS[0], CLEAN_DOMAINS[0]] });
       expect(result.errors).toBeUndefined();
@@ -106,9 +100,7 @@ describe('one gateway, faults per test', () => {
       expect(patient.simulators.cybertrace.requests).toHaveLength(2);
       expect(second!.body).toBe(first!.body);
       expect(second!.receivedAt! - first!.receivedAt!).toBeGreaterThanOrEqual(950);
-    } finally {
-      await patient.close();
-    }
+    });
     // Within a 3 s total timeout, a 5 s Retry-After cannot be honoured: the 429 is the answer, with one request.
     gw.simulators.cybertrace.inject({ ...busy, headers: { 'retry-after': '5' } });
     const result = await gw.execute(IndicatorReputationsDocument, { values: [MALICIOUS_DOMAINS[0]] });
@@ -162,11 +154,7 @@ describe('one gateway, faults per test', () => {
 });
 
 describe('the circuit breaker', () => {
-  let breaking: TestGateway;
-  beforeAll(async () => {
-    breaking = await startTestGateway({ env: { ...FAST_RETRIES, SIGN_RETRIES: '0', SIGN_BREAKER_FAILURES: '3', SIGN_BREAKER_HALF_OPEN_MS: '300' } });
-  });
-  afterAll(() => breaking.close());
+  const breaking = useTestGateway({ env: { ...FAST_RETRIES, SIGN_RETRIES: '0', SIGN_BREAKER_FAILURES: '3', SIGN_BREAKER_HALF_OPEN_MS: '300' } });
   // The breaker reads the half-open delay off Date.now(): a fake clock moves past it without waiting.
   beforeEach(() => vi.useFakeTimers({ toFake: ['Date'] }));
   afterEach(() => vi.useRealTimers());
@@ -228,14 +216,10 @@ function garbageCollector(): (() => void) | undefined {
 }
 
 describe('memory under sustained failure', () => {
-  let failing: TestGateway;
-  beforeAll(async () => {
-    // SIGN's circuit opens and half-opens over and over (fast refusals); CyberTrace's never opens (every lookup tried and retried).
-    failing = await startTestGateway({
-      env: { ...FAST_RETRIES, SIGN_BREAKER_FAILURES: '20', SIGN_BREAKER_HALF_OPEN_MS: '20', CYBERTRACE_RETRIES: '1', CYBERTRACE_BREAKER_FAILURES: '100000' },
-    });
+  // SIGN's circuit opens and half-opens over and over (fast refusals); CyberTrace's never opens (every lookup tried and retried).
+  const failing = useTestGateway({
+    env: { ...FAST_RETRIES, SIGN_BREAKER_FAILURES: '20', SIGN_BREAKER_HALF_OPEN_MS: '20', CYBERTRACE_RETRIES: '1', CYBERTRACE_BREAKER_FAILURES: '100000' },
   });
-  afterAll(() => failing.close());
 
   it('stays flat over a few thousand failing requests', async () => {
     const gc = garbageCollector();

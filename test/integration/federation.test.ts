@@ -14,7 +14,8 @@ import { createApolloRouter, routerContext, type RouterContext } from '../../exa
 import { encodeNodeId } from '../../src/schema/node-id.js';
 import { serveGateway } from '../../src/server.js';
 import { DATA_WINDOW_FOR_DEMO, DEMO_SIMS, DEMO_TENANT_ID, MALICIOUS_DOMAINS, OTHER_TENANT_ID, PREBLOCKED_OBJECTS } from '../../src/simulators/demo-seed.js';
-import { mintToken, routerHeaders, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { freePort } from '../support/free-port.js';
+import { mintToken, routerHeaders, useTestGateway } from '../support/gateway.js';
 import { INCIDENTS, INCIDENTS_SDL, startIncidentsSubgraph, type IncidentsSubgraph } from '../support/incidents-subgraph.js';
 
 /**
@@ -34,15 +35,6 @@ function listen(server: Server): Promise<string> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 }
 
-/** A port nothing listens on right now, for the child process to take. */
-async function freePort(): Promise<number> {
-  const probe = createHttpServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`hive-gateway exited: ${log()}`);
@@ -56,7 +48,12 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`hive-gateway did not become healthy: ${log()}`);
 }
 
-let gw: TestGateway;
+// A fixed clock: rate-limit buckets do not refill while the test runs.
+const gw = useTestGateway({
+  auth: true,
+  now: () => new Date(DATA_WINDOW_FOR_DEMO.to),
+  env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '1', GATEWAY_RATE_LIMIT_BURST: String(RATE_BURST) },
+});
 let secopsServer: Server;
 let secopsBase: string;
 /** Requests the SecOps gateway received on /subgraph. */
@@ -68,12 +65,6 @@ let apollo: ApolloServer<RouterContext>;
 const routers: Record<'hive' | 'apollo', string> = { hive: '', apollo: '' };
 
 beforeAll(async () => {
-  // A fixed clock: rate-limit buckets do not refill while the test runs.
-  gw = await startTestGateway({
-    auth: true,
-    now: () => new Date(DATA_WINDOW_FOR_DEMO.to),
-    env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '1', GATEWAY_RATE_LIMIT_BURST: String(RATE_BURST) },
-  });
   const handler = serveGateway(gw.gateway).listeners('request')[0] as (req: unknown, res: unknown) => void;
   secopsServer = createHttpServer((req, res) => {
     if (req.url?.startsWith('/subgraph')) subgraphRequests += 1;
@@ -136,7 +127,6 @@ afterAll(async () => {
   await apollo?.stop();
   await incidents?.close();
   await new Promise<void>((resolve) => secopsServer?.close(() => resolve()));
-  await gw?.close();
 });
 
 interface RouterAnswer {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   FileSaferThresholdsDocument,
   HashChecksDocument,
@@ -16,17 +16,13 @@ import {
 } from '../../src/simulators/demo-seed.js';
 import { createFileSaferSimulator } from '../../src/simulators/filesafer.js';
 import { startSimulator, type RecordedRequest, type RunningSimulator, type SimulatorHandler } from '../../src/simulators/harness.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { useTestGateway, withTestGateway } from '../support/gateway.js';
 
 /** Hashes the Hash Filter does not know (MD5 and SHA-1 of "test" and of "hello"). */
 const UNKNOWN_MD5 = '098f6bcd4621d373cade4e832627b4f6';
 const UNKNOWN_SHA1 = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway();
 beforeEach(() => gw.simulators.reset());
 
 const fileSaferRequests = () => gw.simulators.filesafer.requests;
@@ -37,15 +33,6 @@ const checkedHashes = (requests: RecordedRequest[]) =>
 async function startFileSaferWith(override: (request: RecordedRequest) => ReturnType<SimulatorHandler> | undefined): Promise<RunningSimulator> {
   const strict = createFileSaferSimulator();
   return startSimulator((request) => override(request) ?? strict(request));
-}
-
-async function withGateway(env: Record<string, string>, run: (gateway: TestGateway) => Promise<void>): Promise<void> {
-  const gateway = await startTestGateway({ env });
-  try {
-    await run(gateway);
-  } finally {
-    await gateway.close();
-  }
 }
 
 describe('Indicator.hashCheck (File Safer Hash Filter)', () => {
@@ -136,7 +123,7 @@ describe('Indicator.hashCheck (File Safer Hash Filter)', () => {
     });
     try {
       const values = Array.from({ length: 12 }, (_, index) => index.toString(16).padStart(32, 'a'));
-      await withGateway({ FILESAFER_BASE_URL: slow.url }, async (gateway) => {
+      await withTestGateway({ env: { FILESAFER_BASE_URL: slow.url } }, async (gateway) => {
         const result = await gateway.execute(HashChecksDocument, { values });
         expect(result.errors).toBeUndefined();
         expect(result.data!.indicators.every((indicator) => indicator.hashCheck?.malicious === false)).toBe(true);
@@ -154,7 +141,7 @@ describe('Indicator.hashCheck (File Safer Hash Filter)', () => {
       request.query.get('hashCode') === UNKNOWN_MD5 ? { status: 200, body: { returnCode: '140001', returnMessage: 'Parameter is invalid' } } : undefined,
     );
     try {
-      await withGateway({ FILESAFER_BASE_URL: refused.url }, async (gateway) => {
+      await withTestGateway({ env: { FILESAFER_BASE_URL: refused.url } }, async (gateway) => {
         const result = await gateway.execute(HashChecksDocument, { values: [UNKNOWN_MD5, MALICIOUS_MD5[0], UNKNOWN_SHA1] });
         expect(result.data!.indicators.map((indicator) => indicator.hashCheck?.malicious ?? null)).toEqual([null, true, false]);
         expect(result.errors).toHaveLength(1);
@@ -239,7 +226,7 @@ describe('File Safer threshold notifications', () => {
         : undefined,
     );
     try {
-      await withGateway({ FILESAFER_BASE_URL: refused.url }, async (gateway) => {
+      await withTestGateway({ env: { FILESAFER_BASE_URL: refused.url } }, async (gateway) => {
         const result = await gateway.execute(FileSaferThresholdsDocument);
         expect(result.data).toEqual({ fileSafer: { thresholdNotifications: null } });
         expect(result.errors?.[0]?.path).toEqual(['fileSafer', 'thresholdNotifications']);
@@ -254,7 +241,7 @@ describe('File Safer threshold notifications', () => {
 describe('File Safer failures', () => {
   it('reports an API Gateway refusal (bad signature) without echoing the secret', async () => {
     const secretKey = 'a-wrong-secret-key-that-must-not-leak';
-    await withGateway({ NCP_SECRET_KEY: secretKey }, async (gateway) => {
+    await withTestGateway({ env: { NCP_SECRET_KEY: secretKey } }, async (gateway) => {
       const result = await gateway.execute(SetThresholdNotificationDocument, { input: { trigger: 'LOOKUP_ERROR', referenceTimeMinutes: 5, threshold: 3 } });
       expect(result.data).toEqual({ setThresholdNotification: null });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: 'filesafer', status: 401 });
@@ -265,7 +252,7 @@ describe('File Safer failures', () => {
   });
 
   it('reports a missing API key as the API Gateway’s 403', async () => {
-    await withGateway({ NCP_API_KEY: 'not-the-demo-api-key' }, async (gateway) => {
+    await withTestGateway({ env: { NCP_API_KEY: 'not-the-demo-api-key' } }, async (gateway) => {
       const result = await gateway.execute(HashChecksDocument, { values: [MALICIOUS_MD5[0]] });
       expect(result.data!.indicators[0]!.hashCheck).toBeNull();
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: 'filesafer', status: 403 });
@@ -274,7 +261,7 @@ describe('File Safer failures', () => {
   });
 
   it('nulls only File Safer fields when it cannot be reached, and the rest arrives', async () => {
-    await withGateway({ FILESAFER_BASE_URL: 'http://127.0.0.1:1' }, async (down) => {
+    await withTestGateway({ env: { FILESAFER_BASE_URL: 'http://127.0.0.1:1' } }, async (down) => {
       const result = await down.post({
         query: `query {
           indicators(values: ["${MALICIOUS_MD5[0]}", "${MALICIOUS_DOMAINS[0]}"]) { value kind hashCheck { malicious } reputation { verdict } }

@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { serverAudits } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveGateway } from '../../src/server.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { useTestGateway } from '../support/gateway.js';
 
 /**
  * The GraphQL-over-HTTP compliance audit of the `graphql-http` package against the gateway
@@ -10,23 +8,10 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
  * (the README lists any that is accepted, with its reason).
  */
 
-let gw: TestGateway;
-let url: string;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  gw = await startTestGateway();
-  const server = serveGateway(gw.gateway);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  close = async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await gw.close();
-  };
-});
-afterAll(() => close());
+const gw = useTestGateway({ listen: true });
 
 describe('graphql-http server audits', () => {
-  for (const audit of serverAudits({ url: () => url, fetchFn: fetch })) {
+  for (const audit of serverAudits({ url: () => `${gw.url}/graphql`, fetchFn: fetch })) {
     it(audit.name, async () => {
       const result = await audit.fn();
       // A failed MUST is an error, a failed SHOULD a warning: neither is accepted.

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DATA_WINDOW_FOR_DEMO, DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { useTestGateway } from '../support/gateway.js';
 
 /** Errors say what happened, with the HTTP status the GraphQL-over-HTTP spec gives them. */
 
 const { from, to } = DATA_WINDOW_FOR_DEMO;
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway();
 beforeEach(() => {
   gw.simulators.reset();
   gw.simulators.sign.clearFaults();
@@ -89,11 +85,7 @@ describe('impossible dates', () => {
 });
 
 describe('with introspection off, nothing describes the schema', () => {
-  let closed: TestGateway;
-  beforeAll(async () => {
-    closed = await startTestGateway({ env: { GATEWAY_INTROSPECTION: 'off' } });
-  });
-  afterAll(() => closed.close());
+  const closed = useTestGateway({ env: { GATEWAY_INTROSPECTION: 'off' } });
 
   const literal = `{ tenant(tenantId: "${DEMO_TENANT_ID}") { threatSummaries(kind: OTHER, lineType: INT, from: "${from}", to: "${to}", severities: [HIHG]) { totalCount } } }`;
   const variable = {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CLEAN_DOMAINS, DATA_WINDOW_FOR_DEMO, DEMO_TENANT_ID, MALICIOUS_DOMAINS } from '../../src/simulators/demo-seed.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { useTestGateway } from '../support/gateway.js';
 
 /**
  * When indicator batches go out, observed at the simulators: SIGN is held open by its simulator
@@ -8,12 +8,8 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
  * bound is set far above anything the test waits for, so only the order of arrivals decides.
  */
 
-let gw: TestGateway;
-beforeAll(async () => {
-  // A wrong scheduler would hold CyberTrace until SIGN gives up (5 s, no retry): helpdesk would then fail.
-  gw = await startTestGateway({ env: { GATEWAY_BATCH_WAIT_MS: '60000', SIGN_TIMEOUT_MS: '5000', SIGN_RETRIES: '0' } });
-});
-afterAll(() => gw.close());
+// A wrong scheduler would hold CyberTrace until SIGN gives up (5 s, no retry): helpdesk would then fail.
+const gw = useTestGateway({ env: { GATEWAY_BATCH_WAIT_MS: '60000', SIGN_TIMEOUT_MS: '5000', SIGN_RETRIES: '0' } });
 beforeEach(() => {
   gw.simulators.reset();
   gw.simulators.sign.clearFaults();

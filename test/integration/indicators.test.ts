@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { IndicatorReputationsDocument, ThreatTargetsAndIndicatorsDocument } from '../../schema/generated/graphql.js';
 import {
   CLEAN_DOMAINS,
@@ -9,13 +9,9 @@ import {
   MALICIOUS_IPS,
   MALICIOUS_MD5,
 } from '../../src/simulators/demo-seed.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { useTestGateway, withTestGateway } from '../support/gateway.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway();
 beforeEach(() => gw.simulators.reset());
 
 const lookups = () => gw.simulators.cybertrace.requests;
@@ -78,28 +74,22 @@ describe('Indicator.reputation (Kaspersky CyberTrace)', () => {
   });
 
   it('nulls only reputation when CyberTrace is down, naming the upstream', async () => {
-    const down = await startTestGateway({ env: { CYBERTRACE_BASE_URL: 'http://127.0.0.1:1' } });
-    try {
+    await withTestGateway({ env: { CYBERTRACE_BASE_URL: 'http://127.0.0.1:1' } }, async (down) => {
       const result = await down.execute(IndicatorReputationsDocument, { values: [MALICIOUS_DOMAINS[0], CLEAN_DOMAINS[0]] });
       expect(result.data!.indicators.map((indicator) => [indicator.value, indicator.kind, indicator.reputation])).toEqual([
         [MALICIOUS_DOMAINS[0], 'DOMAIN', null],
         [CLEAN_DOMAINS[0], 'DOMAIN', null],
       ]);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: 'cybertrace' });
-    } finally {
-      await down.close();
-    }
+    });
   });
 
   it('reports wrong credentials as an upstream error without echoing them', async () => {
-    const wrong = await startTestGateway({ env: { CYBERTRACE_PASSWORD: 'wrong-password-123' } });
-    try {
+    await withTestGateway({ env: { CYBERTRACE_PASSWORD: 'wrong-password-123' } }, async (wrong) => {
       const result = await wrong.execute(IndicatorReputationsDocument, { values: [MALICIOUS_DOMAINS[0]] });
       expect(result.data!.indicators[0]!.reputation).toBeNull();
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: 'cybertrace', status: 401 });
       expect(JSON.stringify(result)).not.toContain('wrong-password-123');
-    } finally {
-      await wrong.close();
-    }
+    });
   });
 });

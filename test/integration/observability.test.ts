@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimThreatsDocument } from '../../schema/generated/graphql.js';
 import { DATA_WINDOW_FOR_DEMO, DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { type TestGateway, useTestGateway } from '../support/gateway.js';
 import { exampleVariables } from '../support/examples.js';
 
 /** /metrics, /readiness, the request id sent upstream and the per-request log line, over the real simulators. */
@@ -25,11 +25,7 @@ function sample(metrics: string, series: string): number {
 }
 
 describe('observability', () => {
-  let gw: TestGateway;
-  beforeAll(async () => {
-    gw = await startTestGateway({ env: { UPSTREAM_BACKOFF_MS: '5', UPSTREAM_BACKOFF_MAX_MS: '10', UPSTREAM_BREAKER_FAILURES: '1000' } });
-  });
-  afterAll(() => gw.close());
+  const gw = useTestGateway({ env: { UPSTREAM_BACKOFF_MS: '5', UPSTREAM_BACKOFF_MAX_MS: '10', UPSTREAM_BREAKER_FAILURES: '1000' } });
   beforeEach(() => gw.simulators.reset());
   afterEach(() => gw.simulators.sign.clearFaults());
 
@@ -100,14 +96,10 @@ describe('observability', () => {
 });
 
 describe('readiness with an unreachable upstream', () => {
-  let gw: TestGateway;
-  beforeAll(async () => {
-    // Nothing listens on port 1: one refused connection, no retry, opens SIGN's circuit.
-    gw = await startTestGateway({
-      env: { SIGN_BASE_URL: 'http://127.0.0.1:1/sdpf-iot-pf/v1', UPSTREAM_RETRIES: '0', SIGN_BREAKER_FAILURES: '1', SIGN_BREAKER_HALF_OPEN_MS: '600000' },
-    });
+  // Nothing listens on port 1: one refused connection, no retry, opens SIGN's circuit.
+  const gw = useTestGateway({
+    env: { SIGN_BASE_URL: 'http://127.0.0.1:1/sdpf-iot-pf/v1', UPSTREAM_RETRIES: '0', SIGN_BREAKER_FAILURES: '1', SIGN_BREAKER_HALF_OPEN_MS: '600000' },
   });
-  afterAll(() => gw.close());
 
   it('turns /readiness 503 naming the open circuit, and shows it in the circuit gauge', async () => {
     expect((await gw.fetch('/readiness')).status).toBe(200);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedRequest, RunningSimulator } from '../../src/simulators/harness.js';
 import {
   DEMO_APEX_CREDENTIALS,
@@ -9,7 +9,7 @@ import {
   MALICIOUS_MD5,
 } from '../../src/simulators/demo-seed.js';
 import { MAX_UPSTREAM_TEXT } from '../../src/security/redaction.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { useTestGateway } from '../support/gateway.js';
 
 /**
  * Upstreams (or proxies in front of them) that repeat the request's credentials in their error
@@ -42,11 +42,7 @@ function credentialsOf(request: RecordedRequest): string[] {
 /** What a careless upstream says: every credential it was sent, and the configured ones a proxy might know. */
 const echo = (request: RecordedRequest) => `denied for ${[...credentialsOf(request), ...CONFIGURED].join(' and ')} ${'padding '.repeat(60)}`;
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway();
 beforeEach(() => {
   gw.simulators.reset();
   for (const simulator of [gw.simulators.sign, gw.simulators.cybertrace, gw.simulators.filesafer, gw.simulators.apex]) simulator.clearFaults();

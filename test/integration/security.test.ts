@@ -10,7 +10,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SimThreatsDocument, TenantSettingsDocument } from '../../schema/generated/graphql.js';
 import { subgraphSchema } from '../../src/schema/index.js';
 import { encodeNodeId } from '../../src/schema/node-id.js';
-import { serveGateway } from '../../src/server.js';
 import {
   DATA_WINDOW_FOR_DEMO,
   DEMO_APEX_CREDENTIALS,
@@ -21,7 +20,7 @@ import {
   DEMO_TENANT_ID,
   OTHER_TENANT_ID,
 } from '../../src/simulators/demo-seed.js';
-import { mintToken, routerHeaders, startTestGateway, TEST_JWT_SECRET, type TestGateway } from '../support/gateway.js';
+import { mintToken, routerHeaders, startTestGateway, TEST_JWT_SECRET, useTestGateway, withTestGateway } from '../support/gateway.js';
 import { exampleVariables } from '../support/examples.js';
 
 /** Caller authentication, tenant isolation, scopes, query limits, trusted documents, rate limits and error masking, end to end. */
@@ -34,11 +33,7 @@ const { from, to } = DATA_WINDOW_FOR_DEMO;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const codes = (errors: readonly GraphQLFormattedError[] | undefined) => (errors ?? []).map((error) => error.extensions?.['code']);
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway({ auth: true });
-});
-afterAll(() => gw.close());
+const gw = useTestGateway({ auth: true });
 beforeEach(() => gw.simulators.reset());
 
 const upstreamCalls = () =>
@@ -82,8 +77,7 @@ describe('caller authentication', () => {
   });
 
   it('checks iss and aud when they are configured', async () => {
-    const strict = await startTestGateway({ auth: true, env: { GATEWAY_JWT_ISSUER: 'https://idp.example.test', GATEWAY_JWT_AUDIENCE: 'secops-gateway' } });
-    try {
+    await withTestGateway({ auth: true, env: { GATEWAY_JWT_ISSUER: 'https://idp.example.test', GATEWAY_JWT_AUDIENCE: 'secops-gateway' } }, async (strict) => {
       const good = await mintToken({ iss: 'https://idp.example.test', aud: 'secops-gateway' });
       expect((await strict.post({ query: '{ __typename }' }, bearer(good))).status).toBe(200);
       for (const token of [
@@ -95,9 +89,7 @@ describe('caller authentication', () => {
         expect(response.status).toBe(401);
         expect(response.json.errors?.[0]?.message).toMatch(/iss|aud/);
       }
-    } finally {
-      await strict.close();
-    }
+    });
   });
 
   it('needs no token for /health', async () => {
@@ -123,8 +115,7 @@ describe('caller authentication', () => {
     afterAll(() => new Promise<void>((resolve) => jwks.close(() => resolve())));
 
     it('verifies RS256 tokens, fetching the keys once, and refuses HS256 ones', async () => {
-      const gateway = await startTestGateway({ env: { GATEWAY_JWKS_URL: jwksUrl } });
-      try {
+      await withTestGateway({ env: { GATEWAY_JWKS_URL: jwksUrl } }, async (gateway) => {
         const rs256 = await new SignJWT({ sub: 'rs', scope: 'read', tenants: [A] })
           .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
           .setExpirationTime('5m')
@@ -137,21 +128,16 @@ describe('caller authentication', () => {
         // The HS256 secret of other gateways means nothing here (no algorithm confusion).
         const hs256 = await mintToken({ tenants: '*' });
         expect((await gateway.post({ query: '{ __typename }' }, bearer(hs256))).status).toBe(401);
-      } finally {
-        await gateway.close();
-      }
+      });
     });
 
     it('answers 503 when the key set cannot be fetched', async () => {
-      const gateway = await startTestGateway({ env: { GATEWAY_JWKS_URL: 'http://127.0.0.1:1/jwks.json' } });
-      try {
+      await withTestGateway({ env: { GATEWAY_JWKS_URL: 'http://127.0.0.1:1/jwks.json' } }, async (gateway) => {
         const token = await new SignJWT({ sub: 'rs', scope: 'read' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setExpirationTime('5m').sign(privateKey);
         const response = await gateway.post({ query: '{ __typename }' }, bearer(token));
         expect(response.status).toBe(503);
         expect(response.json.errors?.[0]?.extensions?.['code']).toBe('SERVICE_UNAVAILABLE');
-      } finally {
-        await gateway.close();
-      }
+      });
     });
   });
 });
@@ -358,8 +344,7 @@ describe('query limits', () => {
     const tokenResponse = await ask(tokens);
     expect(tokenResponse.status).toBe(400);
     expect(tokenResponse.json.errors?.[0]?.message).toMatch(/Token limit of 2000/);
-    const costly = await startTestGateway({ auth: true, env: { GATEWAY_MAX_COST: '50' } });
-    try {
+    await withTestGateway({ auth: true, env: { GATEWAY_MAX_COST: '50' } }, async (costly) => {
       const response = await costly.post(
         {
           query: `{ tenant(tenantId: "${A}") { traffic(lineType: INT, baseDateTime: "2026-11-19T03:00:00Z", period: HOURS_1, interval: MINUTES_15, rankBy: SRC_IP) { timeSeries { groups { group rank rates { timestamp bps pps } } } } } }`,
@@ -368,9 +353,7 @@ describe('query limits', () => {
       );
       expect(response.status).toBe(400);
       expect(response.json.errors?.[0]?.message).toMatch(/Cost limit of 50/);
-    } finally {
-      await costly.close();
-    }
+    });
     expect(upstreamCalls()).toBe(0);
   });
 
@@ -404,8 +387,7 @@ describe('query limits', () => {
   });
 
   it('switches introspection, field suggestions and GraphiQL off (GATEWAY_INTROSPECTION, GATEWAY_GRAPHIQL)', async () => {
-    const closed = await startTestGateway({ auth: true, env: { GATEWAY_INTROSPECTION: 'off', GATEWAY_GRAPHIQL: 'off' } });
-    try {
+    await withTestGateway({ auth: true, env: { GATEWAY_INTROSPECTION: 'off', GATEWAY_GRAPHIQL: 'off' } }, async (closed) => {
       const introspection = await closed.post({ query: '{ __schema { types { name } } }' }, bearer(token));
       expect(introspection.status).toBe(400);
       expect(introspection.json.errors?.[0]?.message).toMatch(/introspection has been disabled/);
@@ -415,9 +397,7 @@ describe('query limits', () => {
       expect(typo.json.errors?.[0]?.message).not.toMatch(/Did you mean/);
       const page = await closed.fetch('/graphql', { headers: { accept: 'text/html' } });
       expect(await page.text()).not.toMatch(/GraphiQL/i);
-    } finally {
-      await closed.close();
-    }
+    });
     // On (the demo's default): introspection answers, suggestions help.
     expect((await ask('{ __schema { queryType { name } } }')).json).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     expect((await ask(`{ tenan(tenantId: "${A}") { tenantId } }`)).json.errors?.[0]?.message).toMatch(/Did you mean "tenant"/);
@@ -426,13 +406,11 @@ describe('query limits', () => {
 
 describe('trusted documents', () => {
   const manifestPath = 'schema/generated/persisted-documents.json';
-  let trusted: TestGateway;
+  const trusted = useTestGateway({ auth: true, env: { GATEWAY_TRUSTED_DOCUMENTS: manifestPath } });
   let token: string;
   beforeAll(async () => {
-    trusted = await startTestGateway({ auth: true, env: { GATEWAY_TRUSTED_DOCUMENTS: manifestPath } });
     token = await mintToken({ tenants: [A], scope: 'read' });
   });
-  afterAll(() => trusted.close());
 
   it('runs a manifest document by documentId (as the typed documents send it)', async () => {
     const result = await trusted.execute(SimThreatsDocument, exampleVariables(SimThreatsDocument), bearer(token));
@@ -473,8 +451,7 @@ describe('trusted documents', () => {
 
 describe('rate limiting', () => {
   it('answers 429 with Retry-After past the burst, per token subject', async () => {
-    const limited = await startTestGateway({ auth: true, env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '60', GATEWAY_RATE_LIMIT_BURST: '3' } });
-    try {
+    await withTestGateway({ auth: true, env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '60', GATEWAY_RATE_LIMIT_BURST: '3' } }, async (limited) => {
       const alice = bearer(await mintToken({ sub: 'alice' }));
       const bob = bearer(await mintToken({ sub: 'bob' }));
       const statuses = [];
@@ -486,9 +463,7 @@ describe('rate limiting', () => {
       expect(refused.json.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Too many requests/), extensions: { code: 'RATE_LIMITED' } });
       expect((await limited.post({ query: '{ __typename }' }, bob)).status).toBe(200);
       expect((await limited.fetch('/health')).status).toBe(200);
-    } finally {
-      await limited.close();
-    }
+    });
   });
 });
 
@@ -536,8 +511,7 @@ describe('browsers', () => {
       body: JSON.stringify(json),
     });
     expect(same.status).toBe(200);
-    const listed = await startTestGateway({ auth: true, env: { GATEWAY_CORS_ORIGINS: 'https://console.example, https://soc.example:8443' } });
-    try {
+    await withTestGateway({ auth: true, env: { GATEWAY_CORS_ORIGINS: 'https://console.example, https://soc.example:8443' } }, async (listed) => {
       const origin = 'https://soc.example:8443';
       const preflight = await listed.fetch('/graphql', {
         method: 'OPTIONS',
@@ -558,9 +532,7 @@ describe('browsers', () => {
         body: JSON.stringify(json),
       });
       expect(other.status).toBe(403);
-    } finally {
-      await listed.close();
-    }
+    });
   });
 });
 
@@ -580,11 +552,8 @@ describe('failed authentications', () => {
     });
 
   it('are limited per client address: 429 after the burst, another address and good tokens unaffected', async () => {
-    const limited = await startTestGateway({ auth: true, env: { GATEWAY_AUTH_FAILURES_PER_MINUTE: '6' } });
-    const server = serveGateway(limited.gateway);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    try {
+    await withTestGateway({ auth: true, env: { GATEWAY_AUTH_FAILURES_PER_MINUTE: '6' }, listen: true }, async (limited) => {
+      const port = Number(new URL(limited.url).port);
       const good = `Bearer ${await mintToken()}`;
       const statuses: number[] = [];
       for (let i = 0; i < 20; i += 1) statuses.push(await postFrom(port, '127.0.0.2', `Bearer not-a-valid-token-${i}`));
@@ -593,22 +562,16 @@ describe('failed authentications', () => {
       expect(statuses.slice(2)).toEqual(Array.from({ length: 18 }, () => 429));
       expect(await postFrom(port, '127.0.0.3', 'Bearer not-a-valid-token')).toBe(401);
       expect(await postFrom(port, '127.0.0.2', good)).toBe(200);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-      await limited.close();
-    }
+    });
   });
 });
 
 describe('errors', () => {
   it('masks an unexpected error as "Unexpected error." with the request id, and logs it with that id, secrets redacted', async () => {
-    const broken = await startTestGateway({
-      auth: true,
-      now: () => {
-        throw new Error(`clock failed; key=${TEST_JWT_SECRET} password=${DEMO_CYBERTRACE_CREDENTIALS.password}`);
-      },
-    });
-    try {
+    const now = () => {
+      throw new Error(`clock failed; key=${TEST_JWT_SECRET} password=${DEMO_CYBERTRACE_CREDENTIALS.password}`);
+    };
+    await withTestGateway({ auth: true, now }, async (broken) => {
       const token = await mintToken({ tenants: [A] });
       const response = await broken.fetch('/graphql', {
         method: 'POST',
@@ -629,9 +592,7 @@ describe('errors', () => {
         expect(entry.line).not.toContain(TEST_JWT_SECRET);
         expect(entry.line).not.toContain(DEMO_CYBERTRACE_CREDENTIALS.password);
       }
-    } finally {
-      await broken.close();
-    }
+    });
   });
 
   it('gives every response a request id, generating one when the caller sends none or a bad one', async () => {
@@ -678,20 +639,20 @@ describe('errors', () => {
       { query: `{ tenant(tenantId: "${A}") { threatSummaries(kind: OTHER, lineType: INT, from: "${from}", to: "${to}", after: "${token}") { totalCount } } }` },
       bearer(token),
     );
-    const broken = await startTestGateway({
-      auth: true,
-      env: { CYBERTRACE_PASSWORD: 'wrong-password-123', SIGN_BASE_URL: 'http://127.0.0.1:1/sdpf-iot-pf/v1' },
-    });
-    try {
-      const response = await broken.post(
-        { query: `{ indicator(value: "8.8.8.8") { reputation { verdict } } tenant(tenantId: "${A}") { helpdesk { enabled } } }` },
-        bearer(token),
-      );
-      bodies.push(JSON.stringify(response.json), ...broken.logs.map((entry) => entry.line));
-      expect(codes(response.json.errors).length).toBeGreaterThan(0);
-    } finally {
-      await broken.close();
-    }
+    await withTestGateway(
+      {
+        auth: true,
+        env: { CYBERTRACE_PASSWORD: 'wrong-password-123', SIGN_BASE_URL: 'http://127.0.0.1:1/sdpf-iot-pf/v1' },
+      },
+      async (broken) => {
+        const response = await broken.post(
+          { query: `{ indicator(value: "8.8.8.8") { reputation { verdict } } tenant(tenantId: "${A}") { helpdesk { enabled } } }` },
+          bearer(token),
+        );
+        bodies.push(JSON.stringify(response.json), ...broken.logs.map((entry) => entry.line));
+        expect(codes(response.json.errors).length).toBeGreaterThan(0);
+      },
+    );
     bodies.push(...gw.logs.map((entry) => entry.line));
     for (const body of bodies) for (const secret of secrets) expect(body).not.toContain(secret);
   });

@@ -12,7 +12,7 @@ import {
 import { DEMO_TENANT_ID, OTHER_TENANT_ID } from '../../src/simulators/demo-seed.js';
 import { startSimulator, type RecordedRequest, type RunningSimulator } from '../../src/simulators/harness.js';
 import { SIGN_BASE_PATH } from '../../src/simulators/sign/index.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { useTestGateway } from '../support/gateway.js';
 
 /** SIGN traffic analytics and tenant settings, end to end over the SIGN simulator. */
 
@@ -30,14 +30,7 @@ const baseVariables: TrafficReportQueryVariables = {
 };
 const BASE_QUERY = 'lineType=INT&baseDateTime=2026-11-19T03%3A00%3A00Z&period=1h&interval=15m&rankBy=src_ip';
 
-let gw: TestGateway;
-
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(async () => {
-  await gw?.close();
-});
+const gw = useTestGateway();
 beforeEach(() => {
   gw.simulators.reset();
 });
@@ -325,7 +318,6 @@ describe('an unknown tenant (SIGN 404)', () => {
 
 describe('a SIGN answer outside the contract', () => {
   let fake: RunningSimulator;
-  let gateway: TestGateway;
   const answers: Record<string, unknown> = {
     'flow-collectors/retention': { flow: true, period: 30 },
     helpdesk: { enabled: true, startAt: 'yesterday' },
@@ -334,12 +326,11 @@ describe('a SIGN answer outside the contract', () => {
 
   beforeAll(async () => {
     fake = await startSimulator((request) => ({ status: 200, body: answers[routeOf(request)] ?? {} }));
-    gateway = await startTestGateway({ env: { SIGN_BASE_URL: `${fake.url}${SIGN_BASE_PATH}` } });
   });
   afterAll(async () => {
-    await gateway?.close();
     await fake?.close();
   });
+  const gateway = useTestGateway(() => ({ env: { SIGN_BASE_URL: `${fake.url}${SIGN_BASE_PATH}` } }));
 
   it('is a malformed answer (UPSTREAM_ERROR on that field), never wrong data', async () => {
     const settings = await gateway.execute(FlowLogRetentionDocument, { tenantId: DEMO_TENANT_ID, carrier: 'MVNO' });

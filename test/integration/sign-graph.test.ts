@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FlowsPageDocument, NodesDocument, SimThreatDetailsDocument, SimThreatsDocument, ThreatSummariesPageDocument } from '../../schema/generated/graphql.js';
 import { startSimulator } from '../../src/simulators/harness.js';
 import { DATA_WINDOW_FOR_DEMO, DEMO_SIGN_TOKEN, DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { useTestGateway, withTestGateway } from '../support/gateway.js';
 import { exampleVariables } from '../support/examples.js';
 
 const window = { tenantId: DEMO_TENANT_ID, from: DATA_WINDOW_FOR_DEMO.from, to: DATA_WINDOW_FOR_DEMO.to };
 const summaries = { ...window, kind: 'OTHER' as const, lineType: 'INT' as const };
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway();
 beforeEach(() => gw.simulators.reset());
 
 const signCalls = () => gw.simulators.sign.requests;
@@ -129,13 +125,11 @@ describe('threat summaries', () => {
 describe('pinned windows', () => {
   it('keeps sending the first page’s `to` when `to` is in the future', async () => {
     let clock = Date.parse('2026-11-10T12:00:00Z');
-    const pinned = await startTestGateway({
-      now: () => {
-        clock += 60_000;
-        return new Date(clock);
-      },
-    });
-    try {
+    const now = () => {
+      clock += 60_000;
+      return new Date(clock);
+    };
+    await withTestGateway({ now }, async (pinned) => {
       const variables = { ...summaries, to: '2030-01-01T00:00:00Z', first: 3 };
       const first = await pinned.execute(ThreatSummariesPageDocument, variables);
       const firstTo = pinned.simulators.sign.requests[0]!.query.get('to');
@@ -146,9 +140,7 @@ describe('pinned windows', () => {
         pinned.simulators.sign.requests.slice(1).map(() => firstTo),
       );
       expect(second.data!.tenant.threatSummaries!.totalCount).toBe(first.data!.tenant.threatSummaries!.totalCount);
-    } finally {
-      await pinned.close();
-    }
+    });
   });
 });
 
@@ -277,15 +269,12 @@ describe('SIGN authentication', () => {
   });
 
   it('answers UNAUTHENTICATED with no call when there is no token at all', async () => {
-    const tokenless = await startTestGateway({ env: { SIGN_AUTH_TOKEN: '' } });
-    try {
+    await withTestGateway({ env: { SIGN_AUTH_TOKEN: '' } }, async (tokenless) => {
       const result = await tokenless.execute(ThreatSummariesPageDocument, { ...summaries, first: 1 });
       expect(result.data?.tenant.threatSummaries).toBeNull();
       expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(tokenless.simulators.sign.requests).toHaveLength(0);
-    } finally {
-      await tokenless.close();
-    }
+    });
   });
 
   it('passes on SIGN’s refusal of a wrong token as UNAUTHENTICATED', async () => {
@@ -297,29 +286,26 @@ describe('SIGN authentication', () => {
 describe('a misbehaving SIGN', () => {
   it('turns a malformed answer into an error naming the upstream, not wrong data', async () => {
     const broken = await startSimulator(() => ({ status: 200, body: { threatSummaries: [{ receiveTime: 'yesterday' }], total: 'many' } }));
-    const gateway = await startTestGateway({ env: { SIGN_BASE_URL: broken.url } });
     try {
-      const result = await gateway.execute(ThreatSummariesPageDocument, { ...summaries, first: 1 });
-      expect(result.data?.tenant.threatSummaries).toBeNull();
-      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: 'sign' });
-      expect(result.errors?.[0]?.message).toMatch(/^sign: answered a malformed/);
+      await withTestGateway({ env: { SIGN_BASE_URL: broken.url } }, async (gateway) => {
+        const result = await gateway.execute(ThreatSummariesPageDocument, { ...summaries, first: 1 });
+        expect(result.data?.tenant.threatSummaries).toBeNull();
+        expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: 'sign' });
+        expect(result.errors?.[0]?.message).toMatch(/^sign: answered a malformed/);
+      });
     } finally {
-      await gateway.close();
       await broken.close();
     }
   });
 
   it('turns a closed port into UPSTREAM_ERROR on the SIGN field only', async () => {
-    const gateway = await startTestGateway({ env: { SIGN_BASE_URL: 'http://127.0.0.1:1/sdpf-iot-pf/v1' } });
-    try {
+    await withTestGateway({ env: { SIGN_BASE_URL: 'http://127.0.0.1:1/sdpf-iot-pf/v1' } }, async (gateway) => {
       const result = await gateway.post({
         query: `query($t: String!) { tenant(tenantId: $t) { tenantId threatSummaries(kind: OTHER, lineType: INT, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { totalCount } } indicator(value: "8.8.8.8") { kind } }`,
         variables: { t: DEMO_TENANT_ID },
       });
       expect(result.json.data).toMatchObject({ tenant: { tenantId: DEMO_TENANT_ID, threatSummaries: null }, indicator: { kind: 'IPV4' } });
       expect(result.json.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstream: 'sign' });
-    } finally {
-      await gateway.close();
-    }
+    });
   });
 });

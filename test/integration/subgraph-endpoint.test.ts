@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
-import { mintToken, routerHeaders, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { mintToken, routerHeaders, useTestGateway } from '../support/gateway.js';
 
 /**
  * The subgraph endpoint under the settings that shut documents out: trusted documents and
@@ -16,13 +16,11 @@ const SERVICE = { query: '{ _service { sdl } }' };
 const codes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => (errors ?? []).map((error) => error.extensions?.['code']);
 
 describe('with trusted documents and introspection off', () => {
-  let gw: TestGateway;
+  const gw = useTestGateway({ auth: true, env: { GATEWAY_TRUSTED_DOCUMENTS: 'schema/generated/persisted-documents.json', GATEWAY_INTROSPECTION: 'off' } });
   let caller: string;
   beforeAll(async () => {
-    gw = await startTestGateway({ auth: true, env: { GATEWAY_TRUSTED_DOCUMENTS: 'schema/generated/persisted-documents.json', GATEWAY_INTROSPECTION: 'off' } });
     caller = await mintToken({ tenants: [DEMO_TENANT_ID] });
   });
-  afterAll(() => gw.close());
 
   it('lets a recognised router send _service and _entities as text', async () => {
     const service = await gw.post(SERVICE, await routerHeaders(), '/subgraph');
@@ -55,11 +53,7 @@ describe('with trusted documents and introspection off', () => {
 });
 
 describe('with authentication and introspection off', () => {
-  let gw: TestGateway;
-  beforeAll(async () => {
-    gw = await startTestGateway({ env: { GATEWAY_AUTH: 'off', GATEWAY_INTROSPECTION: 'off' } });
-  });
-  afterAll(() => gw.close());
+  const gw = useTestGateway({ env: { GATEWAY_AUTH: 'off', GATEWAY_INTROSPECTION: 'off' } });
 
   it('describes the schema to nobody: _service is refused like introspection, entities still resolve', async () => {
     const service = await gw.post(SERVICE, {}, '/subgraph');
@@ -76,11 +70,7 @@ describe('with authentication and introspection off', () => {
 });
 
 describe('with introspection on (the demo)', () => {
-  let gw: TestGateway;
-  beforeAll(async () => {
-    gw = await startTestGateway();
-  });
-  afterAll(() => gw.close());
+  const gw = useTestGateway();
 
   it('serves _service on /subgraph, and GraphiQL only on /graphql', async () => {
     const service = await gw.post(SERVICE, {}, '/subgraph');

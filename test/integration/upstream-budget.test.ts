@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../../src/schema/node-id.js';
 import { DATA_WINDOW_FOR_DEMO, DEMO_SIMS, DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
 import { startSimulator } from '../../src/simulators/harness.js';
 import { UpstreamHttp } from '../../src/upstreams/http.js';
 import { newOperationScope, operationScope } from '../../src/upstreams/operation-scope.js';
-import { mintToken, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { mintToken, useTestGateway, withTestGateway } from '../support/gateway.js';
 
 /**
  * One caller cannot make one operation cost thousands of upstream calls: the calls an operation
@@ -19,11 +19,7 @@ const forgedSims = (count: number) =>
 const hashes = (count: number) => Array.from({ length: count }, (_, i) => i.toString(16).padStart(32, '0'));
 const SIM_PAGES = `query($ids: [ID!]!, $first: Int) { nodes(ids: $ids) { ... on Sim { threatSummaries(kind: OTHER, from: "${from}", to: "${to}", first: $first) { totalCount } } } }`;
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const gw = useTestGateway();
 beforeEach(() => gw.simulators.reset());
 
 const upstreamCalls = () =>
@@ -151,11 +147,9 @@ describe('one caller cannot take all of an upstream', () => {
   it("serves a second caller while a heavy, allowed operation of the first holds SIGN's connections", async () => {
     // Three connections to SIGN and no queue beyond them: without a per-caller bound the heavy
     // operation would take all three and every other request would be refused at once.
-    const shared = await startTestGateway({
-      auth: true,
-      env: { SIGN_MAX_CONCURRENCY: '3', SIGN_MAX_QUEUE: '0', SIGN_MAX_CONCURRENCY_PER_CALLER: '2', SIGN_TIMEOUT_MS: '60000' },
-    });
-    try {
+    const env = { SIGN_MAX_CONCURRENCY: '3', SIGN_MAX_QUEUE: '0', SIGN_MAX_CONCURRENCY_PER_CALLER: '2', SIGN_TIMEOUT_MS: '60000' };
+    // Its simulators are its own: the latency fault goes with them when it closes.
+    await withTestGateway({ auth: true, env }, async (shared) => {
       shared.simulators.sign.inject({ kind: 'latency', ms: 200 });
       const heavyToken = await mintToken({ sub: 'heavy', tenants: '*' });
       const lightToken = await mintToken({ sub: 'light', tenants: '*' });
@@ -175,9 +169,6 @@ describe('one caller cannot take all of an upstream', () => {
       // The heavy operation is slowed, not refused: every SIM page arrives.
       expect(heavyResult.json.errors).toBeUndefined();
       expect(shared.simulators.sign.requests.filter((request) => request.path.includes('threat-summaries'))).toHaveLength(12);
-    } finally {
-      shared.simulators.sign.clearFaults();
-      await shared.close();
-    }
+    });
   });
 });

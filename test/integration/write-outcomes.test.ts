@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { InjectedFault, RunningSimulator } from '../../src/simulators/harness.js';
 import { DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { type TestGateway, useTestGateway, withTestGateway } from '../support/gateway.js';
 
 /**
  * A write whose answer was lost says so (`extensions.outcome: "UNKNOWN"`: read before retrying);
@@ -16,11 +16,7 @@ const FAST = {
   UPSTREAM_BREAKER_FAILURES: '100000',
 };
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway({ env: FAST });
-});
-afterAll(() => gw.close());
+const gw = useTestGateway({ env: FAST });
 beforeEach(() => {
   for (const simulator of [gw.simulators.sign, gw.simulators.cybertrace, gw.simulators.filesafer, gw.simulators.apex]) simulator.clearFaults();
   gw.simulators.reset();
@@ -74,13 +70,10 @@ describe('writes tell the truth about their outcome', () => {
   });
 
   it('a write that could not be sent (connection refused): NOT_APPLIED', async () => {
-    const unreachable = await startTestGateway({ env: { ...FAST, APEX_BASE_URL: 'http://127.0.0.1:1' } });
-    try {
+    await withTestGateway({ env: { ...FAST, APEX_BASE_URL: 'http://127.0.0.1:1' } }, async (unreachable) => {
       const { json } = await unreachable.post({ query: WRITES.apex.query });
       expect(json.errors?.[0]?.extensions).toMatchObject({ upstream: 'apex', outcome: 'NOT_APPLIED' });
-    } finally {
-      await unreachable.close();
-    }
+    });
   });
 
   it('an Apex add is sent once, whatever happens', async () => {

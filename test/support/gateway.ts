@@ -1,11 +1,13 @@
+import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult } from 'graphql';
 import { SignJWT, type JWTPayload } from 'jose';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type GatewayConfig } from '../../src/config.js';
 import type { ThreatFeedOptions } from '../../src/feed/index.js';
 import { loadSecurityConfig, type SecurityConfig } from '../../src/security/config.js';
 import type { LogLevel } from '../../src/security/logger.js';
-import { createGateway, type Gateway } from '../../src/server.js';
+import { createGateway, serveGateway, type Gateway } from '../../src/server.js';
 import { startDemoSimulators, type DemoSimulators } from '../../src/simulators/index.js';
 import { createUpstreams, type Upstreams } from '../../src/upstreams/index.js';
 
@@ -36,7 +38,20 @@ export interface TestGateway {
   ): Promise<{ status: number; headers: Headers; json: ExecutionResult<Record<string, unknown>> }>;
   /** Any request to the gateway, as a client would send it. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Where it listens on loopback, e.g. `http://127.0.0.1:41234` (only when started with `listen: true`). */
+  readonly url: string;
   close(): Promise<void>;
+}
+
+export interface TestGatewayOptions {
+  now?: () => Date;
+  /** Variables over the demo's (config and security alike), as the environment would set them. */
+  env?: Record<string, string>;
+  /** Caller authentication on, with tokens from `mintToken`. */
+  auth?: boolean;
+  feeds?: ThreatFeedOptions;
+  /** Also serve it over HTTP on a loopback port (`url`), for a client that needs a real socket. */
+  listen?: boolean;
 }
 
 /** The headers a federation router sends to `/subgraph`: its own token (scope `router`) and, when given, its client's. */
@@ -60,9 +75,67 @@ export async function mintToken(
   return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
 }
 
-export async function startTestGateway(
-  options: { now?: () => Date; env?: Record<string, string>; auth?: boolean; feeds?: ThreatFeedOptions } = {},
-): Promise<TestGateway> {
+/**
+ * The gateway of the suite that calls it (a file, or a `describe` block): started before its
+ * tests, closed after them. The handle answers only while those tests run. Options given as a
+ * function are read when it starts, after the suite's earlier `beforeAll` (a Redis, a fake upstream).
+ */
+export function useTestGateway(options: TestGatewayOptions | (() => TestGatewayOptions) = {}): TestGateway {
+  let started: TestGateway | undefined;
+  beforeAll(async () => {
+    started = await startTestGateway(typeof options === 'function' ? options() : options);
+  });
+  afterAll(async () => {
+    await started?.close();
+    started = undefined;
+  });
+  const current = (): TestGateway => {
+    if (started === undefined) throw new Error('useTestGateway(): its gateway runs only during the tests of the suite that called it');
+    return started;
+  };
+  return {
+    get gateway() {
+      return current().gateway;
+    },
+    get simulators() {
+      return current().simulators;
+    },
+    get config() {
+      return current().config;
+    },
+    get security() {
+      return current().security;
+    },
+    get logs() {
+      return current().logs;
+    },
+    get url() {
+      return current().url;
+    },
+    execute: (document, variables, headers) => current().execute(document, variables, headers),
+    post: (body, headers, path) => current().post(body, headers, path),
+    fetch: (path, init) => current().fetch(path, init),
+    // Closed early by the suite itself: afterAll has nothing left to close.
+    close: async () => {
+      const gateway = current();
+      started = undefined;
+      await gateway.close();
+    },
+  };
+}
+
+/** A gateway for one test (its own environment, a broken upstream): started, given to `run`, closed whatever `run` does. */
+export async function withTestGateway<T>(options: TestGatewayOptions, run: (gateway: TestGateway) => Promise<T>): Promise<T> {
+  const gateway = await startTestGateway(options);
+  try {
+    return await run(gateway);
+  } finally {
+    await gateway.close();
+  }
+}
+
+/** A gateway whose life the caller manages (several at once, a start that must fail); most tests use the two above. */
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const simulators = await startDemoSimulators();
   // The answer cache is off unless a test turns it on: tests count upstream calls.
   const config = loadConfig('demo', {}, { ...simulators.environment, GATEWAY_CACHE_TTL_SECONDS: '0', ...options.env });
@@ -94,6 +167,9 @@ export async function startTestGateway(
     return { status: response.status, headers: response.headers, json: (await response.json()) as ExecutionResult<Record<string, unknown>> };
   };
 
+  const server = options.listen ? serveGateway(gateway) : undefined;
+  if (server !== undefined) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
   return {
     gateway,
     simulators,
@@ -102,6 +178,10 @@ export async function startTestGateway(
     logs,
     post,
     fetch,
+    get url() {
+      if (server === undefined) throw new Error('this test gateway does not listen: start it with listen: true');
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
     execute: async (document, variables, headers) => {
       const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
       const body = security.trustedDocuments !== null && hash !== undefined ? { documentId: hash, variables } : { query: print(document), variables };
@@ -109,6 +189,7 @@ export async function startTestGateway(
       return json as ExecutionResult<never>;
     },
     close: async () => {
+      if (server !== undefined) await new Promise((resolve) => server.close(resolve));
       await gateway.dispose();
       await upstreams.close();
       await simulators.close();
