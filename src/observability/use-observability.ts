@@ -1,7 +1,8 @@
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { UpstreamName } from '../errors.js';
-import { currentRequestId, type GatewayLogger } from '../security/logger.js';
+import type { GatewayLogger } from './logger.js';
+import { currentRequestId } from './request-scope.js';
 import type { UpstreamHttp } from '../upstreams/http.js';
 import type { GatewayMetrics, OperationOutcome } from './metrics.js';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type GatewayConfig } from '../../src/config.js';
 import type { ThreatFeedOptions } from '../../src/feed/index.js';
 import { loadSecurityConfig, type SecurityConfig } from '../../src/security/config.js';
-import type { LogLevel } from '../../src/security/logger.js';
+import type { LogLevel } from '../../src/observability/logger.js';
 import { createGateway, serveGateway, type Gateway } from '../../src/server.js';
 import { startDemoSimulators, type DemoSimulators } from '../../src/simulators/index.js';
 import { createUpstreams, type Upstreams } from '../../src/upstreams/index.js';

@@ -1,7 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { YogaLogger } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
-import { createRedactor } from './redaction.js';
+import { createRedactor } from '../security/redaction.js';
+import { currentRequestId } from './request-scope.js';
 
 /**
  * The gateway's log: one JSON line per entry (pino) with the request id, every known secret and
@@ -9,13 +9,6 @@ import { createRedactor } from './redaction.js';
  * (redaction.ts, the same redaction as upstream text in answers).
  * A `LogSink` (tests) gets the same entries as plain text lines instead.
  */
-
-/** The request being handled, for log lines and masked errors written deep inside it. */
-export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
-
-export function currentRequestId(): string | undefined {
-  return requestScope.getStore()?.requestId;
-}
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogSink = (level: LogLevel, line: string) => void;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
-import { requestScope } from './logger.js';
+import { requestScope } from './request-scope.js';
 
 /**
  * Gives every request an id: the caller's `x-request-id` when it is a plain token, a new UUID
