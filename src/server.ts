@@ -18,7 +18,7 @@ import { UNAUTHENTICATED_CALLER } from './security/caller.js';
 import type { SecurityConfig } from './security/config.js';
 import { corsOptions, useBrowserGuards } from './security/use-browser-guards.js';
 import { FailedAuthenticationLimit } from './security/failed-authentication-limit.js';
-import { configuredSecrets } from './security/redaction.js';
+import { configuredSecrets } from './redaction.js';
 import { RequestCallers, useAuthentication } from './security/use-authentication.js';
 import { useBodyLimit } from './security/use-body-limit.js';
 import { hideSchemaHints as withoutSchemaHints, useQueryLimits } from './security/use-query-limits.js';

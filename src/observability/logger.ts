@@ -1,6 +1,6 @@
 import type { YogaLogger } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
-import { createRedactor } from '../security/redaction.js';
+import { createRedactor } from '../redaction.js';
 import { currentRequestId } from './request-scope.js';
 
 /**

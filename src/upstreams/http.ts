@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { DEFAULT_UPSTREAM_HTTP_SETTINGS, perCallerConcurrency, type UpstreamHttpSettings } from '../config.js';
 import { UpstreamError, type UpstreamName } from '../errors.js';
 import { currentRequestId } from '../observability/request-scope.js';
-import { boundedUpstreamText, createRedactor, type Redactor } from '../security/redaction.js';
+import { boundedUpstreamText, createRedactor, type Redactor } from '../redaction.js';
 import { CallerSlots } from './caller-slots.js';
 import { operationScope } from './operation-scope.js';
 import { BreakerFailure, createUpstreamBreaker, createUpstreamBulkhead, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';

@@ -1,6 +1,6 @@
 import { createAnswerCache, type AnswerCache } from '../cache/answer-cache.js';
 import type { GatewayConfig } from '../config.js';
-import { configuredSecrets, createRedactor } from '../security/redaction.js';
+import { configuredSecrets, createRedactor } from '../redaction.js';
 import { UpstreamHttp } from './http.js';
 
 /** One HTTP pool, circuit and concurrency bound per upstream, created once per process and shared by every request. */

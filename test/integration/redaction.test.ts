@@ -8,7 +8,7 @@ import {
   DEMO_TENANT_ID,
   MALICIOUS_MD5,
 } from '../../src/simulators/demo-seed.js';
-import { MAX_UPSTREAM_TEXT } from '../../src/security/redaction.js';
+import { MAX_UPSTREAM_TEXT } from '../../src/redaction.js';
 import { useTestGateway } from '../support/gateway.js';
 
 /**

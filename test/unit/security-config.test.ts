@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.js';
 import { bearerToken } from '../../src/security/caller.js';
 import { loadSecurityConfig } from '../../src/security/config.js';
-import { boundedUpstreamText, createRedactor, MAX_UPSTREAM_TEXT } from '../../src/security/redaction.js';
+import { boundedUpstreamText, createRedactor, MAX_UPSTREAM_TEXT } from '../../src/redaction.js';
 import { loadTrustedDocuments, sha256Hex } from '../../src/security/trusted-documents.js';
 
 const SECRET = 'x'.repeat(32);

@@ -1,4 +1,4 @@
-import type { GatewayConfig } from '../config.js';
+import type { GatewayConfig } from './config.js';
 
 /**
  * The one redaction of the gateway, for log lines and for upstream text that reaches a caller
