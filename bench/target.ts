@@ -31,9 +31,11 @@ try {
 
 async function serve(): Promise<{ server: Server; close(): Promise<void> }> {
   if (kind === 'gateway') {
-    const [{ createGateway, serveGateway }, { createUpstreams }, { loadSecurityConfig }] = await Promise.all([
+    const [{ createGateway, serveGateway }, { createUpstreams }, { createGatewayLogger }, { configuredSecrets }, { loadSecurityConfig }] = await Promise.all([
       import('../src/server.js'),
       import('../src/upstreams/index.js'),
+      import('../src/observability/logger.js'),
+      import('../src/redaction.js'),
       import('../src/security/config.js'),
     ]);
     let security: SecurityConfig;
@@ -43,8 +45,9 @@ async function serve(): Promise<{ server: Server; close(): Promise<void> }> {
       console.error(error instanceof ConfigError ? error.message : error);
       process.exit(1);
     }
-    const upstreams = createUpstreams(config);
-    return { server: serveGateway(createGateway({ config, security, upstreams })), close: () => upstreams.close() };
+    const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)] });
+    const upstreams = createUpstreams(config, logger);
+    return { server: serveGateway(createGateway({ config, security, upstreams, logger })), close: () => upstreams.close() };
   }
   if (kind === 'floor') {
     const { createFloorServer } = await import('./floor.js');

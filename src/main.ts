@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type GatewayConfig, type Mode } from './config.js';
+import { createGatewayLogger } from './observability/logger.js';
 import { startTracing } from './observability/tracing.js';
+import { configuredSecrets } from './redaction.js';
 import { loadSecurityConfig, type SecurityConfig } from './security/config.js';
 
 const USAGE = `Usage: node dist/main.js <mode>
@@ -67,8 +69,10 @@ async function main(mode: Mode): Promise<void> {
     );
   }
 
-  const upstreams = createUpstreams(config);
-  const gateway = createGateway({ config, security, upstreams });
+  // One redacting logger for the process, built before the upstreams so their failures (the answer cache's) go through it too.
+  const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)] });
+  const upstreams = createUpstreams(config, logger);
+  const gateway = createGateway({ config, security, upstreams, logger });
   const server = serveGateway(gateway);
   const listening = config;
   server.listen(config.port, config.host, () => {

@@ -7,7 +7,7 @@ import { graphiqlOptions, renderGraphiQLWithExamples } from './graphiql.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { createThreatFeeds, type ThreatFeedOptions } from './feed/index.js';
 import { useIndicatorBatching } from './indicators/use-indicator-batching.js';
-import { createGatewayLogger, type LogSink } from './observability/logger.js';
+import type { GatewayLogger } from './observability/logger.js';
 import { createGatewayMetrics } from './observability/metrics.js';
 import { currentRequestId } from './observability/request-scope.js';
 import { useRequestId } from './observability/use-request-id.js';
@@ -18,7 +18,6 @@ import { UNAUTHENTICATED_CALLER } from './security/caller.js';
 import type { SecurityConfig } from './security/config.js';
 import { corsOptions, useBrowserGuards } from './security/use-browser-guards.js';
 import { FailedAuthenticationLimit } from './security/failed-authentication-limit.js';
-import { configuredSecrets } from './redaction.js';
 import { RequestCallers, useAuthentication } from './security/use-authentication.js';
 import { useBodyLimit } from './security/use-body-limit.js';
 import { hideSchemaHints as withoutSchemaHints, useQueryLimits } from './security/use-query-limits.js';
@@ -39,17 +38,16 @@ export interface GatewayOptions {
   upstreams: Upstreams;
   /** A fixed clock for tests; the wall clock otherwise. */
   now?: () => Date;
-  /** Where log lines go as text (already redacted); JSON lines on stdout (pino) otherwise. */
-  log?: LogSink;
+  /** The process's one redacting logger, also given to the upstreams (main.ts builds it); tests pass one writing to a sink. */
+  logger: GatewayLogger;
   /** How threat feeds tick and coordinate; tests drive polls by count with their own ticker. */
   feeds?: ThreatFeedOptions;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
-export function createGateway({ config, security, upstreams, now, log, feeds: feedOptions }: GatewayOptions): Gateway {
+export function createGateway({ config, security, upstreams, now, logger, feeds: feedOptions }: GatewayOptions): Gateway {
   const callers = new RequestCallers(security.authentication.enabled ? null : UNAUTHENTICATED_CALLER);
-  const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)], ...(log === undefined ? {} : { sink: log }) });
   const pools = [upstreams.sign, upstreams.cybertrace, upstreams.filesafer, upstreams.apex];
   const feeds = createThreatFeeds({ config, upstreams, onError: (error) => logger.warn(`threat feed: ${(error as Error).message}`), ...feedOptions });
 

@@ -1,5 +1,5 @@
 import type { YogaLogger } from 'graphql-yoga';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { createRedactor } from '../redaction.js';
 import { currentRequestId } from './request-scope.js';
 
@@ -45,15 +45,12 @@ function pinoWriter(logger: Logger): LogWriter {
 }
 
 /**
- * JSON lines on stdout, ISO times; levels are filtered before pino, so it passes everything.
+ * JSON lines, ISO times, on stdout unless a destination is given; levels are filtered before pino, so it passes everything.
  * Written asynchronously (buffered, flushed on exit): a synchronous write per request would stall the event loop on a slow log reader.
  * Lines are gathered up to 4 KB, and written at least every 250 ms: one write per request was ~2% of a small page's CPU.
  */
-function defaultPino(): Logger {
-  return pino(
-    { level: 'debug', base: { service: 'secops-gateway' }, timestamp: pino.stdTimeFunctions.isoTime },
-    pino.destination({ dest: 1, sync: false, minLength: 4_096, periodicFlush: 250 }),
-  );
+function jsonLines(destination: DestinationStream = pino.destination({ dest: 1, sync: false, minLength: 4_096, periodicFlush: 250 })): Logger {
+  return pino({ level: 'debug', base: { service: 'secops-gateway' }, timestamp: pino.stdTimeFunctions.isoTime }, destination);
 }
 
 function describe(value: unknown): string {
@@ -72,21 +69,24 @@ function describe(value: unknown): string {
 
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
-/** Entries go to `sink` as text when given, else to `logger` (a pino JSON logger on stdout by default). */
+/**
+ * The process's one logger (main.ts builds it before the upstreams and the gateway, and passes it to both).
+ * Entries go to `sink` as text when given, else as JSON lines to `destination` (stdout by default).
+ */
 export function createGatewayLogger({
   secrets,
   sink,
-  logger,
+  destination,
   level = 'warn',
 }: {
   secrets: readonly (string | undefined)[];
   sink?: LogSink;
-  logger?: Logger;
+  destination?: DestinationStream;
   level?: LogLevel;
 }): GatewayLogger {
   const redact = createRedactor(secrets);
   const threshold = LEVELS.indexOf(level);
-  const writer = sink === undefined ? pinoWriter(logger ?? defaultPino()) : textWriter(sink);
+  const writer = sink === undefined ? pinoWriter(jsonLines(destination)) : textWriter(sink);
   const emit = (entryLevel: LogLevel, message: string, fields: LogFields = {}, requestId = currentRequestId()) => {
     const redacted = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? redact(value) : value]));
     writer(entryLevel, requestId === undefined ? undefined : redact(requestId), redact(message), redacted);

@@ -1,5 +1,6 @@
 import { createAnswerCache, type AnswerCache } from '../cache/answer-cache.js';
 import type { GatewayConfig } from '../config.js';
+import type { GatewayLogger } from '../observability/logger.js';
 import { configuredSecrets, createRedactor } from '../redaction.js';
 import { UpstreamHttp } from './http.js';
 
@@ -14,7 +15,8 @@ export interface Upstreams {
   close(): Promise<void>;
 }
 
-export function createUpstreams(config: GatewayConfig): Upstreams {
+/** `logger`: the process's one logger, which also writes the gateway's lines (the cache's failures go there, redacted). */
+export function createUpstreams(config: GatewayConfig, logger: GatewayLogger): Upstreams {
   // Upstream text reaches callers only through this redaction (see UpstreamAnswer.quote).
   const redact = createRedactor(configuredSecrets(config));
   const pools = {
@@ -25,7 +27,7 @@ export function createUpstreams(config: GatewayConfig): Upstreams {
   };
   const cache = createAnswerCache({
     ...config.cache,
-    onError: (error) => console.warn(`answer cache unavailable, asking upstreams directly: ${error.message}`),
+    onError: (error) => logger.warn(`answer cache unavailable, asking upstreams directly: ${error.message}`),
   });
   return {
     ...pools,

@@ -1,7 +1,14 @@
+import { createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashChecksDocument } from '../../schema/generated/graphql.js';
 import { IndicatorReputationsDocument } from '../../schema/generated/graphql.js';
+import { loadConfig } from '../../src/config.js';
+import { createGatewayLogger } from '../../src/observability/logger.js';
+import { requestScope } from '../../src/observability/request-scope.js';
+import { configuredSecrets } from '../../src/redaction.js';
 import { CLEAN_DOMAINS, MALICIOUS_DOMAINS, MALICIOUS_MD5 } from '../../src/simulators/demo-seed.js';
+import { createUpstreams } from '../../src/upstreams/index.js';
 import { useTestGateway, withTestGateway } from '../support/gateway.js';
 import { redisUnavailableReason, startRedis, type TestRedis } from '../support/redis.js';
 
@@ -88,5 +95,68 @@ describe('a Redis that cannot be reached', () => {
       expect(result.errors).toBeUndefined();
       expect(result.data!.indicators[0]!.reputation?.verdict).toBe('DETECTED');
     });
+  });
+});
+
+describe('a Redis that fails', () => {
+  /** Speaks enough Redis to refuse every command, quoting it back (as a careless proxy might): the AUTH command carries the password. */
+  async function startRefusingRedis(): Promise<{ url: (password: string) => string; close(): Promise<void> }> {
+    const server: Server = createServer((socket) => {
+      socket.on('data', (command: Buffer) => socket.write(`-ERR refused: ${command.toString('utf8').replace(/\r\n/g, ' ')}\r\n`));
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: (password) => `redis://:${password}@127.0.0.1:${port}`,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  }
+
+  it('is logged through the gateway logger: JSON lines, the password redacted, the request id on a failure inside a request', async () => {
+    const redis = await startRefusingRedis();
+    const password = 'redis-password-4f1c9e';
+    const unused = 'http://127.0.0.1:1';
+    const config = loadConfig(
+      'demo',
+      {},
+      {
+        SIGN_BASE_URL: unused,
+        CYBERTRACE_BASE_URL: unused,
+        CYBERTRACE_USERNAME: 'unused',
+        CYBERTRACE_PASSWORD: 'unused',
+        NCP_ACCESS_KEY: 'unused',
+        NCP_SECRET_KEY: 'unused',
+        APEX_BASE_URL: unused,
+        APEX_APPLICATION_ID: 'unused',
+        APEX_API_KEY: 'unused',
+        GATEWAY_CACHE_TTL_SECONDS: '60',
+        REDIS_URL: redis.url(password),
+      },
+    );
+    const lines: string[] = [];
+    // The JSON lines main.ts writes to stdout, written here instead.
+    const logger = createGatewayLogger({ secrets: configuredSecrets(config), destination: { write: (line: string) => lines.push(line) } });
+    const upstreams = createUpstreams(config, logger);
+    try {
+      const entries = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      // The refused AUTH arrives on its own, after the connection opens.
+      for (let wait = 0; wait < 500 && !entries().some((entry) => / auth /i.test(String(entry['msg']))); wait += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await requestScope.run({ requestId: 'req-cache-0001' }, () => upstreams.cache.getMany('reputation', ['example.com']));
+
+      const refusedAuth = entries().find((entry) => / auth /i.test(String(entry['msg'])));
+      expect(refusedAuth).toMatchObject({ level: 40, service: 'secops-gateway' });
+      expect(refusedAuth!['msg']).toMatch(/^answer cache unavailable, asking upstreams directly: ERR refused: .* auth \$\d+ \[redacted\] /i);
+      expect(entries().find((entry) => entry['requestId'] === 'req-cache-0001')).toMatchObject({
+        level: 40,
+        msg: expect.stringMatching(/^answer cache unavailable, asking upstreams directly: /),
+      });
+      for (const line of lines) expect(line).not.toContain(password);
+    } finally {
+      await upstreams.close();
+      await redis.close();
+    }
   });
 });

@@ -6,7 +6,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type GatewayConfig } from '../../src/config.js';
 import type { ThreatFeedOptions } from '../../src/feed/index.js';
 import { loadSecurityConfig, type SecurityConfig } from '../../src/security/config.js';
-import type { LogLevel } from '../../src/observability/logger.js';
+import { createGatewayLogger, type LogLevel } from '../../src/observability/logger.js';
+import { configuredSecrets } from '../../src/redaction.js';
 import { createGateway, serveGateway, type Gateway } from '../../src/server.js';
 import { startDemoSimulators, type DemoSimulators } from '../../src/simulators/index.js';
 import { createUpstreams, type Upstreams } from '../../src/upstreams/index.js';
@@ -145,14 +146,16 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     ...(options.auth ? { GATEWAY_JWT_SECRET: TEST_JWT_SECRET } : {}),
     ...options.env,
   });
-  const upstreams: Upstreams = createUpstreams(config);
   const logs: TestGateway['logs'] = [];
+  // As main.ts does: one logger for the upstreams and the gateway; its lines are kept as text for the test to read.
+  const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)], sink: (level, line) => logs.push({ level, line }) });
+  const upstreams: Upstreams = createUpstreams(config, logger);
   const gateway = createGateway({
     config,
     security,
     upstreams,
     now: options.now,
-    log: (level, line) => logs.push({ level, line }),
+    logger,
     ...(options.feeds === undefined ? {} : { feeds: options.feeds }),
   });
 

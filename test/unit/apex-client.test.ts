@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator, type SimulatorReply } from '../../src/simulators/harness.js';
 import { loadConfig } from '../../src/config.js';
+import { createGatewayLogger } from '../../src/observability/logger.js';
 import { ApexClient } from '../../src/upstreams/apex/client.js';
 import { suspiciousObjectKey } from '../../src/upstreams/apex/models.js';
 import { createUpstreams, type Upstreams } from '../../src/upstreams/index.js';
@@ -36,7 +37,8 @@ async function clientAnswering(reply: SimulatorReply, now?: () => number): Promi
       APEX_API_KEY: CREDENTIALS.apiKey,
     },
   );
-  const upstreams = createUpstreams(config);
+  // Nothing here logs: the answer cache is in memory.
+  const upstreams = createUpstreams(config, createGatewayLogger({ secrets: [], sink: () => {} }));
   running = { simulator, upstreams };
   return { client: new ApexClient(upstreams.apex, CREDENTIALS, now), simulator };
 }
