@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
 import { loadThroughCache, type AnswerCache } from '../cache/answer-cache.js';
 import type { ApexClient } from '../upstreams/apex/client.js';
-import { suspiciousObjectKey, type ApexObjectType, type ApexSuspiciousObject } from '../upstreams/apex/models.js';
+import type { ApexObjectType, ApexSuspiciousObject } from '../upstreams/apex/models.js';
 import type { CyberTraceClient } from '../upstreams/cybertrace/client.js';
 import type { Reputation } from '../upstreams/cybertrace/models.js';
 import type { FileSaferClient, HashQuery } from '../upstreams/filesafer/client.js';
 import type { HashCheck } from '../upstreams/filesafer/models.js';
 import type { IndicatorBatchScheduler } from './batch-scheduler.js';
+import { suspiciousObjectKey } from './suspicious-object-key.js';
 
 /**
  * Per-operation batch loaders for what indicators ask of the intelligence upstreams. Each one

@@ -3,7 +3,7 @@ import { startSimulator, type RunningSimulator, type SimulatorReply } from '../.
 import { loadConfig } from '../../src/config.js';
 import { createGatewayLogger } from '../../src/observability/logger.js';
 import { ApexClient } from '../../src/upstreams/apex/client.js';
-import { suspiciousObjectKey } from '../../src/upstreams/apex/models.js';
+import { suspiciousObjectKey } from '../../src/indicators/suspicious-object-key.js';
 import { createUpstreams, type Upstreams } from '../../src/upstreams/index.js';
 
 /** ApexClient against canned answers on loopback: what it makes of odd or failing answers, and its token clock. */

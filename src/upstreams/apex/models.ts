@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { detectIndicator } from '../../indicators/kind.js';
 
 /** zod models of what Trend Micro Apex Central's User-Defined Suspicious Object API answers, and the gateway's view of an object. */
 
@@ -69,12 +68,3 @@ export const listAnswer = z.object({
     .nullish()
     .transform((rows) => rows ?? []),
 });
-
-/**
- * Type and content as the gateway matches them: the content normalised as indicator values are
- * (trimmed; hashes and domains lower-cased; URL scheme and host lower-cased), so an object found on
- * the list matches the indicator naming it however either was spelled.
- */
-export function suspiciousObjectKey(object: { type: ApexObjectType; content: string }): string {
-  return `${object.type}\u0000${detectIndicator(object.content).value}`;
-}
