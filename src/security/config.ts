@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ConfigError, type Mode } from '../config.js';
-import { DEFAULT_PAGE_ROWS } from '../schema/paging/connection-args.js';
 import { loadTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
 
 /**
@@ -71,8 +70,6 @@ export interface QueryLimits {
   maxRows: number;
   /** Calls one operation may make to any one upstream (see operation-budget.ts); counted again as they are made. */
   maxUpstreamCalls: number;
-  /** The page size of a connection asked with neither first nor last (the contract's default). */
-  defaultPageSize: number;
 }
 
 export interface RateLimitConfig {
@@ -176,7 +173,6 @@ export function loadSecurityConfig(mode: Mode, env: Record<string, string | unde
       maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES,
       maxRows: e.GATEWAY_MAX_ROWS,
       maxUpstreamCalls: e.GATEWAY_MAX_UPSTREAM_CALLS,
-      defaultPageSize: DEFAULT_PAGE_ROWS,
     },
     rateLimit:
       e.GATEWAY_RATE_LIMIT_PER_MINUTE === 0

@@ -10,6 +10,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { DEFAULT_PAGE_ROWS } from '../schema/paging/connection-args.js';
 import { MAX_PAGE_SIZE } from '../schema/paging/upstream-page.js';
 import { newOperationScope, operationScope } from '../upstreams/operation-scope.js';
 import type { Caller } from './caller.js';
@@ -180,7 +181,8 @@ export function useQueryLimits({
   const checkBudget = cachedBudgetCheck((variables, operationName) =>
     operationBudgetRule({
       maxRows: limits.maxRows,
-      defaultPageSize: limits.defaultPageSize,
+      // The schema's paging bounds, not configuration: the budget counts rows as the connections will read them.
+      defaultPageSize: DEFAULT_PAGE_ROWS,
       maxUpstreamCalls: limits.maxUpstreamCalls,
       maxPageSize: MAX_PAGE_SIZE,
       variables,

@@ -34,7 +34,6 @@ describe('loadSecurityConfig', () => {
       maxBodyBytes: 1_048_576,
       maxRows: 20_000,
       maxUpstreamCalls: 100,
-      defaultPageSize: 20,
     });
     expect(security.rateLimit).toEqual({ perMinute: 600, burst: 60 });
     expect(security.trustedDocuments).toBeNull();
