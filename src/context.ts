@@ -4,7 +4,7 @@ import { IndicatorBatchScheduler } from './indicators/batch-scheduler.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
 import { createCursorCodec, type CursorCodec } from './schema/paging/cursor-codec.js';
 import type { Caller } from './security/caller.js';
-import type { RateBudget } from './security/use-rate-limit.js';
+import type { RateBudget } from './security/rate-limiter.js';
 import { ApexClient } from './upstreams/apex/client.js';
 import { CyberTraceClient } from './upstreams/cybertrace/client.js';
 import { FileSaferClient } from './upstreams/filesafer/client.js';

@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { Redis } from 'ioredis';
 
 /**
@@ -20,6 +21,12 @@ export interface TokenBucketOptions {
   burst: number;
   maxCallers?: number;
   now?: () => number;
+}
+
+/** The caller's rate limit, for work a request goes on doing after it was let in (a subscription's bursts): use-rate-limit.ts puts it in the context. */
+export interface RateBudget {
+  /** Takes one request's worth; answers the RATE_LIMITED error when the caller is over. */
+  spend(): Promise<GraphQLError | null>;
 }
 
 /** What the rate-limit plugin asks, whichever store keeps the buckets. */

@@ -3,7 +3,7 @@ import type { Plugin } from 'graphql-yoga';
 import { rateLimited } from '../errors.js';
 import type { RateLimitConfig } from './config.js';
 import { refusalResponse } from './http-refusal.js';
-import { createRateLimiter, RecentKeys } from './rate-limiter.js';
+import { createRateLimiter, type RateBudget, RecentKeys } from './rate-limiter.js';
 import type { RequestCallers } from './use-authentication.js';
 
 /**
@@ -72,12 +72,6 @@ export function useRateLimit({
       extendContext({ rateBudget });
     },
   };
-}
-
-/** The caller's rate limit, for work a request goes on doing after it was let in. */
-export interface RateBudget {
-  /** Takes one request's worth; answers the RATE_LIMITED error when the caller is over. */
-  spend(): Promise<GraphQLError | null>;
 }
 
 function tooManyRequests(rateLimit: RateLimitConfig, retryAfterSeconds: number): GraphQLError {
