@@ -8,7 +8,8 @@ import { loadSecurityConfig, type SecurityConfig } from './security/config.js';
 const USAGE = `Usage: node dist/main.js <mode>
 
   live   real upstreams from the environment (see the README's tables)
-  demo   embedded simulators on loopback, caller authentication off unless a verifier is set`;
+  demo   embedded simulators on loopback, caller authentication off unless a verifier is set
+         (from the sources: npm start; the build in dist/ carries no simulators)`;
 
 // Fails closed: no mode, or a misspelt one, never falls back to the demo (whose authentication is off).
 const mode = process.argv[2];
@@ -20,6 +21,30 @@ if (mode !== 'live' && mode !== 'demo') {
 const stopTracing = await startTracing(process.env);
 const { createGateway, serveGateway } = await import('./server.js');
 const { createUpstreams } = await import('./upstreams/index.js');
+
+/** The shape of src/simulators/demo.ts, which main.ts may not name: tsc would follow the name into the build. */
+interface DemoModule {
+  startDemo(): Promise<{ environment: Record<string, string>; close(): Promise<void> }>;
+}
+
+/**
+ * The embedded simulators, loaded only in demo mode and only from the sources: they are test
+ * plumbing (fault injection included) and the build leaves them out (tsconfig.build.json), so a
+ * built gateway asked for the demo says where the demo runs instead.
+ */
+async function startDemo(): ReturnType<DemoModule['startDemo']> {
+  const demoModule = './simulators/demo.js';
+  let demo: DemoModule;
+  try {
+    demo = await import(demoModule);
+  } catch (error) {
+    const notBuilt = error instanceof Error && 'code' in error && error.code === 'ERR_MODULE_NOT_FOUND' && error.message.includes('simulators/demo.js');
+    if (!notBuilt) throw error;
+    console.error('This build has no demo: the simulators are left out of dist/. Run the demo from the sources (npm start), or this build with "live".');
+    process.exit(2);
+  }
+  return demo.startDemo();
+}
 
 /**
  * `demo`: every upstream is an embedded simulator on loopback, no variable needed.
@@ -39,17 +64,10 @@ async function main(mode: Mode): Promise<void> {
     }
   };
   if (mode === 'demo') {
-    // Loaded only in the demo: live mode carries no simulator code paths.
-    const { startDemoSimulators } = await import('./simulators/index.js');
-    const { startDemoArrivals } = await import('./simulators/demo-arrivals.js');
-    const simulators = await startDemoSimulators();
-    const stopArrivals = startDemoArrivals(simulators.signArrivals, { everyMs: 5_000 });
-    stopSimulators = async () => {
-      stopArrivals();
-      await simulators.close();
-    };
+    const demo = await startDemo();
+    stopSimulators = () => demo.close();
     // The demo's feed polls more often than the live default, so new detections show within seconds.
-    collect(() => (config = loadConfig('demo', { GATEWAY_FEED_INTERVAL_SECONDS: '5', ...process.env }, simulators.environment)));
+    collect(() => (config = loadConfig('demo', { GATEWAY_FEED_INTERVAL_SECONDS: '5', ...process.env }, demo.environment)));
   } else {
     collect(() => (config = loadConfig('live', process.env)));
   }
