@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SimThreatsDocument, TenantSettingsDocument } from '../../schema/generated/graphql.js';
 import { subgraphSchema } from '../../src/schema/index.js';
 import { encodeNodeId } from '../../src/schema/node-id.js';
+import { runUntil, UNREACHABLE_LIVE_UPSTREAMS } from '../support/main-process.js';
 import {
   DATA_WINDOW_FOR_DEMO,
   DEMO_APEX_CREDENTIALS,
@@ -659,38 +659,9 @@ describe('errors', () => {
 });
 
 describe('start-up', () => {
-  const run = (args: string[], env: Record<string, string>, until: RegExp) =>
-    new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-        env: { PATH: process.env['PATH'] ?? '', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      const timer = setTimeout(() => child.kill('SIGTERM'), 30_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (until.test(output)) child.kill('SIGTERM');
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        resolve({ code, output });
-      });
-    });
+  const run = (args: string[], env: Record<string, string>, until: RegExp) => runUntil(['--import', 'tsx', 'src/main.ts', ...args], env, until);
 
-  const live = {
-    CYBERTRACE_BASE_URL: 'https://ct.example.test',
-    CYBERTRACE_USERNAME: 'u',
-    CYBERTRACE_PASSWORD: 'p',
-    NCP_ACCESS_KEY: 'a',
-    NCP_SECRET_KEY: 's',
-    APEX_BASE_URL: 'https://apex.example.test',
-    APEX_APPLICATION_ID: 'i',
-    APEX_API_KEY: 'k',
-    PORT: '0',
-    HOST: '127.0.0.1',
-  };
+  const live = { ...UNREACHABLE_LIVE_UPSTREAMS, PORT: '0', HOST: '127.0.0.1' };
 
   it('live mode refuses to start with no token verifier, naming the variables', async () => {
     const { code, output } = await run(['live'], live, /$^/);

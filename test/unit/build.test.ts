@@ -1,9 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runUntil, UNREACHABLE_LIVE_UPSTREAMS } from '../support/main-process.js';
 
 /**
  * What `npm run build` ships (tsconfig.build.json): the gateway without the simulators, which are
@@ -19,28 +20,6 @@ function filesUnder(root: string, extension: string): string[] {
     .filter((path) => path.endsWith(extension))
     .map((path) => path.split('\\').join('/'))
     .sort();
-}
-
-/** Runs the built main.js with `args` until it exits, or until its output matches `until` (then SIGTERM). */
-function runBuilt(args: string[], env: Record<string, string>, until: RegExp): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`${outDir}main.js`, ...args], {
-      env: { PATH: process.env['PATH'] ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const timer = setTimeout(() => child.kill('SIGTERM'), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (until.test(output)) child.kill('SIGTERM');
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
 }
 
 beforeAll(async () => {
@@ -60,27 +39,15 @@ describe('the build (npm run build)', () => {
   });
 
   it('refuses the demo, saying where it runs', async () => {
-    const { code, output } = await runBuilt(['demo'], { PORT: '0' }, /$^/);
+    const { code, output } = await runUntil([`${outDir}main.js`, 'demo'], { PORT: '0' }, /$^/);
     expect(code).toBe(2);
     expect(output).toMatch(/This build has no demo: the simulators are left out of dist\/\. Run the demo from the sources \(npm start\)/);
     expect(output).not.toMatch(/SecOps gateway/);
   });
 
   it('runs live', async () => {
-    const live = {
-      CYBERTRACE_BASE_URL: 'https://ct.example.test',
-      CYBERTRACE_USERNAME: 'u',
-      CYBERTRACE_PASSWORD: 'p',
-      NCP_ACCESS_KEY: 'a',
-      NCP_SECRET_KEY: 's',
-      APEX_BASE_URL: 'https://apex.example.test',
-      APEX_APPLICATION_ID: 'i',
-      APEX_API_KEY: 'k',
-      GATEWAY_AUTH: 'off',
-      PORT: '0',
-      HOST: '127.0.0.1',
-    };
-    const { code, output } = await runBuilt(['live'], live, /SecOps gateway \(live\) at/);
+    const live = { ...UNREACHABLE_LIVE_UPSTREAMS, GATEWAY_AUTH: 'off', PORT: '0', HOST: '127.0.0.1' };
+    const { code, output } = await runUntil([`${outDir}main.js`, 'live'], live, /SecOps gateway \(live\) at/);
     expect(output).toMatch(/SecOps gateway \(live\) at http:\/\/127\.0\.0\.1:\d+\/graphql/);
     expect(code).toBe(0);
   });
