@@ -1,3 +1,4 @@
+import type { ArgBuilder } from '@pothos/core';
 import { z } from 'zod';
 import type { GatewayContext } from '../../context.js';
 import type { SignLineType, SignSeverity, ThreatKind } from '../../upstreams/sign/models.js';
@@ -147,125 +148,116 @@ function threats(ctx: GatewayContext, tenantId: string, simId: string, args: Thr
   );
 }
 
-builder.objectFields(TenantRef, (t) => ({
-  threatSummaries: t.connection(
-    {
-      type: ThreatSummaryRef,
-      nullable: true,
-      description: 'SIGN threat summaries (one row per SIM and target) received in the window, newest first; null, with an error naming sign, when SIGN fails.',
-      args: {
-        kind: t.arg({
-          type: ThreatKindEnum,
-          required: true,
-          description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.',
-        }),
-        lineType: t.arg({ type: LineTypeEnum, required: true, description: 'The line whose detections to list.' }),
-        from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window of receipt times (included), any zone.' }),
-        to: t.arg({
-          type: 'DateTime',
-          required: true,
-          description:
-            'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.',
-        }),
-        severities: t.arg({
-          type: [ThreatSeverityEnum],
-          required: false,
-          description: 'Only these severities; omitted or null: all. With kind IP only CRITICAL, HIGH and OTHER exist.',
-        }),
-        simIdContains: t.arg.string({
-          required: false,
-          validate: simIdPartRule.nullish(),
-          description: 'Only SIMs whose ID contains these digits; omitted: every SIM.',
-        }),
-      },
-      validate: threatWindowRule,
-      resolve: (tenant, args, ctx) => threatSummaries(ctx, tenant.tenantId, args, 'Tenant.threatSummaries'),
-    },
-    ThreatSummaryConnection,
-  ),
-  threats: t.connection(
-    {
-      type: ThreatRef,
-      nullable: true,
-      description:
-        'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
-      args: {
-        kind: t.arg({
-          type: ThreatKindEnum,
-          required: true,
-          description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.',
-        }),
-        simId: t.arg.string({ required: true, validate: simIdRule, description: 'The SIM whose detections to list: digits only.' }),
-        lineType: t.arg({ type: LineTypeEnum, required: true, description: 'The line whose detections to list.' }),
-        from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window of receipt times (included), any zone.' }),
-        to: t.arg({
-          type: 'DateTime',
-          required: true,
-          description:
-            'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.',
-        }),
-      },
-      validate: threatWindowRule,
-      resolve: (tenant, args, ctx) => threats(ctx, tenant.tenantId, args.simId, args, 'Tenant.threats'),
-    },
-    ThreatConnection,
-  ),
-}));
+/**
+ * The arguments the four threat lists share, each described once. Makers over the field's own
+ * `t.arg`, not one `builder.args` object spread into every field: each field gets its own refs,
+ * and Pothos still infers its resolver's argument types from them.
+ */
+function threatArgs(arg: ArgBuilder<(typeof builder)['$inferSchemaTypes']>) {
+  return {
+    kind: () =>
+      arg({ type: ThreatKindEnum, required: true, description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.' }),
+    lineType: () => arg({ type: LineTypeEnum, required: true, description: 'The line whose detections to list.' }),
+    from: () => arg({ type: 'DateTime', required: true, description: 'Start of the window of receipt times (included), any zone.' }),
+    to: () =>
+      arg({
+        type: 'DateTime',
+        required: true,
+        description:
+          'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.',
+      }),
+    severities: () =>
+      arg({
+        type: [ThreatSeverityEnum],
+        required: false,
+        description: 'Only these severities; omitted or null: all. With kind IP only CRITICAL, HIGH and OTHER exist.',
+      }),
+  };
+}
 
-builder.objectFields(SimRef, (t) => ({
-  threatSummaries: t.connection(
-    {
-      type: ThreatSummaryRef,
-      nullable: true,
-      description: 'SIGN threat summaries (one row per SIM and target) received in the window, newest first; null, with an error naming sign, when SIGN fails.',
-      args: {
-        kind: t.arg({
-          type: ThreatKindEnum,
-          required: true,
-          description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.',
-        }),
-        from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window of receipt times (included), any zone.' }),
-        to: t.arg({
-          type: 'DateTime',
-          required: true,
-          description:
-            'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.',
-        }),
-        severities: t.arg({
-          type: [ThreatSeverityEnum],
-          required: false,
-          description: 'Only these severities; omitted or null: all. With kind IP only CRITICAL, HIGH and OTHER exist.',
-        }),
+builder.objectFields(TenantRef, (t) => {
+  const arg = threatArgs(t.arg);
+  return {
+    threatSummaries: t.connection(
+      {
+        type: ThreatSummaryRef,
+        nullable: true,
+        description:
+          'SIGN threat summaries (one row per SIM and target) received in the window, newest first; null, with an error naming sign, when SIGN fails.',
+        args: {
+          kind: arg.kind(),
+          lineType: arg.lineType(),
+          from: arg.from(),
+          to: arg.to(),
+          severities: arg.severities(),
+          simIdContains: t.arg.string({
+            required: false,
+            validate: simIdPartRule.nullish(),
+            description: 'Only SIMs whose ID contains these digits; omitted: every SIM.',
+          }),
+        },
+        validate: threatWindowRule,
+        resolve: (tenant, args, ctx) => threatSummaries(ctx, tenant.tenantId, args, 'Tenant.threatSummaries'),
       },
-      validate: threatWindowRule,
-      // SIGN matches simId partially; SIM IDs have one length, so the whole ID matches only itself.
-      resolve: (sim, args, ctx) => threatSummaries(ctx, sim.tenantId, { ...args, lineType: sim.lineType, simIdContains: sim.simId }, 'Sim.threatSummaries'),
-    },
-    ThreatSummaryConnection,
-  ),
-  threats: t.connection(
-    {
-      type: ThreatRef,
-      nullable: true,
-      description:
-        'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
-      args: {
-        kind: t.arg({
-          type: ThreatKindEnum,
-          required: true,
-          description: 'IP-pair detections or the others (domains, URLs, ...): SIGN keeps them in separate lists.',
-        }),
-        from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window of receipt times (included), any zone.' }),
-        to: t.arg({
-          type: 'DateTime',
-          required: true,
-          description:
-            'End of the window (included); not before `from`. A `to` in the future is pinned when the first page is read, so later pages see the same rows.',
-        }),
+      ThreatSummaryConnection,
+    ),
+    threats: t.connection(
+      {
+        type: ThreatRef,
+        nullable: true,
+        description:
+          'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
+        args: {
+          kind: arg.kind(),
+          simId: t.arg.string({ required: true, validate: simIdRule, description: 'The SIM whose detections to list: digits only.' }),
+          lineType: arg.lineType(),
+          from: arg.from(),
+          to: arg.to(),
+        },
+        validate: threatWindowRule,
+        resolve: (tenant, args, ctx) => threats(ctx, tenant.tenantId, args.simId, args, 'Tenant.threats'),
       },
-      validate: threatWindowRule,
-      resolve: (sim, args, ctx) => threats(ctx, sim.tenantId, sim.simId, { ...args, lineType: sim.lineType }, 'Sim.threats'),
-    },
-    ThreatConnection,
-  ),
-}));
+      ThreatConnection,
+    ),
+  };
+});
+
+builder.objectFields(SimRef, (t) => {
+  const arg = threatArgs(t.arg);
+  return {
+    threatSummaries: t.connection(
+      {
+        type: ThreatSummaryRef,
+        nullable: true,
+        description:
+          'SIGN threat summaries (one row per SIM and target) received in the window, newest first; null, with an error naming sign, when SIGN fails.',
+        args: {
+          kind: arg.kind(),
+          from: arg.from(),
+          to: arg.to(),
+          severities: arg.severities(),
+        },
+        validate: threatWindowRule,
+        // SIGN matches simId partially; SIM IDs have one length, so the whole ID matches only itself.
+        resolve: (sim, args, ctx) => threatSummaries(ctx, sim.tenantId, { ...args, lineType: sim.lineType, simIdContains: sim.simId }, 'Sim.threatSummaries'),
+      },
+      ThreatSummaryConnection,
+    ),
+    threats: t.connection(
+      {
+        type: ThreatRef,
+        nullable: true,
+        description:
+          'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
+        args: {
+          kind: arg.kind(),
+          from: arg.from(),
+          to: arg.to(),
+        },
+        validate: threatWindowRule,
+        resolve: (sim, args, ctx) => threats(ctx, sim.tenantId, sim.simId, { ...args, lineType: sim.lineType }, 'Sim.threats'),
+      },
+      ThreatConnection,
+    ),
+  };
+});
