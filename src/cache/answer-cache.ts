@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import type { z } from 'zod';
 
 /**
  * A cache of upstream answers (reputation, hash checks, the suspicious-object list), shared by
@@ -6,10 +7,19 @@ import { Redis } from 'ioredis';
  * instances share it. A cache failure is never the caller's failure: it reads as a miss.
  */
 export interface AnswerCache {
-  getMany(namespace: string, keys: readonly string[]): Promise<Map<string, unknown>>;
-  setMany(namespace: string, entries: ReadonlyMap<string, unknown>): Promise<void>;
-  delete(namespace: string, keys: readonly string[]): Promise<void>;
+  getMany<Value>(namespace: CacheNamespace<Value>, keys: readonly string[]): Promise<Map<string, Value>>;
+  setMany<Value>(namespace: CacheNamespace<Value>, entries: ReadonlyMap<string, Value>): Promise<void>;
+  delete(namespace: Pick<CacheNamespace<unknown>, 'name'>, keys: readonly string[]): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * One kind of answer kept: its key prefix, and the model a value read back from Redis is parsed
+ * with (Redis holds JSON: a Date comes back a string, and another instance may have written it).
+ */
+export interface CacheNamespace<Value> {
+  name: string;
+  model: z.ZodType<Value>;
 }
 
 export interface CacheSettings {
@@ -41,21 +51,22 @@ export class MemoryAnswerCache implements AnswerCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async getMany(namespace: string, keys: readonly string[]): Promise<Map<string, unknown>> {
-    const found = new Map<string, unknown>();
+  async getMany<Value>({ name }: CacheNamespace<Value>, keys: readonly string[]): Promise<Map<string, Value>> {
+    const found = new Map<string, Value>();
     for (const key of keys) {
-      const entry = this.entries.get(`${namespace}:${key}`);
+      const entry = this.entries.get(`${name}:${key}`);
       if (!entry) continue;
-      if (entry.expiresAt <= this.now()) this.entries.delete(`${namespace}:${key}`);
-      else found.set(key, entry.value);
+      if (entry.expiresAt <= this.now()) this.entries.delete(`${name}:${key}`);
+      // Not parsed: the value is the object setMany was given under this namespace, in this process.
+      else found.set(key, entry.value as Value);
     }
     return found;
   }
 
-  async setMany(namespace: string, entries: ReadonlyMap<string, unknown>): Promise<void> {
+  async setMany<Value>({ name }: CacheNamespace<Value>, entries: ReadonlyMap<string, Value>): Promise<void> {
     const expiresAt = this.now() + this.ttlSeconds * 1000;
     for (const [key, value] of entries) {
-      const id = `${namespace}:${key}`;
+      const id = `${name}:${key}`;
       this.entries.delete(id);
       this.entries.set(id, { value, expiresAt });
     }
@@ -65,8 +76,8 @@ export class MemoryAnswerCache implements AnswerCache {
     }
   }
 
-  async delete(namespace: string, keys: readonly string[]): Promise<void> {
-    for (const key of keys) this.entries.delete(`${namespace}:${key}`);
+  async delete({ name }: Pick<CacheNamespace<unknown>, 'name'>, keys: readonly string[]): Promise<void> {
+    for (const key of keys) this.entries.delete(`${name}:${key}`);
   }
 
   async close(): Promise<void> {
@@ -96,13 +107,17 @@ export class RedisAnswerCache implements AnswerCache {
     this.redis.on('error', (error: Error) => this.onError(error));
   }
 
-  async getMany(namespace: string, keys: readonly string[]): Promise<Map<string, unknown>> {
-    const found = new Map<string, unknown>();
+  async getMany<Value>({ name, model }: CacheNamespace<Value>, keys: readonly string[]): Promise<Map<string, Value>> {
+    const found = new Map<string, Value>();
     if (keys.length === 0) return found;
     try {
-      const values = await this.redis.mget(keys.map((key) => `${namespace}:${key}`));
+      const values = await this.redis.mget(keys.map((key) => `${name}:${key}`));
       values.forEach((value, index) => {
-        if (value !== null) found.set(keys[index]!, JSON.parse(value));
+        if (value === null) return;
+        // A value that is not what this gateway writes (another version's, a damaged one) reads as a miss.
+        const parsed = model.safeParse(JSON.parse(value));
+        if (parsed.success) found.set(keys[index]!, parsed.data);
+        else this.onError(new Error(`a cached ${name} value is not the expected shape; read as a miss`));
       });
     } catch (error) {
       this.onError(error as Error);
@@ -110,21 +125,21 @@ export class RedisAnswerCache implements AnswerCache {
     return found;
   }
 
-  async setMany(namespace: string, entries: ReadonlyMap<string, unknown>): Promise<void> {
+  async setMany<Value>({ name }: CacheNamespace<Value>, entries: ReadonlyMap<string, Value>): Promise<void> {
     if (entries.size === 0) return;
     try {
       const pipeline = this.redis.multi();
-      for (const [key, value] of entries) pipeline.set(`${namespace}:${key}`, JSON.stringify(value), 'EX', this.ttlSeconds);
+      for (const [key, value] of entries) pipeline.set(`${name}:${key}`, JSON.stringify(value), 'EX', this.ttlSeconds);
       await pipeline.exec();
     } catch (error) {
       this.onError(error as Error);
     }
   }
 
-  async delete(namespace: string, keys: readonly string[]): Promise<void> {
+  async delete({ name }: Pick<CacheNamespace<unknown>, 'name'>, keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
     try {
-      await this.redis.del(...keys.map((key) => `${namespace}:${key}`));
+      await this.redis.del(...keys.map((key) => `${name}:${key}`));
     } catch (error) {
       this.onError(error as Error);
     }
@@ -141,12 +156,12 @@ export class RedisAnswerCache implements AnswerCache {
  */
 export async function loadThroughCache<Value>(
   cache: AnswerCache,
-  namespace: string,
+  namespace: CacheNamespace<Value>,
   keys: readonly string[],
   loadMisses: (missing: string[]) => Promise<Map<string, Value | Error>>,
   cacheable: (value: Value) => boolean = () => true,
 ): Promise<Map<string, Value | Error>> {
-  const cached = (await cache.getMany(namespace, keys)) as Map<string, Value>;
+  const cached: Map<string, Value | Error> = await cache.getMany(namespace, keys);
   const missing = keys.filter((key) => !cached.has(key));
   if (missing.length === 0) return cached;
   const loaded = await loadMisses(missing);

@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
-import { loadThroughCache, type AnswerCache } from '../cache/answer-cache.js';
+import { z } from 'zod';
+import { loadThroughCache, type AnswerCache, type CacheNamespace } from '../cache/answer-cache.js';
 import type { ApexClient } from '../upstreams/apex/client.js';
-import type { ApexObjectType, ApexSuspiciousObject } from '../upstreams/apex/models.js';
+import { apexSuspiciousObject, type ApexObjectType, type ApexSuspiciousObject } from '../upstreams/apex/models.js';
 import type { CyberTraceClient } from '../upstreams/cybertrace/client.js';
-import type { Reputation } from '../upstreams/cybertrace/models.js';
+import { reputation, type Reputation } from '../upstreams/cybertrace/models.js';
 import type { FileSaferClient, HashQuery } from '../upstreams/filesafer/client.js';
-import type { HashCheck } from '../upstreams/filesafer/models.js';
+import { hashCheck, type HashCheck } from '../upstreams/filesafer/models.js';
 import type { IndicatorBatchScheduler } from './batch-scheduler.js';
 import { suspiciousObjectKey } from './suspicious-object-key.js';
 
@@ -24,9 +25,13 @@ export interface IndicatorLoaders {
   forgetSuspiciousObjects(): Promise<void>;
 }
 
-/** Cache namespaces, and the one key the whole Apex list is kept under. */
-const CACHED = { reputation: 'reputation', hashCheck: 'hash-check', apexList: 'apex-list' } as const;
-const WHOLE_LIST = 'all';
+/** The answer-cache namespaces of the indicator loaders, and the one key the whole Apex list is kept under. */
+export const INDICATOR_CACHE = {
+  reputation: { name: 'reputation', model: reputation },
+  hashCheck: { name: 'hash-check', model: hashCheck },
+  apexList: { name: 'apex-list', model: z.array(apexSuspiciousObject) },
+} satisfies Record<string, CacheNamespace<unknown>>;
+export const WHOLE_LIST = 'all';
 const hashKey = (hash: HashQuery) => `${hash.hashType}:${hash.hashCode}`;
 /** The type the suspicious-object loader answers, as feeders.ts names it. */
 const SUSPICIOUS_OBJECT_SOURCE = 'SuspiciousObject';
@@ -44,8 +49,11 @@ export function createIndicatorLoaders(
       scheduler.track(
         SUSPICIOUS_OBJECT_SOURCE,
         (async () => {
-          const found = await loadThroughCache(cache, CACHED.apexList, [WHOLE_LIST], async () => new Map([[WHOLE_LIST, await clients.apex.list()]]));
-          const listed = new Map((found.get(WHOLE_LIST) as ApexSuspiciousObject[]).map((object) => [suspiciousObjectKey(object), object]));
+          const found = await loadThroughCache(cache, INDICATOR_CACHE.apexList, [WHOLE_LIST], async () => new Map([[WHOLE_LIST, await clients.apex.list()]]));
+          const list = found.get(WHOLE_LIST);
+          // The loader answers the whole list or throws: never an Error in its place.
+          if (list === undefined || list instanceof Error) throw list ?? new Error('the suspicious-object list was not loaded');
+          const listed = new Map(list.map((object) => [suspiciousObjectKey(object), object]));
           return keys.map((key) => listed.get(suspiciousObjectKey(key)) ?? null);
         })(),
       ),
@@ -56,7 +64,7 @@ export function createIndicatorLoaders(
       // A per-object error may pass; it is not kept.
       const found = await loadThroughCache(
         cache,
-        CACHED.reputation,
+        INDICATOR_CACHE.reputation,
         values,
         (missing) => clients.cybertrace.lookup(missing),
         (reputation) => reputation.verdict !== 'ERROR',
@@ -67,7 +75,7 @@ export function createIndicatorLoaders(
     hashCheck: new DataLoader(
       async (hashes) => {
         const keys = hashes.map(hashKey);
-        const found = await loadThroughCache(cache, CACHED.hashCheck, keys, async (missing) => {
+        const found = await loadThroughCache(cache, INDICATOR_CACHE.hashCheck, keys, async (missing) => {
           const wanted = hashes.filter((hash) => missing.includes(hashKey(hash)));
           const checked = await clients.filesafer.checkHashes(wanted);
           return new Map(wanted.map((hash, index) => [hashKey(hash), checked[index]!]));
@@ -79,7 +87,7 @@ export function createIndicatorLoaders(
     suspiciousObject,
     forgetSuspiciousObjects: async () => {
       suspiciousObject.clearAll();
-      await cache.delete(CACHED.apexList, [WHOLE_LIST]);
+      await cache.delete(INDICATOR_CACHE.apexList, [WHOLE_LIST]);
     },
   };
 }

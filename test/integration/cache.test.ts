@@ -1,7 +1,11 @@
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { HashChecksDocument } from '../../schema/generated/graphql.js';
+import { RedisAnswerCache } from '../../src/cache/answer-cache.js';
+import { INDICATOR_CACHE, WHOLE_LIST } from '../../src/indicators/loaders.js';
+import type { ApexSuspiciousObject } from '../../src/upstreams/apex/models.js';
 import { IndicatorReputationsDocument } from '../../schema/generated/graphql.js';
 import { loadConfig } from '../../src/config.js';
 import { createGatewayLogger } from '../../src/observability/logger.js';
@@ -85,6 +89,52 @@ describe.skipIf(redisMissing !== null)(`in Redis, shared by two gateway instance
     expect(blocked.json.errors).toBeUndefined();
     await first.post({ query: SUSPICIOUS, variables: { v: ['185.220.101.45'] } });
     expect(first.simulators.apex.requests).toHaveLength(2);
+  });
+});
+
+describe.skipIf(redisMissing !== null)(`values read back from Redis${redisMissing === null ? '' : ` (skipped: ${redisMissing})`}`, () => {
+  let redis: TestRedis;
+  let writer: RedisAnswerCache;
+  let reader: RedisAnswerCache;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    writer = new RedisAnswerCache(redis.url, 60);
+    reader = new RedisAnswerCache(redis.url, 60, (error) => problems.push(error.message));
+    await redis.waitForClients(2);
+  });
+  afterAll(async () => {
+    await writer?.close();
+    await reader?.close();
+    await redis?.stop();
+  });
+
+  it('comes back as the Apex model: expiresAt a Date again, not the ISO string Redis holds', async () => {
+    const expiring: ApexSuspiciousObject = {
+      type: 'domain',
+      content: 'read-back.example.org',
+      notes: null,
+      scanAction: 'block',
+      expiresAt: new Date('2031-05-06T07:08:09.000Z'),
+    };
+    const lasting: ApexSuspiciousObject = { type: 'ip', content: '203.0.113.9', notes: 'kept', scanAction: 'log', expiresAt: null };
+    await writer.setMany(INDICATOR_CACHE.apexList, new Map([[WHOLE_LIST, [expiring, lasting]]]));
+    const list = (await reader.getMany(INDICATOR_CACHE.apexList, [WHOLE_LIST])).get(WHOLE_LIST);
+    expect(list).toEqual([expiring, lasting]);
+    expect(list![0]!.expiresAt).toBeInstanceOf(Date);
+    expect(problems).toEqual([]);
+  });
+
+  it('reads a value that is not the expected shape as a miss, and says so', async () => {
+    // Written as another version of the gateway might have: the same namespace, another shape.
+    await writer.setMany(
+      { name: INDICATOR_CACHE.reputation.name, model: z.unknown() },
+      new Map([['damaged.example.org', { verdict: 'MAYBE', detections: [] }]]),
+    );
+    const found = await reader.getMany(INDICATOR_CACHE.reputation, ['damaged.example.org']);
+    expect(found.size).toBe(0);
+    expect(problems).toEqual(['a cached reputation value is not the expected shape; read as a miss']);
   });
 });
 

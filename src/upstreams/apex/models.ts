@@ -7,21 +7,22 @@ export const APEX_OBJECT_TYPES = ['ip', 'url', 'file_sha1', 'domain'] as const;
 export type ApexObjectType = (typeof APEX_OBJECT_TYPES)[number];
 /** The list names SHA-1 objects `file`, unlike add and delete. */
 export type ApexListedType = 'ip' | 'url' | 'file' | 'domain';
-export type ApexScanAction = 'log' | 'block';
 
 export const LISTED_TYPE: Record<ApexObjectType, ApexListedType> = { ip: 'ip', url: 'url', file_sha1: 'file', domain: 'domain' };
 const TYPE_OF_LISTED: Record<ApexListedType, ApexObjectType> = { ip: 'ip', url: 'url', file: 'file_sha1', domain: 'domain' };
 
-/** A User-Defined Suspicious Object, in the add/delete type names. */
-export interface ApexSuspiciousObject {
-  type: ApexObjectType;
-  content: string;
+/** A User-Defined Suspicious Object, in the add/delete type names: the gateway's view, as the answer cache reads it back. */
+export const apexSuspiciousObject = z.object({
+  type: z.enum(APEX_OBJECT_TYPES),
+  content: z.string(),
   /** Null when the object has none (Apex answers ""). */
-  notes: string | null;
-  scanAction: ApexScanAction;
-  /** Null when the object never expires. */
-  expiresAt: Date | null;
-}
+  notes: z.string().nullable(),
+  scanAction: z.enum(['log', 'block']),
+  /** Null when the object never expires; kept as JSON, it comes back an ISO string. */
+  expiresAt: z.coerce.date().nullable(),
+});
+export type ApexSuspiciousObject = z.output<typeof apexSuspiciousObject>;
+export type ApexScanAction = ApexSuspiciousObject['scanAction'];
 
 // The vendor documents strings ("Result": "1"); a number is read the same rather than refused.
 const metaValue = z.union([z.string(), z.number()]).transform(String);
@@ -48,7 +49,7 @@ const listedObject = z
     type: z.enum(['ip', 'url', 'file', 'domain']),
     content: z.string(),
     notes: z.string().nullish(),
-    scan_action: z.enum(['log', 'block']),
+    scan_action: apexSuspiciousObject.shape.scanAction,
     expiration_utc_date: expiration,
   })
   .transform(

@@ -23,14 +23,17 @@ export const lookupAnswer = z.array(lookupItem);
 export type LookupItem = z.output<typeof lookupItem>;
 export const lookupErrorBody = z.array(z.object({ status: z.string().optional(), reason: z.string().optional() }));
 
-export interface Detection {
-  category: string;
-  matchedIndicator: string;
-  context: { name: string; value: string }[];
-}
+/** The gateway's view of a lookup, as the answer cache reads it back. */
+const detection = z.object({
+  category: z.string(),
+  matchedIndicator: z.string(),
+  context: z.array(z.object({ name: z.string(), value: z.string() })),
+});
+export type Detection = z.output<typeof detection>;
 
-export interface Reputation {
-  verdict: 'DETECTED' | 'NOT_DETECTED' | 'ERROR';
-  detections: Detection[];
-  errorReason: string | null;
-}
+export const reputation = z.object({
+  verdict: z.enum(['DETECTED', 'NOT_DETECTED', 'ERROR']),
+  detections: z.array(detection),
+  errorReason: z.string().nullable(),
+});
+export type Reputation = z.output<typeof reputation>;

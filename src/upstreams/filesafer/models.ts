@@ -46,17 +46,17 @@ export const ncpGatewayErrorBody = z.object({
   }),
 });
 
-export interface HashCheckMatch {
-  hashType: string;
-  hashCode: string;
-  group: string | null;
-  result: string | null;
-}
+/** The gateway's view of a hash check, as the answer cache reads it back. */
+const hashCheckMatch = z.object({
+  hashType: z.string(),
+  hashCode: z.string(),
+  group: z.string().nullable(),
+  result: z.string().nullable(),
+});
+export type HashCheckMatch = z.output<typeof hashCheckMatch>;
 
-export interface HashCheck {
-  malicious: boolean;
-  matches: HashCheckMatch[];
-}
+export const hashCheck = z.object({ malicious: z.boolean(), matches: z.array(hashCheckMatch) });
+export type HashCheck = z.output<typeof hashCheck>;
 
 /** One advanced notification setting, in the vendor's terms. */
 export interface ThresholdSetting {
