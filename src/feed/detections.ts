@@ -1,4 +1,5 @@
-import type { SignLineType, SignSeverity, ThreatKind, ThreatSummaryRow } from '../upstreams/sign/models.js';
+import { z } from 'zod';
+import { SIGN_LINE_TYPES, THREAT_KINDS, threatSummaryRow, type SignLineType, type SignSeverity, type ThreatKind } from '../upstreams/sign/models.js';
 
 /**
  * The pure part of the threat feed: which rows of a poll are new, in which order, and what the
@@ -16,16 +17,21 @@ export interface FeedQuery {
   simIdContains?: string;
 }
 
-/** One detection as the feed delivers it: a SIGN summary row and the query it answered. */
-export type Detection = ThreatSummaryRow & { kind: ThreatKind; tenantId: string; lineType: SignLineType };
+/**
+ * One detection as the feed delivers it: a SIGN summary row and the query it answered. A model,
+ * because instances pass bursts to each other through Redis, as JSON.
+ */
+export const detection = threatSummaryRow.extend({ kind: z.enum(THREAT_KINDS), tenantId: z.string(), lineType: z.enum(SIGN_LINE_TYPES) });
+export type Detection = z.output<typeof detection>;
 
-/** What a feed keeps between polls (in memory, or in Redis for every instance). */
-export interface FeedState {
+/** What a feed keeps between polls (in memory, or in Redis for every instance, read back through this model). */
+export const feedState = z.object({
   /** The `to` of the last successful poll (epoch ms); the next poll reads from `watermark - overlap`. */
-  watermark: number;
+  watermark: z.number(),
   /** Identities of rows already delivered, with their receive time, for rows the next window can still return. */
-  seen: Record<string, number>;
-}
+  seen: z.record(z.string(), z.number()),
+});
+export type FeedState = z.output<typeof feedState>;
 
 /**
  * One string per feed: subscribers with the same key share one poller. Severities are sorted and

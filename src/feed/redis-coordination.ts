@@ -1,7 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { z } from 'zod';
 import type { FeedCoordination } from './coordination.js';
-import type { Detection, FeedState } from './detections.js';
+import { detection, feedState, type Detection, type FeedState } from './detections.js';
+
+/** A burst as one instance publishes it to the others. */
+const publishedBurst = z.array(detection);
 
 /**
  * Feeds shared by every instance on one Redis. The poller of a feed is whichever instance holds
@@ -63,7 +67,7 @@ export class RedisFeedCoordination implements FeedCoordination {
       if (listeners === undefined) return;
       let burst: Detection[];
       try {
-        burst = JSON.parse(message) as Detection[];
+        burst = publishedBurst.parse(JSON.parse(message));
       } catch (error) {
         onError(error as Error);
         return;
@@ -87,7 +91,7 @@ export class RedisFeedCoordination implements FeedCoordination {
 
   async loadState(feed: string): Promise<FeedState | null> {
     const stored = await this.commands.get(this.keys(feed).state);
-    return stored === null ? null : (JSON.parse(stored) as FeedState);
+    return stored === null ? null : feedState.parse(JSON.parse(stored));
   }
 
   async commit(feed: string, state: FeedState, burst: readonly Detection[]): Promise<boolean> {

@@ -8,7 +8,8 @@ export const SIGN_SEVERITIES = ['critical', 'high', 'medium', 'low', 'informatio
 export type SignSeverity = (typeof SIGN_SEVERITIES)[number];
 /** The IP threat endpoints know only these. */
 export const SIGN_IP_SEVERITIES: readonly SignSeverity[] = ['critical', 'high', 'other'];
-export type ThreatKind = 'IP' | 'OTHER';
+export const THREAT_KINDS = ['IP', 'OTHER'] as const;
+export type ThreatKind = (typeof THREAT_KINDS)[number];
 
 const count = z.number().int().min(0);
 /** Threat-detail ports arrive as strings ("9215"); accept numbers too, and empty as absent. */
