@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { createGraphQLError, createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config.js';
+import { codeRequestError, unexpectedError } from './errors.js';
 import { loadExampleOperations } from './example-operations.js';
 import { graphiqlOptions, renderGraphiQLWithExamples } from './graphiql.js';
 import { createContextFactory, type GatewayContext } from './context.js';
@@ -129,17 +130,12 @@ function maskUnexpectedErrors(error: unknown, message: string): Error {
     if (typeof error.extensions['code'] === 'string') return error;
     if (error.path === undefined) {
       // Coded in place: the same error is not logged (it is the caller's mistake, not the gateway's).
-      Object.assign(error.extensions, { code: error.message.startsWith('Variable "$') ? 'BAD_USER_INPUT' : 'BAD_REQUEST', http: { status: 400 } });
-      return error;
+      return codeRequestError(error, { badInput: error.message.startsWith('Variable "$') });
     }
   }
   const requestId = currentRequestId();
   const located = error instanceof GraphQLError ? error : undefined;
-  return createGraphQLError(message, {
-    ...(located?.nodes === undefined ? {} : { nodes: located.nodes }),
-    ...(located?.path === undefined ? {} : { path: located.path }),
-    extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true, ...(requestId === undefined ? {} : { requestId }) },
-  });
+  return unexpectedError(message, { nodes: located?.nodes, path: located?.path, requestId });
 }
 
 /**

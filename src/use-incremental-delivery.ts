@@ -1,7 +1,8 @@
 import { GraphQLDeferDirective, GraphQLStreamDirective } from '@graphql-tools/utils';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { GraphQLSchema } from 'graphql';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
+import { notAcceptable, refusalResponse } from './errors.js';
 
 /** What a client must accept to receive a result in parts. */
 const STREAMING_MEDIA_TYPES = ['text/event-stream', 'multipart/mixed'];
@@ -18,19 +19,15 @@ export function useIncrementalDelivery(): Plugin {
     },
     onResultProcess({ result, resultProcessor, setResultProcessor }) {
       if (resultProcessor !== undefined || !(Symbol.asyncIterator in result)) return;
-      setResultProcessor(async (unread, fetchAPI) => {
+      setResultProcessor(async (unread) => {
         // Never read: ended here, so a subscription frees its feed and its place in the caller's bound.
         await (unread as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
-        const error = createGraphQLError(
-          `This operation answers in parts (a subscription, @defer or @stream): send it with Accept: ${STREAMING_MEDIA_TYPES.join(' or ')}.`,
-          {
-            extensions: { code: 'NOT_ACCEPTABLE' },
-          },
+        return refusalResponse(
+          notAcceptable(
+            `This operation answers in parts (a subscription, @defer or @stream): send it with Accept: ${STREAMING_MEDIA_TYPES.join(' or ')}.`,
+            STREAMING_MEDIA_TYPES.join(', '),
+          ),
         );
-        return new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), {
-          status: 406,
-          headers: { 'content-type': 'application/json; charset=utf-8', accept: STREAMING_MEDIA_TYPES.join(', ') },
-        });
       }, 'application/json');
     },
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GraphQLError } from 'graphql';
+import { serviceUnavailable, subscriberTooSlow, tooManySubscriptions } from '../errors.js';
 import { operationScope } from '../upstreams/operation-scope.js';
 import type { FeedCoordination } from './coordination.js';
 import { feedKey, type Detection, type FeedQuery } from './detections.js';
@@ -48,9 +48,7 @@ export class ThreatFeedHub {
   async subscribe(query: FeedQuery, caller: string, token: string): Promise<AsyncIterableIterator<Detection[]>> {
     const open = this.openPerCaller.get(caller) ?? 0;
     if (open >= this.deps.maxSubscriptionsPerCaller) {
-      throw new GraphQLError(`Too many open subscriptions: at most ${this.deps.maxSubscriptionsPerCaller} per caller; close one first.`, {
-        extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
-      });
+      throw tooManySubscriptions(`Too many open subscriptions: at most ${this.deps.maxSubscriptionsPerCaller} per caller; close one first.`);
     }
     this.openPerCaller.set(caller, open + 1);
     const key = feedKey(query, createHash('sha256').update(token).digest('hex').slice(0, 32));
@@ -78,8 +76,7 @@ export class ThreatFeedHub {
       },
       (error: unknown) => {
         onError(error);
-        for (const subscriber of subscribers)
-          subscriber.fail(new GraphQLError('The threat feed is unavailable.', { extensions: { code: 'SERVICE_UNAVAILABLE' } }));
+        for (const subscriber of subscribers) subscriber.fail(serviceUnavailable('The threat feed is unavailable.'));
       },
     );
     const feed: Feed = {
@@ -137,7 +134,7 @@ class BurstQueue implements AsyncIterableIterator<Detection[]> {
       return;
     }
     if (this.queued.length >= MAX_QUEUED_BURSTS) {
-      this.fail(new GraphQLError('The subscriber reads slower than detections arrive; subscribe again.', { extensions: { code: 'SUBSCRIBER_TOO_SLOW' } }));
+      this.fail(subscriberTooSlow('The subscriber reads slower than detections arrive; subscribe again.'));
       return;
     }
     this.queued.push(burst);

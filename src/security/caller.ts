@@ -1,8 +1,8 @@
 import { webcrypto } from 'node:crypto';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import { z } from 'zod';
-import { unauthenticated } from '../errors.js';
+import { serviceUnavailableRequest, unauthenticated } from '../errors.js';
 import type { AuthenticationConfig } from './config.js';
 
 /**
@@ -144,6 +144,9 @@ class VerifiedTokens {
   }
 }
 
+/** How long a caller refused because the key set is unreachable waits before trying again (retry-after). */
+const KEY_SET_RETRY_AFTER_SECONDS = 30;
+
 /** Says why a token was refused, without repeating it. A key set that cannot be fetched is the gateway's problem (503), not the caller's. */
 function tokenRefusal(error: unknown, usesKeySet: boolean): GraphQLError {
   if (error instanceof joseErrors.JWTExpired) return authenticationError('The token has expired.');
@@ -158,9 +161,7 @@ function tokenRefusal(error: unknown, usesKeySet: boolean): GraphQLError {
   if (error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWKSNoMatchingKey)
     return authenticationError('The token signature is not valid.');
   if (usesKeySet && (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || !(error instanceof joseErrors.JOSEError))) {
-    return new GraphQLError('Caller tokens cannot be verified right now (the key set is unreachable); try again later.', {
-      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': '30' } } },
-    });
+    return serviceUnavailableRequest('Caller tokens cannot be verified right now (the key set is unreachable); try again later.', KEY_SET_RETRY_AFTER_SECONDS);
   }
   return authenticationError('The token is malformed.');
 }

@@ -1,7 +1,6 @@
 import {
   getNamedType,
   getNullableType,
-  GraphQLError,
   isCompositeType,
   isInputObjectType,
   isInterfaceType,
@@ -21,7 +20,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
-import type { UpstreamName } from '../errors.js';
+import { badOperationInput, overRowBudget, type UpstreamName } from '../errors.js';
 
 /**
  * What one operation could cost, measured before it runs, in one walk of its selections:
@@ -88,16 +87,16 @@ export function operationBudgetRule(budget: OperationBudget): ValidationRule {
       if (budget.operationName != null && operation.name?.value !== budget.operationName) return;
       const cost = operationCost(context, operation, budget);
       if (cost.badArguments.length > 0) {
-        for (const problem of cost.badArguments)
-          context.reportError(new GraphQLError(problem, { nodes: [operation], extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }));
+        for (const problem of cost.badArguments) context.reportError(badOperationInput(problem, [operation]));
         return;
       }
       if (cost.rows > budget.maxRows) {
         context.reportError(
-          new GraphQLError(
+          overRowBudget(
             `This operation could read up to ${formatCount(cost.rows)} rows, over the limit of ${formatCount(budget.maxRows)}: each connection reads its first/last rows ` +
               `(${budget.defaultPageSize} when neither is given) once for every row of the connections around it. Ask for smaller pages or fewer nested connections.`,
-            { nodes: [operation], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', rows: cost.rows, maxRows: budget.maxRows, http: { status: 400 } } },
+            [operation],
+            { rows: cost.rows, maxRows: budget.maxRows },
           ),
         );
       }
@@ -111,10 +110,11 @@ export function operationBudgetRule(budget: OperationBudget): ValidationRule {
           .map((entry) => `${entry.field} ${formatCount(entry.calls)}`)
           .join(', ');
         context.reportError(
-          new GraphQLError(
+          badOperationInput(
             `This operation could make up to ${formatCount(calls)} calls to ${UPSTREAM_TITLES[upstream]}, over the limit of ${formatCount(max)} per operation (${culprits}): ` +
               'each field that calls an upstream does so once for every object it is asked on (a SIGN connection up to twice), so lists, nodes(ids:) and nested connections multiply them. Ask for fewer objects or smaller pages.',
-            { nodes: [operation], extensions: { code: 'BAD_USER_INPUT', upstream, upstreamCalls: calls, maxUpstreamCalls: max, http: { status: 400 } } },
+            [operation],
+            { upstream, upstreamCalls: calls, maxUpstreamCalls: max },
           ),
         );
       }
@@ -293,12 +293,7 @@ export function literalPageRangeRule(maxPageSize: number): ValidationRule {
         if ((argument.name.value !== 'first' && argument.name.value !== 'last') || argument.value.kind !== Kind.INT) continue;
         const value = Number(argument.value.value);
         if (value >= 0 && value <= maxPageSize) continue;
-        context.reportError(
-          new GraphQLError(pageRangeMessage(argument.name.value, `${parent.name}.${field.name}`, maxPageSize, value), {
-            nodes: [argument],
-            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-          }),
-        );
+        context.reportError(badOperationInput(pageRangeMessage(argument.name.value, `${parent.name}.${field.name}`, maxPageSize, value), [argument]));
       }
     },
   });

@@ -1,10 +1,9 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { forbiddenRequest } from '../errors.js';
+import { forbiddenRequest, isUnauthenticated, refusalResponse } from '../errors.js';
 import { authenticationError, bearerToken, createTokenVerifier, hasScope, type Caller } from './caller.js';
 import type { AuthenticationConfig } from './config.js';
 import type { FailedAuthenticationLimit } from './failed-authentication-limit.js';
-import { refusalResponse } from './http-refusal.js';
 import { clientAddress } from './use-rate-limit.js';
 
 /**
@@ -86,7 +85,7 @@ export function useAuthentication({
         // A hook that throws would escape yoga's error handling: every failure becomes a response here.
         const refusal = error instanceof GraphQLError ? error : authenticationError('The token could not be verified.');
         // Only the caller's own failures count (401), not a key set that cannot be fetched (503).
-        const tooMany = refusal.extensions['code'] === 'UNAUTHENTICATED' ? failedAuthentications?.recordFailure(clientAddress(serverContext)) : undefined;
+        const tooMany = isUnauthenticated(refusal) ? failedAuthentications?.recordFailure(clientAddress(serverContext)) : undefined;
         endResponse(refusalResponse(tooMany ?? refusal));
       }
     },

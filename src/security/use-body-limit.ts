@@ -1,4 +1,5 @@
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
+import { badRequest, requestTooLarge } from '../errors.js';
 
 /**
  * The request body limit (GATEWAY_MAX_BODY_BYTES), in place of yoga's `maxRequestBodySize`,
@@ -11,8 +12,6 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
  * Registered after the request parsers, as yoga registers its own.
  */
 
-const tooLarge = () => createGraphQLError('Request body too large', { extensions: { http: { status: 413 }, code: 'REQUEST_ENTITY_TOO_LARGE' } });
-
 /** One non-negative integer; anything else (a sign, a list as in request smuggling) is refused, never skipped. */
 const CONTENT_LENGTH = /^\d+$/;
 
@@ -21,9 +20,8 @@ export function useBodyLimit(limit: number): Plugin {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const contentLength = request.headers.get('content-length');
       if (contentLength !== null) {
-        if (!CONTENT_LENGTH.test(contentLength))
-          throw createGraphQLError('Content-Length header is invalid.', { extensions: { http: { status: 400 }, code: 'BAD_REQUEST' } });
-        if (Number(contentLength) > limit) throw tooLarge();
+        if (!CONTENT_LENGTH.test(contentLength)) throw badRequest('Content-Length header is invalid.');
+        if (Number(contentLength) > limit) throw requestTooLarge();
         return;
       }
       if (requestParser === undefined || request.body === null) return;
@@ -44,7 +42,7 @@ function countedBody(request: Request, limit: number, fetchAPI: { Request: typeo
     new Transform<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         bytesRead += chunk.byteLength;
-        if (bytesRead > limit) return controller.error(tooLarge());
+        if (bytesRead > limit) return controller.error(requestTooLarge());
         controller.enqueue(chunk);
       },
     }),

@@ -1,7 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { forbiddenRequest } from '../errors.js';
-import { refusalResponse } from './http-refusal.js';
+import { forbiddenRequest, refusalResponse, unsupportedMediaType } from '../errors.js';
 
 /**
  * Keeps browsers from being used against the gateway. A web page may send a form (form-encoded,
@@ -26,11 +24,7 @@ export function useBrowserGuards({ allowedOrigins, graphqlEndpoints }: { allowed
       }
       if (request.method === 'POST' && !JSON_CONTENT_TYPE.test(request.headers.get('content-type') ?? '')) {
         endResponse(
-          refusalResponse(
-            new GraphQLError('Send the request as Content-Type: application/json; forms and other bodies are refused.', {
-              extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415, headers: { 'accept-post': 'application/json' } } },
-            }),
-          ),
+          refusalResponse(unsupportedMediaType('Send the request as Content-Type: application/json; forms and other bodies are refused.', 'application/json')),
         );
       }
     },

@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { DEFAULT_PAGE_ROWS } from '../schema/paging/connection-args.js';
+import { isBadUserInput, validationError } from '../errors.js';
 import { MAX_PAGE_SIZE } from '../schema/paging/upstream-page.js';
 import { newOperationScope, operationScope } from '../upstreams/operation-scope.js';
 import type { Caller } from './caller.js';
@@ -98,7 +99,7 @@ export const LIST_MAXIMUMS: Readonly<Record<string, number>> = {
  */
 const reportRefusal = {
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(validationError(error.message.replace(/^Syntax Error: /, '')))],
 };
 
 /** Variable values longer than this (as JSON) are measured on every request, never kept. */
@@ -150,9 +151,9 @@ function noServiceSdlRule(context: ValidationContext): ASTVisitor {
     Field(node) {
       if (node.name.value === '_service' && context.getParentType() === context.getSchema().getQueryType()) {
         context.reportError(
-          new GraphQLError(
+          validationError(
             'The subgraph SDL (_service) is not served here: introspection is off. Compose from schema/subgraph.graphql, or send a router token.',
-            { nodes: node },
+            node,
           ),
         );
       }
@@ -200,7 +201,7 @@ export function useQueryLimits({
           addValidationRule(literalPageRangeRule(MAX_PAGE_SIZE));
           return ({ result, setResult }) => {
             // A page size out of range is the caller's mistake to name, not a cost the limits below would word otherwise.
-            const badInput = result.filter((error) => error instanceof GraphQLError && error.extensions['code'] === 'BAD_USER_INPUT');
+            const badInput = result.filter(isBadUserInput);
             const errors = badInput.length > 0 ? badInput : [...result];
             if (!introspection) for (const error of errors) if (error instanceof GraphQLError) hideSchemaHints(error);
             if (badInput.length > 0) setResult(errors);

@@ -1,8 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { rateLimited } from '../errors.js';
+import { rateLimited, refusalResponse } from '../errors.js';
 import type { RateLimitConfig } from './config.js';
-import { refusalResponse } from './http-refusal.js';
 import { createRateLimiter, type RateBudget, RecentKeys } from './rate-limiter.js';
 import type { RequestCallers } from './use-authentication.js';
 

@@ -1,5 +1,6 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import { untrustedDocument } from '../errors.js';
 import { documentHash, type TrustedDocuments } from './trusted-documents.js';
 
 /**
@@ -29,19 +30,13 @@ export function useTrustedDocuments({ trustedDocuments, viaRouter }: { trustedDo
       return hash === null ? null : (documents.get(hash) ?? null);
     },
     customErrors: {
-      persistedQueryOnly: {
-        message:
+      persistedQueryOnly: () =>
+        untrustedDocument.textSent(
           'This gateway runs trusted documents only: send the document\'s hash (documentId "sha256:<hash>" or extensions.persistedQuery.sha256Hash), not its text.',
-        extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
-      },
-      keyNotFound: {
-        message: 'No operation: send a trusted document\'s hash as documentId "sha256:<hash>" or extensions.persistedQuery.sha256Hash.',
-        extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED', http: { status: 400 } },
-      },
-      notFound: {
-        message: "Unknown document: this hash is not in the gateway's trusted documents.",
-        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
-      },
+        ),
+      keyNotFound: () =>
+        untrustedDocument.hashMissing('No operation: send a trusted document\'s hash as documentId "sha256:<hash>" or extensions.persistedQuery.sha256Hash.'),
+      notFound: () => untrustedDocument.hashUnknown("Unknown document: this hash is not in the gateway's trusted documents."),
     },
   });
 }

@@ -4,7 +4,7 @@ import { Pool } from 'undici';
 import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
 import { DEFAULT_UPSTREAM_HTTP_SETTINGS, perCallerConcurrency, type UpstreamHttpSettings } from '../config.js';
-import { UpstreamError, type UpstreamName } from '../errors.js';
+import { UpstreamError, type UpstreamErrorCode, type UpstreamName, upstreamCallsExceeded, upstreamTimeout, upstreamUnavailable } from '../errors.js';
 import { currentRequestId } from '../observability/request-scope.js';
 import { boundedUpstreamText, createRedactor, type Redactor } from '../redaction.js';
 import { CallerSlots } from './caller-slots.js';
@@ -69,7 +69,7 @@ export type UpstreamEvent =
   | { type: 'circuit'; upstream: UpstreamName; state: CircuitStateName }
   | { type: 'rejected'; upstream: UpstreamName; reason: 'circuit-open' | 'queue-full' }
   /** One attempt sent over the wire and finished: the answer's status, or the error code when none came. */
-  | ({ type: 'attempt'; upstream: UpstreamName; durationMs: number } & ({ status: number } | { error: 'UPSTREAM_ERROR' | 'UPSTREAM_TIMEOUT' }));
+  | ({ type: 'attempt'; upstream: UpstreamName; durationMs: number } & ({ status: number } | { error: UpstreamErrorCode }));
 
 export interface UpstreamCounters {
   /** Requests sent over the wire, retries included. */
@@ -170,13 +170,9 @@ export class UpstreamHttp {
       // The backstop of the budget checked before execution: a plain count, no call past it.
       operation.calls[this.name] += 1;
       if (operation.calls[this.name] > operation.maxCalls) {
-        throw new UpstreamError(
+        throw upstreamCallsExceeded(
           this.name,
           `not called: this operation has already made its ${operation.maxCalls} calls to this upstream (GATEWAY_MAX_UPSTREAM_CALLS)`,
-          {
-            code: 'UPSTREAM_CALLS_EXCEEDED',
-            phase: 'not-sent',
-          },
         );
       }
     }
@@ -200,7 +196,7 @@ export class UpstreamHttp {
       if (error instanceof BrokenCircuitError) {
         this.reject('circuit-open');
         const message = `circuit is open after ${this.settings.breaker.failures} consecutive failed requests; not called, trying again after ${this.settings.breaker.halfOpenMs} ms`;
-        throw new UpstreamError(this.name, message, { code: 'UPSTREAM_UNAVAILABLE', phase: 'not-sent' });
+        throw upstreamUnavailable(this.name, message);
       }
       throw error instanceof UpstreamError || !deadline.signal.aborted ? error : this.deadlineError();
     } finally {
@@ -297,11 +293,7 @@ export class UpstreamHttp {
         this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, status: answer.statusCode });
         return { status: answer.statusCode, headers: answer.headers, text };
       } catch (error) {
-        const code = deadline.aborted
-          ? 'UPSTREAM_TIMEOUT'
-          : this.transportError(error).extensions['code'] === 'UPSTREAM_TIMEOUT'
-            ? 'UPSTREAM_TIMEOUT'
-            : 'UPSTREAM_ERROR';
+        const { code } = deadline.aborted ? this.deadlineError() : this.transportError(error);
         this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, error: code });
         throw new BreakerFailure(error);
       }
@@ -335,10 +327,7 @@ export class UpstreamHttp {
       this.reject('queue-full');
       const { max, queue } = this.settings.concurrency;
       return {
-        error: new UpstreamError(this.name, `has ${max} requests in flight and ${queue} waiting; not called`, {
-          code: 'UPSTREAM_UNAVAILABLE',
-          phase: 'not-sent',
-        }),
+        error: upstreamUnavailable(this.name, `has ${max} requests in flight and ${queue} waiting; not called`),
         transient: false,
       };
     }
@@ -349,10 +338,9 @@ export class UpstreamHttp {
   private transportError(error: unknown): UpstreamError {
     const code = (error as { code?: string } | undefined)?.code;
     const { connectMs, headersMs } = this.settings;
-    if (code === 'UND_ERR_CONNECT_TIMEOUT')
-      return new UpstreamError(this.name, `could not be connected to within ${connectMs} ms`, { code: 'UPSTREAM_TIMEOUT', phase: 'not-sent' });
+    if (code === 'UND_ERR_CONNECT_TIMEOUT') return upstreamTimeout(this.name, `could not be connected to within ${connectMs} ms`, 'not-sent');
     if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-      return new UpstreamError(this.name, `did not answer within ${headersMs} ms`, { code: 'UPSTREAM_TIMEOUT', phase: 'no-answer' });
+      return upstreamTimeout(this.name, `did not answer within ${headersMs} ms`, 'no-answer');
     }
     // Refused or unresolvable: the request never left; anything else (a reset) may have been read.
     const neverSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH';
@@ -360,7 +348,7 @@ export class UpstreamHttp {
   }
 
   private deadlineError(): UpstreamError {
-    return new UpstreamError(this.name, `did not answer within ${this.settings.totalMs} ms`, { code: 'UPSTREAM_TIMEOUT', phase: 'no-answer' });
+    return upstreamTimeout(this.name, `did not answer within ${this.settings.totalMs} ms`, 'no-answer');
   }
 
   private parseJson(text: string, status: number): unknown {

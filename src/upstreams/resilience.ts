@@ -113,10 +113,7 @@ export class BreakerFailure extends Error {
  */
 export function countsAgainstCircuit(error: unknown): boolean {
   if (!(error instanceof UpstreamError)) return false;
-  return (
-    error.phase === 'no-answer' ||
-    (error.phase === 'not-sent' && error.extensions['code'] !== 'UPSTREAM_UNAVAILABLE' && error.extensions['code'] !== 'UPSTREAM_CALLS_EXCEEDED')
-  );
+  return error.phase === 'no-answer' || (error.phase === 'not-sent' && !error.heldBack);
 }
 
 /**

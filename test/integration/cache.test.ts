@@ -2,11 +2,10 @@ import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { HashChecksDocument } from '../../schema/generated/graphql.js';
+import { HashChecksDocument, IndicatorReputationsDocument } from '../../schema/generated/graphql.js';
 import { RedisAnswerCache } from '../../src/cache/answer-cache.js';
 import { INDICATOR_CACHE, WHOLE_LIST } from '../../src/indicators/loaders.js';
 import type { ApexSuspiciousObject } from '../../src/upstreams/apex/models.js';
-import { IndicatorReputationsDocument } from '../../schema/generated/graphql.js';
 import { loadConfig } from '../../src/config.js';
 import { createGatewayLogger } from '../../src/observability/logger.js';
 import { requestScope } from '../../src/observability/request-scope.js';
@@ -194,7 +193,7 @@ describe('a Redis that fails', () => {
       for (let wait = 0; wait < 500 && !entries().some((entry) => / auth /i.test(String(entry['msg']))); wait += 1) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      await requestScope.run({ requestId: 'req-cache-0001' }, () => upstreams.cache.getMany('reputation', ['example.com']));
+      await requestScope.run({ requestId: 'req-cache-0001' }, () => upstreams.cache.getMany(INDICATOR_CACHE.reputation, ['example.com']));
 
       const refusedAuth = entries().find((entry) => / auth /i.test(String(entry['msg'])));
       expect(refusedAuth).toMatchObject({ level: 40, service: 'secops-gateway' });

@@ -1,4 +1,4 @@
-import { UpstreamError, unauthenticated } from '../../errors.js';
+import { UpstreamError, unauthenticated, upstreamNotFound, upstreamUnauthenticated } from '../../errors.js';
 import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamHttp, type UpstreamRequest } from '../http.js';
 import { formatUtcSeconds } from '../utc-seconds.js';
 import {
@@ -256,9 +256,9 @@ function signFailure(answer: UpstreamAnswer): UpstreamError {
   const options = { status: answer.status, upstreamCode };
   switch (answer.status) {
     case 401:
-      return new UpstreamError('sign', `rejected the X-Auth-Token (HTTP 401)${detail}`, { ...options, code: 'UNAUTHENTICATED' });
+      return upstreamUnauthenticated('sign', `rejected the X-Auth-Token (HTTP 401)${detail}`, options);
     case 404:
-      return new UpstreamError('sign', `does not know this tenant or SIM (HTTP 404)${detail}`, { ...options, code: 'NOT_FOUND' });
+      return upstreamNotFound('sign', `does not know this tenant or SIM (HTTP 404)${detail}`, options);
     default:
       return new UpstreamError('sign', `answered HTTP ${answer.status}${detail}`, options);
   }
