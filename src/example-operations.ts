@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Kind, parse, visit, type DefinitionNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { z } from 'zod';
 
 /**
  * The example operations of schema/operations, each with the variables kept beside it in
@@ -31,10 +32,13 @@ export function loadExampleOperations(directory: URL = OPERATIONS_DIRECTORY): Ex
   return first < 0 ? examples : [examples[first]!, ...examples.slice(0, first), ...examples.slice(first + 1)];
 }
 
+/** A `.variables.json` beside each operations file: the variables of each operation, by its name. */
+const variablesFileModel = z.record(z.string(), z.record(z.string(), z.unknown()));
+
 function examplesOfFile(directory: URL, file: string): ExampleOperation[] {
   const text = readFileSync(new URL(file, directory), 'utf8');
   const variablesFile = file.replace(/\.graphql$/, '.variables.json');
-  const variablesByOperation = JSON.parse(readFileSync(new URL(variablesFile, directory), 'utf8')) as Record<string, Record<string, unknown>>;
+  const variablesByOperation = variablesFileModel.parse(JSON.parse(readFileSync(new URL(variablesFile, directory), 'utf8')));
   const definitions = parse(text).definitions;
   const fragments = new Map(
     definitions

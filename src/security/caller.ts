@@ -32,6 +32,9 @@ const callerClaims = z.object({
   sub: z.string().min(1).max(256).optional(),
   tenants: z.union([z.literal('*'), z.array(z.string().regex(TENANT_ID, 'each tenant must be 32 characters 0-9a-f')).max(100_000)]).optional(),
   scope: z.string().max(1_000).optional(),
+  // Checked by jose already (exp is required); read here for how long the verification is kept.
+  exp: z.number(),
+  nbf: z.number().optional(),
 });
 
 /** A refusal of the caller's credentials: HTTP 401, `extensions.code` UNAUTHENTICATED. */
@@ -101,7 +104,7 @@ export function createTokenVerifier(config: Extract<AuthenticationConfig, { enab
       scopes: new Set((scope ?? '').split(' ').filter(Boolean)),
       authenticated: true,
     });
-    verified.add(token, caller, payload as { exp: number; nbf?: number });
+    verified.add(token, caller, claims.data);
     return caller;
   };
 }

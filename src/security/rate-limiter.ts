@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { Redis } from 'ioredis';
+import { z } from 'zod';
 
 /**
  * Token buckets per caller: `burst` requests at once, refilled at `perMinute`. In this process
@@ -144,6 +145,8 @@ if tokens >= 1 then allowed = 1 tokens = tokens - 1 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return {allowed, tostring(tokens)}`;
+/** What TAKE_TOKEN answers: 1 when allowed, and the tokens left, as a string (Redis would cut a Lua number to an integer). */
+const takeTokenAnswer = z.tuple([z.number(), z.string()]);
 
 const REDIS_PREFIX = 'secops-gateway:v1:rate:';
 
@@ -185,10 +188,9 @@ export class RedisTokenBucketLimiter implements RateLimiter {
   async take(key: string): Promise<RateDecision> {
     await this.firstConnection;
     try {
-      const [allowed, tokens] = (await this.redis.eval(TAKE_TOKEN, 1, `${REDIS_PREFIX}${key}`, this.now(), this.perMs, this.burst, this.refillMs)) as [
-        number,
-        string,
-      ];
+      const [allowed, tokens] = takeTokenAnswer.parse(
+        await this.redis.eval(TAKE_TOKEN, 1, `${REDIS_PREFIX}${key}`, this.now(), this.perMs, this.burst, this.refillMs),
+      );
       if (allowed === 1) return { allowed: true };
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - Number(tokens)) / this.perMs / 1000)) };
     } catch (error) {

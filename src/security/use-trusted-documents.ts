@@ -1,5 +1,6 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import { z } from 'zod';
 import { untrustedDocument } from '../errors.js';
 import { documentHash, type TrustedDocuments } from './trusted-documents.js';
 
@@ -14,15 +15,16 @@ import { documentHash, type TrustedDocuments } from './trusted-documents.js';
 /** The request parameter the GraphQL-over-HTTP persisted documents appendix adds. */
 export const DOCUMENT_ID_PARAM = 'documentId';
 
+/** The hash as Apollo's persisted queries send it, in `extensions.persistedQuery`. */
+const apolloPersistedQuery = z.object({ sha256Hash: z.string() });
+
 export function useTrustedDocuments({ trustedDocuments, viaRouter }: { trustedDocuments: TrustedDocuments; viaRouter: (request: Request) => boolean }): Plugin {
   const { documents } = trustedDocuments;
   return usePersistedOperations({
     allowArbitraryOperations: viaRouter,
     extractPersistedOperationId: (params: GraphQLParams & { documentId?: unknown }) => {
-      const persistedQuery: unknown = params.extensions?.['persistedQuery'];
-      if (typeof persistedQuery === 'object' && persistedQuery !== null && typeof (persistedQuery as { sha256Hash?: unknown }).sha256Hash === 'string') {
-        return (persistedQuery as { sha256Hash: string }).sha256Hash;
-      }
+      const persistedQuery = apolloPersistedQuery.safeParse(params.extensions?.['persistedQuery']);
+      if (persistedQuery.success) return persistedQuery.data.sha256Hash;
       return typeof params.documentId === 'string' ? params.documentId : null;
     },
     getPersistedOperation: (id) => {
