@@ -175,15 +175,27 @@ function threatArgs(arg: ArgBuilder<(typeof builder)['$inferSchemaTypes']>) {
   };
 }
 
+/** What the Tenant and Sim fields of each list share besides their arguments. */
+const THREAT_SUMMARIES_FIELD = {
+  type: ThreatSummaryRef,
+  nullable: true,
+  description: 'SIGN threat summaries (one row per SIM and target) received in the window, newest first; null, with an error naming sign, when SIGN fails.',
+  validate: threatWindowRule,
+} as const;
+const THREATS_FIELD = {
+  type: ThreatRef,
+  nullable: true,
+  description:
+    'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
+  validate: threatWindowRule,
+} as const;
+
 builder.objectFields(TenantRef, (t) => {
   const arg = threatArgs(t.arg);
   return {
     threatSummaries: t.connection(
       {
-        type: ThreatSummaryRef,
-        nullable: true,
-        description:
-          'SIGN threat summaries (one row per SIM and target) received in the window, newest first; null, with an error naming sign, when SIGN fails.',
+        ...THREAT_SUMMARIES_FIELD,
         args: {
           kind: arg.kind(),
           lineType: arg.lineType(),
@@ -196,17 +208,13 @@ builder.objectFields(TenantRef, (t) => {
             description: 'Only SIMs whose ID contains these digits; omitted: every SIM.',
           }),
         },
-        validate: threatWindowRule,
         resolve: (tenant, args, ctx) => threatSummaries(ctx, tenant.tenantId, args, 'Tenant.threatSummaries'),
       },
       ThreatSummaryConnection,
     ),
     threats: t.connection(
       {
-        type: ThreatRef,
-        nullable: true,
-        description:
-          'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
+        ...THREATS_FIELD,
         args: {
           kind: arg.kind(),
           simId: t.arg.string({ required: true, validate: simIdRule, description: 'The SIM whose detections to list: digits only.' }),
@@ -214,7 +222,6 @@ builder.objectFields(TenantRef, (t) => {
           from: arg.from(),
           to: arg.to(),
         },
-        validate: threatWindowRule,
         resolve: (tenant, args, ctx) => threats(ctx, tenant.tenantId, args.simId, args, 'Tenant.threats'),
       },
       ThreatConnection,
@@ -227,17 +234,13 @@ builder.objectFields(SimRef, (t) => {
   return {
     threatSummaries: t.connection(
       {
-        type: ThreatSummaryRef,
-        nullable: true,
-        description:
-          'SIGN threat summaries (one row per SIM and target) received in the window, newest first; null, with an error naming sign, when SIGN fails.',
+        ...THREAT_SUMMARIES_FIELD,
         args: {
           kind: arg.kind(),
           from: arg.from(),
           to: arg.to(),
           severities: arg.severities(),
         },
-        validate: threatWindowRule,
         // SIGN matches simId partially; SIM IDs have one length, so the whole ID matches only itself.
         resolve: (sim, args, ctx) => threatSummaries(ctx, sim.tenantId, { ...args, lineType: sim.lineType, simIdContains: sim.simId }, 'Sim.threatSummaries'),
       },
@@ -245,16 +248,12 @@ builder.objectFields(SimRef, (t) => {
     ),
     threats: t.connection(
       {
-        type: ThreatRef,
-        nullable: true,
-        description:
-          'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
+        ...THREATS_FIELD,
         args: {
           kind: arg.kind(),
           from: arg.from(),
           to: arg.to(),
         },
-        validate: threatWindowRule,
         resolve: (sim, args, ctx) => threats(ctx, sim.tenantId, sim.simId, { ...args, lineType: sim.lineType }, 'Sim.threats'),
       },
       ThreatConnection,
