@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { badUserInput } from '../errors.js';
 import { detectIndicator, type IndicatorKind } from '../indicators/kind.js';
-import { APEX_OBJECT_TYPES, type ApexObjectType, type ApexSuspiciousObject } from '../upstreams/apex/models.js';
+import { APEX_OBJECT_TYPES, apexSuspiciousObject, type ApexObjectType, type ApexSuspiciousObject } from '../upstreams/apex/models.js';
 import { builder } from './builder.js';
 import { IndicatorRef } from './indicators.js';
 import { loadConnectionPage } from './paging/connection-page.js';
@@ -98,10 +98,10 @@ function objectId(object: { type: ApexObjectType; content: string }): string {
 
 export function objectFromId(key: string): { type: ApexObjectType; content: string } {
   const separator = key.indexOf(':');
-  const type = key.slice(0, separator) as ApexObjectType;
+  const type = apexSuspiciousObject.shape.type.safeParse(key.slice(0, separator));
   const content = key.slice(separator + 1);
-  if (separator <= 0 || !APEX_OBJECT_TYPES.includes(type) || content === '') throw badUserInput(`"${key.slice(0, 100)}" does not name a suspicious object`);
-  return { type, content };
+  if (separator <= 0 || !type.success || content === '') throw badUserInput(`"${key.slice(0, 100)}" does not name a suspicious object`);
+  return { type: type.data, content };
 }
 
 /** An object named by its fields as a federation router sends them (`type` is the enum's name), checked as `addSuspiciousObject` checks them. */

@@ -1,6 +1,7 @@
 import { badUserInput } from '../../errors.js';
 import { assertTenantAccess } from '../../security/tenant-access.js';
-import { SIGN_LINE_TYPES, type SignLineType } from '../../upstreams/sign/models.js';
+import { z } from 'zod';
+import { SIGN_LINE_TYPES } from '../../upstreams/sign/models.js';
 import { builder } from '../builder.js';
 import { simIdRule } from '../validators.js';
 import { LineTypeEnum } from './enums.js';
@@ -10,6 +11,8 @@ import { tenantFromId } from './tenant.js';
 /** A SIM of a tenant on one line type; its global ID carries all three, so `node` needs no upstream call. */
 
 const SIM_KEY_SEPARATOR = '/';
+/** A line type named by the caller (in a global ID or a federation key). */
+const lineTypeModel = z.enum(SIGN_LINE_TYPES);
 
 function simKey(sim: SimShape): string {
   return [sim.tenantId, sim.lineType, sim.simId].join(SIM_KEY_SEPARATOR);
@@ -17,18 +20,20 @@ function simKey(sim: SimShape): string {
 
 export function simFromKey(key: string): SimShape {
   const [tenantId = '', lineType = '', simId = '', ...rest] = key.split(SIM_KEY_SEPARATOR);
-  if (rest.length > 0 || !SIGN_LINE_TYPES.includes(lineType as SignLineType) || !simIdRule.safeParse(simId).success) {
+  const line = lineTypeModel.safeParse(lineType);
+  if (rest.length > 0 || !line.success || !simIdRule.safeParse(simId).success) {
     throw badUserInput(`"${key.slice(0, 100)}" does not name a SIM`);
   }
-  return { ...tenantFromId(tenantId), lineType: lineType as SignLineType, simId };
+  return { ...tenantFromId(tenantId), lineType: line.data, simId };
 }
 
 /** A SIM named by its fields (the federation key `tenantId lineType simId`), each checked as an argument would be. */
 export function simFromFields({ tenantId, lineType, simId }: { tenantId: string; lineType: string; simId: string }): SimShape {
-  if (!SIGN_LINE_TYPES.includes(lineType as SignLineType)) throw badUserInput(`lineType must be one of ${SIGN_LINE_TYPES.join(', ')}`);
+  const line = lineTypeModel.safeParse(lineType);
+  if (!line.success) throw badUserInput(`lineType must be one of ${SIGN_LINE_TYPES.join(', ')}`);
   const parsedSimId = simIdRule.safeParse(simId);
   if (!parsedSimId.success) throw badUserInput(parsedSimId.error.issues[0]?.message ?? 'invalid simId');
-  return { ...tenantFromId(tenantId), lineType: lineType as SignLineType, simId };
+  return { ...tenantFromId(tenantId), lineType: line.data, simId };
 }
 
 builder.node(SimRef, {
