@@ -107,6 +107,12 @@ export class RedisAnswerCache implements AnswerCache {
     this.redis.on('error', (error: Error) => this.onError(error));
   }
 
+  /** Settles once the connection can take commands: before that, with no offline queue, every command is a miss. */
+  ready(): Promise<void> {
+    if (this.redis.status === 'ready') return Promise.resolve();
+    return new Promise((resolve) => this.redis.once('ready', () => resolve()));
+  }
+
   async getMany<Value>({ name, model }: CacheNamespace<Value>, keys: readonly string[]): Promise<Map<string, Value>> {
     const found = new Map<string, Value>();
     if (keys.length === 0) return found;

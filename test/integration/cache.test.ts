@@ -99,9 +99,10 @@ describe.skipIf(redisMissing !== null)(`values read back from Redis${redisMissin
 
   beforeAll(async () => {
     redis = await startRedis();
-    writer = new RedisAnswerCache(redis.url, 60);
+    writer = new RedisAnswerCache(redis.url, 60, (error) => problems.push(`writer: ${error.message}`));
     reader = new RedisAnswerCache(redis.url, 60, (error) => problems.push(error.message));
-    await redis.waitForClients(2);
+    // Connected is not yet ready: a write sent before ready would fail (no offline queue) and read as a miss.
+    await Promise.all([writer.ready(), reader.ready()]);
   });
   afterAll(async () => {
     await writer?.close();
