@@ -48,7 +48,7 @@ const cpuTicks = (pid: number) => {
 try {
   const loads = await Promise.all(sides.map((side) => scenario.prepare('gateway', side.target.url)));
   for (const [index, side] of sides.entries())
-    await runLoad({ url: side.target.url, requests: loads[index]!.requests, connections, stop: { seconds: 2 }, verifyBody: loads[index]!.verifyBody });
+    await runLoad({ url: side.target.url, requests: loads[index]!.requests, connections, stop: { seconds: 10 }, verifyBody: loads[index]!.verifyBody });
   for (let round = 0; round < Number(values.rounds); round++) {
     const line: string[] = [];
     // Each round starts with the other side: a neighbour's burst does not always land on the same one.

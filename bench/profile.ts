@@ -47,8 +47,8 @@ try {
   let operations = 0;
   try {
     const load = await scenario.prepare('gateway', target.url);
-    // A short warm-up first, so the profile is of the steady state (JIT done, pools open).
-    await runLoad({ url: target.url, requests: load.requests, connections, stop: { seconds: 2 }, verifyBody: load.verifyBody });
+    // A warm-up first, as long as the bench's, so the profile is of the steady state (V8's optimising done, pools open).
+    await runLoad({ url: target.url, requests: load.requests, connections, stop: { seconds: 10 }, verifyBody: load.verifyBody });
     console.error(`profile: ${scenario.title}, ${connections} connections, ${seconds} s`);
     await target.startProfile();
     const result = await runLoad({ url: target.url, requests: load.requests, connections, stop: { seconds }, verifyBody: load.verifyBody });

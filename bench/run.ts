@@ -26,7 +26,7 @@ import { startTarget, type LoadTarget } from './target-process.js';
  * `npm run bench`: the simulators in this process (no added latency), each load target (the
  * gateway, then the direct baseline) in a fresh child process per run, autocannon from here.
  * Prints the table, writes bench/results.json, exits 1 if any scenario answered errors.
- * Options: --duration 5 --warmup 2 --connections 1,8,32 (each scenario's own when not given) --scenarios a,b,c,d --out bench/results.json --with-cache
+ * Options: --duration 5 --warmup 10 --connections 1,8,32 (each scenario's own when not given) --scenarios a,b,c,d --out bench/results.json --with-cache
  */
 
 /** How the numbers were taken, kept with them in results.json. */
@@ -50,7 +50,9 @@ function parseOptions(argv: string[]): Options {
     args: argv,
     options: {
       duration: { type: 'string', default: '5' },
-      warmup: { type: 'string', default: '2' },
+      // Long enough for V8 to finish optimising the gateway's code: after 2 s every side of (a) ran at
+      // a third to a half of its steady rate (the gateway, with the most code, lost most).
+      warmup: { type: 'string', default: '10' },
       connections: { type: 'string' },
       scenarios: { type: 'string', default: SCENARIO_IDS.join(',') },
       out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
