@@ -91,15 +91,20 @@ function countUpstreamRequests(simulators: DemoSimulators): UpstreamCounts {
 
 const totalOf = (counts: UpstreamCounts) => counts.sign + counts.cybertrace + counts.filesafer + counts.apex;
 
-/** Calls still on their way (after a warm-up, or a run its time limit stopped) land at the simulators: wait until the counts stop moving. */
-async function settleUpstreams(simulators: DemoSimulators): Promise<UpstreamCounts> {
-  const deadline = Date.now() + 3_000;
+/**
+ * Calls still on their way (after a warm-up, or a run its time limit stopped) land at the simulators:
+ * wait until the counts have not moved for `quietMs`. An operation the warm-up cut off may still be
+ * queued in the target for about its own latency before it calls out (a 10,000-row page at 4
+ * connections: ~0.7 s), so the quiet period is at least the warm-up's p99.
+ */
+async function settleUpstreams(simulators: DemoSimulators, quietMs = 150): Promise<UpstreamCounts> {
+  const deadline = Date.now() + Math.max(3_000, 4 * quietMs);
   let last = -1;
   while (Date.now() < deadline) {
     const total = totalOf(countUpstreamRequests(simulators));
     if (total === last) break;
     last = total;
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
   }
   return countUpstreamRequests(simulators);
 }
@@ -131,7 +136,7 @@ async function measure(scenario: Scenario, kind: TargetKind, connections: number
     const drive = (stop: LoadOptions['stop']) => runLoad({ url: target.url, requests: load.requests, connections, stop, verifyBody: load.verifyBody });
     const warmup = await drive({ seconds: options.warmupSeconds });
     if (warmup.failed > 0) throw new Error(`${warmup.failed} of ${warmup.sent} requests failed during the warm-up`);
-    await settleUpstreams(simulators);
+    await settleUpstreams(simulators, Math.max(150, Math.ceil(warmup.latencyMs.p99)));
     // The measured run counts operations, not seconds (about --duration at the warm-up's pace), so
     // none is cut off at the end and the upstream calls divide exactly; each connection walks whole cycles.
     const cycles = Math.max(1, Math.round((warmup.requestsPerSecond * options.durationSeconds) / connections / load.requests.length));
