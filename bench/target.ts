@@ -21,13 +21,17 @@ if ((kind !== 'gateway' && kind !== 'direct' && kind !== 'floor') || process.sen
 }
 const send = (message: ChildMessage) => process.send?.(message);
 
-let config: GatewayConfig;
-try {
-  config = loadConfig('live', process.env);
-} catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
+/** A configuration the target cannot run with ends it, naming the problems, as main.ts does. */
+function parsedOrExit<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
 }
+
+const config: GatewayConfig = parsedOrExit(() => loadConfig('live', process.env));
 
 async function serve(): Promise<{ server: Server; close(): Promise<void> }> {
   if (kind === 'gateway') {
@@ -38,13 +42,7 @@ async function serve(): Promise<{ server: Server; close(): Promise<void> }> {
       import('../src/redaction.js'),
       import('../src/security/config.js'),
     ]);
-    let security: SecurityConfig;
-    try {
-      security = loadSecurityConfig('live', process.env);
-    } catch (error) {
-      console.error(error instanceof ConfigError ? error.message : error);
-      process.exit(1);
-    }
+    const security: SecurityConfig = parsedOrExit(() => loadSecurityConfig('live', process.env));
     const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)] });
     const upstreams = createUpstreams(config, logger);
     return { server: serveGateway(createGateway({ config, security, upstreams, logger })), close: () => upstreams.close() };
