@@ -40,3 +40,6 @@ export function loadSignPage<Row>(
 export function resolveTotalCount(connection: object): number {
   return (connection as { totalCount: number }).totalCount;
 }
+
+/** The `totalCount` field of every SIGN list's connection: SIGN's `total`, described once. */
+export const SIGN_TOTAL_COUNT = { description: 'Rows in the whole list for these arguments, not only this page.', resolve: resolveTotalCount };

@@ -6,7 +6,7 @@ import { builder } from '../builder.js';
 import type { ConnectionArgs } from '../paging/connection-args.js';
 import { FROM_AFTER_TO_MESSAGE, ipv4Rule, portRule, protocolRule, simIdPartRule } from '../validators.js';
 import { withFields } from '../../upstreams/sign/rows.js';
-import { loadSignPage, resolveTotalCount } from './connections.js';
+import { loadSignPage, SIGN_TOTAL_COUNT } from './connections.js';
 import { LineTypeEnum } from './enums.js';
 import { EndpointRef, FlowRef, SimRef, TenantRef } from './refs.js';
 
@@ -53,7 +53,7 @@ const FlowConnection = builder.connectionObject(
     type: FlowRef,
     name: 'FlowConnection',
     description: 'A page of SIGN flow logs, newest first.',
-    fields: (t) => ({ totalCount: t.int({ description: 'Rows in the whole list for these arguments, not only this page.', resolve: resolveTotalCount }) }),
+    fields: (t) => ({ totalCount: t.int(SIGN_TOTAL_COUNT) }),
   },
   { name: 'FlowEdge', description: 'A flow-log record with its cursor.' },
 );

@@ -6,7 +6,7 @@ import { builder } from '../builder.js';
 import type { ConnectionArgs } from '../paging/connection-args.js';
 import { FROM_AFTER_TO_MESSAGE, simIdPartRule, simIdRule } from '../validators.js';
 import { withFields } from '../../upstreams/sign/rows.js';
-import { loadSignPage, resolveTotalCount } from './connections.js';
+import { loadSignPage, SIGN_TOTAL_COUNT } from './connections.js';
 import { LineTypeEnum, ThreatKindEnum, ThreatSeverityEnum, TrafficDirectionEnum, unsupportedIpSeverities } from './enums.js';
 import { EndpointRef, SimRef, TenantRef, ThreatRef, ThreatSummaryRef } from './refs.js';
 
@@ -77,7 +77,7 @@ const ThreatSummaryConnection = builder.connectionObject(
     type: ThreatSummaryRef,
     name: 'ThreatSummaryConnection',
     description: 'A page of SIGN threat summaries, newest first.',
-    fields: (t) => ({ totalCount: t.int({ description: 'Rows in the whole list for these arguments, not only this page.', resolve: resolveTotalCount }) }),
+    fields: (t) => ({ totalCount: t.int(SIGN_TOTAL_COUNT) }),
   },
   { name: 'ThreatSummaryEdge', description: 'A threat summary with its cursor.' },
 );
@@ -87,7 +87,7 @@ const ThreatConnection = builder.connectionObject(
     type: ThreatRef,
     name: 'ThreatConnection',
     description: 'A page of SIGN threat detections, newest first.',
-    fields: (t) => ({ totalCount: t.int({ description: 'Rows in the whole list for these arguments, not only this page.', resolve: resolveTotalCount }) }),
+    fields: (t) => ({ totalCount: t.int(SIGN_TOTAL_COUNT) }),
   },
   { name: 'ThreatEdge', description: 'A threat detection with its cursor.' },
 );
