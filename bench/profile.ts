@@ -14,7 +14,7 @@ import { startTarget } from './target-process.js';
  * `npm run bench:profile`: one scenario's load against the gateway (built and configured as the
  * bench runs it) with V8's CPU profiler on during the load only (not startup, not the sample
  * check), then where its CPU went, per area and per function.
- * Options: --scenario a --connections 16 --seconds 10 --keep (keeps the .cpuprofile for a flame graph,
+ * Options: --scenario a --side gateway|floor --connections 16 --seconds 10 --keep (keeps the .cpuprofile for a flame graph,
  * e.g. in Chrome DevTools or speedscope).
  */
 
@@ -22,6 +22,7 @@ const { values } = parseArgs({
   args: process.argv.slice(2),
   options: {
     scenario: { type: 'string', default: 'a' },
+    side: { type: 'string', default: 'gateway' },
     connections: { type: 'string', default: '16' },
     seconds: { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
@@ -30,6 +31,10 @@ const { values } = parseArgs({
 });
 const scenarioId = values.scenario as ScenarioId;
 if (!SCENARIO_IDS.includes(scenarioId)) throw new Error(`--scenario must be one of ${SCENARIO_IDS.join(', ')}`);
+// The floor (yoga and the call, nothing else) profiled the same way says which costs are yoga's own.
+const side = values.side as 'gateway' | 'floor';
+if (side !== 'gateway' && side !== 'floor') throw new Error('--side must be gateway or floor');
+if (side === 'floor' && scenarioId !== 'a') throw new Error('the floor serves scenario (a) only');
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
 if (!Number.isInteger(connections) || connections < 1 || connections > 256) throw new Error('--connections must be 1 to 256');
@@ -42,11 +47,11 @@ const targetScript = await buildTargets();
 const simulators = await startDemoSimulators({ largeTenant: true });
 const profileDir = mkdtempSync(join(tmpdir(), 'gateway-profile-'));
 try {
-  const target = await startTarget(targetScript, 'gateway', { ...simulators.environment, ...settings.environment });
-  const file = join(profileDir, 'gateway.cpuprofile');
+  const target = await startTarget(targetScript, side, { ...simulators.environment, ...settings.environment });
+  const file = join(profileDir, `${side}.cpuprofile`);
   let operations = 0;
   try {
-    const load = await scenario.prepare('gateway', target.url);
+    const load = await scenario.prepare(side, target.url);
     // A warm-up first, as long as the bench's, so the profile is of the steady state (V8's optimising done, pools open).
     await runLoad({ url: target.url, requests: load.requests, connections, stop: { seconds: 10 }, verifyBody: load.verifyBody });
     console.error(`profile: ${scenario.title}, ${connections} connections, ${seconds} s`);
@@ -61,7 +66,7 @@ try {
   }
   console.log(formatProfileSummary(summariseProfile(file, Number(values.top)), operations));
   if (values.keep) {
-    const kept = join(process.cwd(), `gateway-${scenarioId}.cpuprofile`);
+    const kept = join(process.cwd(), `${side}-${scenarioId}.cpuprofile`);
     copyFileSync(file, kept);
     console.error(`profile: kept ${kept}`);
   }
