@@ -1,4 +1,5 @@
 import type { GatewayConfig } from './config.js';
+import { requestIdOf } from './observability/request-scope.js';
 import type { ThreatFeedHub } from './feed/threat-feed.js';
 import { IndicatorBatchScheduler } from './indicators/batch-scheduler.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/loaders.js';
@@ -9,10 +10,13 @@ import { ApexClient } from './upstreams/apex/client.js';
 import { CyberTraceClient } from './upstreams/cybertrace/client.js';
 import { FileSaferClient } from './upstreams/filesafer/client.js';
 import type { Upstreams } from './upstreams/index.js';
+import { newOperationScope, type OperationScope } from './upstreams/operation-scope.js';
 import { SignClient } from './upstreams/sign/client.js';
 
-/** What every resolver gets: the upstream clients (SIGN's with this caller's token), and per-operation loaders. */
+/** What every resolver gets: the upstream clients of this operation (SIGN's with this caller's token), and per-operation loaders. */
 export interface GatewayContext {
+  /** The request's id (use-request-id.ts), for what is logged or masked under it. */
+  requestId: string | undefined;
   /** Who is calling: the tenants and scopes their token grants (everything when authentication is off). */
   caller: Caller;
   sign: SignClient;
@@ -39,35 +43,47 @@ export interface ContextDependencies {
   upstreams: Upstreams;
   /** The authenticated caller of a request (security/use-authentication.ts); throws when it has none. */
   callerOf: (request: Request) => Caller;
+  /** Calls one operation may make to any one upstream (GATEWAY_MAX_UPSTREAM_CALLS): the run-time backstop of the budget checked before execution. */
+  maxUpstreamCalls: number;
   feeds: ThreatFeedHub;
   now?: () => Date;
 }
 
-export function createContextFactory({ config, upstreams, callerOf, feeds, now = () => new Date() }: ContextDependencies) {
-  // Clients hold no per-request state: built once. SIGN's is rebuilt only for a caller sending its own token.
+export function createContextFactory({ config, upstreams, callerOf, maxUpstreamCalls, feeds, now = () => new Date() }: ContextDependencies) {
   const cursors = createCursorCodec(config.cursorSecret);
-  const clients = {
-    cybertrace: new CyberTraceClient(upstreams.cybertrace, config.cybertrace),
-    filesafer: new FileSaferClient(upstreams.filesafer, config.filesafer),
-    apex: new ApexClient(upstreams.apex, config.apex),
-  };
-  const configuredSign = new SignClient(upstreams.sign, config.sign.authToken);
+  // Clients hold no state of their own: each operation's are a few objects over the process's
+  // pools, sending its request id and counting its calls (operation-scope.ts).
+  const clientsFor = (operation: OperationScope) => ({
+    cybertrace: new CyberTraceClient(upstreams.cybertrace.for(operation), config.cybertrace),
+    filesafer: new FileSaferClient(upstreams.filesafer.for(operation), config.filesafer),
+    apex: new ApexClient(upstreams.apex.for(operation), config.apex),
+  });
   return ({ request }: { request: Request }): GatewayContext => {
-    const batches = new IndicatorBatchScheduler(config.batchWaitMs);
+    const caller = callerOf(request);
+    const requestId = requestIdOf(request);
+    // One caller's operations share their concurrency bound; an anonymous one is bounded alone.
+    const newOperation = () => newOperationScope(caller.subject === undefined ? Symbol('operation') : `subject:${caller.subject}`, maxUpstreamCalls, requestId);
+    const operation = newOperation();
+    const clients = clientsFor(operation);
     // The caller's own SIGN token wins, so each user sees what SIGN lets them see.
     const callerToken = request.headers.get('x-auth-token')?.trim() || undefined;
     const signToken = callerToken ?? config.sign.authToken;
+    const newLoaders = (scheduler: IndicatorBatchScheduler, clients: ReturnType<typeof clientsFor>) =>
+      createIndicatorLoaders(clients, scheduler, upstreams.cache, requestId);
+    const batches = new IndicatorBatchScheduler(config.batchWaitMs);
     return {
-      caller: callerOf(request),
-      sign: callerToken === undefined ? configuredSign : new SignClient(upstreams.sign, callerToken),
+      requestId,
+      caller,
+      sign: new SignClient(upstreams.sign.for(operation), signToken),
       ...clients,
-      loaders: createIndicatorLoaders(clients, batches, upstreams.cache),
+      loaders: newLoaders(batches, clients),
       batches,
       cursors,
       now,
       feeds,
       signToken,
-      newIndicatorLoaders: () => createIndicatorLoaders(clients, new IndicatorBatchScheduler(config.batchWaitMs), upstreams.cache),
+      // Each burst of a subscription is bounded as an operation is: its own call count.
+      newIndicatorLoaders: () => newLoaders(new IndicatorBatchScheduler(config.batchWaitMs), clientsFor(newOperation())),
     };
   };
 }

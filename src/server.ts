@@ -1,8 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { GraphQLError } from 'graphql';
-import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config.js';
-import { codeRequestError, unexpectedError } from './errors.js';
 import { loadExampleOperations } from './example-operations.js';
 import { graphiqlOptions, renderGraphiQLWithExamples } from './graphiql.js';
 import { createContextFactory, type GatewayContext } from './context.js';
@@ -10,9 +8,9 @@ import { createThreatFeeds, type ThreatFeedOptions } from './feed/index.js';
 import { useIndicatorBatching } from './indicators/use-indicator-batching.js';
 import type { GatewayLogger } from './observability/logger.js';
 import { createGatewayMetrics } from './observability/metrics.js';
-import { currentRequestId } from './observability/request-scope.js';
 import { useRequestId } from './observability/use-request-id.js';
 import { useObservability } from './observability/use-observability.js';
+import { maskedErrorsOptions, useErrorMasking } from './use-error-masking.js';
 import { declareIncrementalDirectives, useIncrementalDelivery } from './use-incremental-delivery.js';
 import { schema, subgraphSchema } from './schema/index.js';
 import { UNAUTHENTICATED_CALLER } from './security/caller.js';
@@ -21,7 +19,7 @@ import { corsOptions, useBrowserGuards } from './security/use-browser-guards.js'
 import { FailedAuthenticationLimit } from './security/failed-authentication-limit.js';
 import { RequestCallers, useAuthentication } from './security/use-authentication.js';
 import { useBodyLimit } from './security/use-body-limit.js';
-import { hideSchemaHints as withoutSchemaHints, useQueryLimits } from './security/use-query-limits.js';
+import { useQueryLimits } from './security/use-query-limits.js';
 import { useRateLimit } from './security/use-rate-limit.js';
 import { useScopeCheck } from './security/use-scope-check.js';
 import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './security/use-trusted-documents.js';
@@ -78,6 +76,8 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     useScopeCheck() as Plugin,
     useQueryLimits({ limits: security.limits, introspection: config.introspection, viaRouter: (request) => callers.viaRouter(request) }),
     useIndicatorBatching(),
+    // Unexpected errors of an execution masked with the request id, and logged under it.
+    useErrorMasking({ logger }) as Plugin,
     // @defer and @stream: a page at once, its joins as the intelligence upstreams answer.
     useIncrementalDelivery(),
     // Open feeds end, their pollers stop and their leases go when the gateway is disposed.
@@ -93,7 +93,14 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
   return createYoga<Record<string, never>, GatewayContext>({
     // One pipeline, two graphs: the subgraph protocol only where a router reaches it.
     schema: ({ request }) => (new URL(request.url).pathname === SUBGRAPH_ENDPOINT ? routerSchema : publicSchema),
-    context: createContextFactory({ config, upstreams, callerOf: (request) => callers.of(request), feeds, now }),
+    context: createContextFactory({
+      config,
+      upstreams,
+      callerOf: (request) => callers.of(request),
+      maxUpstreamCalls: security.limits.maxUpstreamCalls,
+      feeds,
+      now,
+    }),
     plugins,
     graphqlEndpoint: `/:endpoint(${GRAPHQL_ENDPOINT.slice(1)}|${SUBGRAPH_ENDPOINT.slice(1)})`,
     healthCheckEndpoint: '/health',
@@ -109,50 +116,9 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     // useBodyLimit: the same limit, without a stream pipeline per request.
     maxRequestBodySize: false,
     ...(security.trustedDocuments === null ? {} : { extraParamNames: [DOCUMENT_ID_PARAM] }),
-    maskedErrors: { isDev: false, maskError: (error, message) => asAnswered(maskUnexpectedErrors(error, message), { hideSchemaHints: !config.introspection }) },
+    maskedErrors: maskedErrorsOptions({ introspection: config.introspection }),
     logging: logger,
   });
-}
-
-/**
- * Every error the caller sees carries `extensions.code`. Errors the gateway made (bad input,
- * upstream failures: all coded) pass; a coded-less request error (a variable of the wrong type, an
- * operation the schema cannot run) becomes BAD_USER_INPUT or BAD_REQUEST with HTTP 400; anything
- * else (a crash, a library's uncoded field error) is "Unexpected error." with the request id, and
- * yoga logs the original through the redacting logger under the same id. Never the original
- * error, whatever NODE_ENV says.
- */
-function maskUnexpectedErrors(error: unknown, message: string): Error {
-  const masked = maskError(error, message, false);
-  if (masked === error && error instanceof GraphQLError) {
-    // yoga describes a body that is not JSON with the parser's message, which quotes the body back.
-    delete (error.extensions as Record<string, unknown>)['originalError'];
-    if (typeof error.extensions['code'] === 'string') return error;
-    if (error.path === undefined) {
-      // Coded in place: the same error is not logged (it is the caller's mistake, not the gateway's).
-      return codeRequestError(error, { badInput: error.message.startsWith('Variable "$') });
-    }
-  }
-  const requestId = currentRequestId();
-  const located = error instanceof GraphQLError ? error : undefined;
-  return unexpectedError(message, { nodes: located?.nodes, path: located?.path, requestId });
-}
-
-/**
- * What every error becomes on its way out: one on a field (beside data) never sets the HTTP
- * status, a partial answer is 200 (an upstream's 401 on one field is not the request's); a
- * request that is not well-formed is 400; and with
- * introspection off, "Did you mean ...?" (fields, enum values, types) does not describe the schema.
- */
-function asAnswered(error: Error, { hideSchemaHints }: { hideSchemaHints: boolean }): Error {
-  if (!(error instanceof GraphQLError)) return error;
-  const extensions = error.extensions as Record<string, unknown>;
-  if (error.path !== undefined) delete extensions['http'];
-  // A request that is not well-formed GraphQL over HTTP (a body that is not JSON) is 400 whatever
-  // it accepts; yoga marks its status as the spec's, which it drops for application/json.
-  const http = extensions['http'] as { spec?: boolean } | undefined;
-  if (error.path === undefined && error.locations === undefined && http?.spec === true) delete http.spec;
-  return hideSchemaHints ? withoutSchemaHints(error) : error;
 }
 
 /** Serves the gateway over HTTP; `/` points a browser at GraphiQL. */

@@ -5,11 +5,12 @@ import type { z } from 'zod';
  * A cache of upstream answers (reputation, hash checks, the suspicious-object list), shared by
  * every request: in memory by default, in Redis when REDIS_URL is set so that several gateway
  * instances share it. A cache failure is never the caller's failure: it reads as a miss.
+ * `requestId`: the request a read or write is made for, reported with its failure.
  */
 export interface AnswerCache {
-  getMany<Value>(namespace: CacheNamespace<Value>, keys: readonly string[]): Promise<Map<string, Value>>;
-  setMany<Value>(namespace: CacheNamespace<Value>, entries: ReadonlyMap<string, Value>): Promise<void>;
-  delete(namespace: Pick<CacheNamespace<unknown>, 'name'>, keys: readonly string[]): Promise<void>;
+  getMany<Value>(namespace: CacheNamespace<Value>, keys: readonly string[], requestId?: string): Promise<Map<string, Value>>;
+  setMany<Value>(namespace: CacheNamespace<Value>, entries: ReadonlyMap<string, Value>, requestId?: string): Promise<void>;
+  delete(namespace: Pick<CacheNamespace<unknown>, 'name'>, keys: readonly string[], requestId?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,9 +26,11 @@ export interface CacheNamespace<Value> {
 export interface CacheSettings {
   ttlSeconds: number;
   redisUrl?: string;
-  /** Told when Redis fails; the answer then comes from the upstream. */
-  onError?: (error: Error) => void;
+  /** Told when Redis fails (and for which request, when one was reading or writing); the answer then comes from the upstream. */
+  onError?: CacheErrorListener;
 }
+
+export type CacheErrorListener = (error: Error, requestId?: string) => void;
 
 export function createAnswerCache(settings: CacheSettings): AnswerCache {
   if (settings.ttlSeconds <= 0) return NO_CACHE;
@@ -93,7 +96,7 @@ export class RedisAnswerCache implements AnswerCache {
   constructor(
     url: string,
     private readonly ttlSeconds: number,
-    private readonly onError: (error: Error) => void = () => {},
+    private readonly onError: CacheErrorListener = () => {},
   ) {
     // Fail fast rather than queue: a slow cache must not hold answers back.
     this.redis = new Redis(url, {
@@ -113,7 +116,7 @@ export class RedisAnswerCache implements AnswerCache {
     return new Promise((resolve) => this.redis.once('ready', () => resolve()));
   }
 
-  async getMany<Value>({ name, model }: CacheNamespace<Value>, keys: readonly string[]): Promise<Map<string, Value>> {
+  async getMany<Value>({ name, model }: CacheNamespace<Value>, keys: readonly string[], requestId?: string): Promise<Map<string, Value>> {
     const found = new Map<string, Value>();
     if (keys.length === 0) return found;
     try {
@@ -123,31 +126,31 @@ export class RedisAnswerCache implements AnswerCache {
         // A value that is not what this gateway writes (another version's, a damaged one) reads as a miss.
         const parsed = model.safeParse(JSON.parse(value));
         if (parsed.success) found.set(keys[index]!, parsed.data);
-        else this.onError(new Error(`a cached ${name} value is not the expected shape; read as a miss`));
+        else this.onError(new Error(`a cached ${name} value is not the expected shape; read as a miss`), requestId);
       });
     } catch (error) {
-      this.onError(error as Error);
+      this.onError(error as Error, requestId);
     }
     return found;
   }
 
-  async setMany<Value>({ name }: CacheNamespace<Value>, entries: ReadonlyMap<string, Value>): Promise<void> {
+  async setMany<Value>({ name }: CacheNamespace<Value>, entries: ReadonlyMap<string, Value>, requestId?: string): Promise<void> {
     if (entries.size === 0) return;
     try {
       const pipeline = this.redis.multi();
       for (const [key, value] of entries) pipeline.set(`${name}:${key}`, JSON.stringify(value), 'EX', this.ttlSeconds);
       await pipeline.exec();
     } catch (error) {
-      this.onError(error as Error);
+      this.onError(error as Error, requestId);
     }
   }
 
-  async delete({ name }: Pick<CacheNamespace<unknown>, 'name'>, keys: readonly string[]): Promise<void> {
+  async delete({ name }: Pick<CacheNamespace<unknown>, 'name'>, keys: readonly string[], requestId?: string): Promise<void> {
     if (keys.length === 0) return;
     try {
       await this.redis.del(...keys.map((key) => `${name}:${key}`));
     } catch (error) {
-      this.onError(error as Error);
+      this.onError(error as Error, requestId);
     }
   }
 
@@ -165,13 +168,13 @@ export async function loadThroughCache<Value>(
   namespace: CacheNamespace<Value>,
   keys: readonly string[],
   loadMisses: (missing: string[]) => Promise<Map<string, Value | Error>>,
-  cacheable: (value: Value) => boolean = () => true,
+  { cacheable = () => true, requestId }: { cacheable?: (value: Value) => boolean; requestId?: string | undefined } = {},
 ): Promise<Map<string, Value | Error>> {
-  const cached: Map<string, Value | Error> = await cache.getMany(namespace, keys);
+  const cached: Map<string, Value | Error> = await cache.getMany(namespace, keys, requestId);
   const missing = keys.filter((key) => !cached.has(key));
   if (missing.length === 0) return cached;
   const loaded = await loadMisses(missing);
   const fresh = new Map([...loaded].filter((entry): entry is [string, Value] => !(entry[1] instanceof Error) && cacheable(entry[1])));
-  await cache.setMany(namespace, fresh);
+  await cache.setMany(namespace, fresh, requestId);
   return new Map([...cached, ...loaded]);
 }

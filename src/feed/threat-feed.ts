@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { serviceUnavailable, subscriberTooSlow, tooManySubscriptions } from '../errors.js';
-import { operationScope } from '../upstreams/operation-scope.js';
 import type { FeedCoordination } from './coordination.js';
 import { feedKey, type Detection, type FeedQuery } from './detections.js';
 import { FeedPoller, type Ticker } from './poller.js';
@@ -70,9 +69,9 @@ export class ThreatFeedHub {
     let stopped = false;
     void listening.then(
       () => {
-        // The poller serves every subscriber, so it runs in no subscriber's operation: its SIGN calls
-        // count against no operation's call budget and take no caller's share of SIGN.
-        if (!stopped) stopTicking = operationScope.exit(() => ticker(intervalMs, poller.tick));
+        // The poller serves every subscriber, so it calls SIGN for no subscriber's operation (feed/index.ts):
+        // its calls count against no operation's call budget and take no caller's share of SIGN.
+        if (!stopped) stopTicking = ticker(intervalMs, poller.tick);
       },
       (error: unknown) => {
         onError(error);

@@ -40,6 +40,8 @@ export function createIndicatorLoaders(
   clients: { cybertrace: CyberTraceClient; filesafer: FileSaferClient; apex: ApexClient },
   scheduler: IndicatorBatchScheduler,
   cache: AnswerCache,
+  /** The request the loaders serve: a cache failure is reported under its id. */
+  requestId?: string,
 ): IndicatorLoaders {
   const batched = { batchScheduleFn: scheduler.scheduleFor(), maxBatchSize: Number.POSITIVE_INFINITY };
   const suspiciousObject = new DataLoader<{ type: ApexObjectType; content: string }, ApexSuspiciousObject | null, string>(
@@ -49,7 +51,9 @@ export function createIndicatorLoaders(
       scheduler.track(
         SUSPICIOUS_OBJECT_SOURCE,
         (async () => {
-          const found = await loadThroughCache(cache, INDICATOR_CACHE.apexList, [WHOLE_LIST], async () => new Map([[WHOLE_LIST, await clients.apex.list()]]));
+          const found = await loadThroughCache(cache, INDICATOR_CACHE.apexList, [WHOLE_LIST], async () => new Map([[WHOLE_LIST, await clients.apex.list()]]), {
+            requestId,
+          });
           const list = found.get(WHOLE_LIST);
           // The loader answers the whole list or throws: never an Error in its place.
           if (list === undefined || list instanceof Error) throw list ?? new Error('the suspicious-object list was not loaded');
@@ -62,24 +66,27 @@ export function createIndicatorLoaders(
   return {
     reputation: new DataLoader(async (values) => {
       // A per-object error may pass; it is not kept.
-      const found = await loadThroughCache(
-        cache,
-        INDICATOR_CACHE.reputation,
-        values,
-        (missing) => clients.cybertrace.lookup(missing),
-        (reputation) => reputation.verdict !== 'ERROR',
-      );
+      const found = await loadThroughCache(cache, INDICATOR_CACHE.reputation, values, (missing) => clients.cybertrace.lookup(missing), {
+        cacheable: (reputation) => reputation.verdict !== 'ERROR',
+        requestId,
+      });
       return values.map((value) => found.get(value) ?? { verdict: 'ERROR' as const, detections: [], errorReason: 'CyberTrace did not answer for this object' });
     }, batched),
     // File Safer checks one hash per call: each distinct hash once, a few calls at a time.
     hashCheck: new DataLoader(
       async (hashes) => {
         const keys = hashes.map(hashKey);
-        const found = await loadThroughCache(cache, INDICATOR_CACHE.hashCheck, keys, async (missing) => {
-          const wanted = hashes.filter((hash) => missing.includes(hashKey(hash)));
-          const checked = await clients.filesafer.checkHashes(wanted);
-          return new Map(wanted.map((hash, index) => [hashKey(hash), checked[index]!]));
-        });
+        const found = await loadThroughCache(
+          cache,
+          INDICATOR_CACHE.hashCheck,
+          keys,
+          async (missing) => {
+            const wanted = hashes.filter((hash) => missing.includes(hashKey(hash)));
+            const checked = await clients.filesafer.checkHashes(wanted);
+            return new Map(wanted.map((hash, index) => [hashKey(hash), checked[index]!]));
+          },
+          { requestId },
+        );
         return keys.map((key) => found.get(key)!);
       },
       { ...batched, cacheKeyFn: hashKey },
@@ -87,7 +94,7 @@ export function createIndicatorLoaders(
     suspiciousObject,
     forgetSuspiciousObjects: async () => {
       suspiciousObject.clearAll();
-      await cache.delete(INDICATOR_CACHE.apexList, [WHOLE_LIST]);
+      await cache.delete(INDICATOR_CACHE.apexList, [WHOLE_LIST], requestId);
     },
   };
 }

@@ -1,7 +1,6 @@
 import type { YogaLogger } from 'graphql-yoga';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { createRedactor } from '../redaction.js';
-import { currentRequestId } from './request-scope.js';
 
 /**
  * The gateway's log: one JSON line per entry (pino) with the request id, every known secret and
@@ -15,7 +14,6 @@ export type LogSink = (level: LogLevel, line: string) => void;
 
 /** Fields of the one line written per GraphQL request. */
 export interface RequestLogEntry {
-  /** The request's id, when written outside its scope. */
   requestId?: string;
   operation: string;
   outcome: 'success' | 'error' | 'partial';
@@ -26,6 +24,8 @@ export interface RequestLogEntry {
 export interface GatewayLogger extends YogaLogger {
   /** The request's summary line: written whatever the level, as an access log is. */
   request(entry: RequestLogEntry): void;
+  /** The same logger, its lines marked with this request's id (request-scope.ts: nothing finds it implicitly). */
+  forRequest(requestId: string | undefined): YogaLogger;
 }
 
 type LogFields = Record<string, string | number>;
@@ -87,22 +87,26 @@ export function createGatewayLogger({
   const redact = createRedactor(secrets);
   const threshold = LEVELS.indexOf(level);
   const writer = sink === undefined ? pinoWriter(jsonLines(destination)) : textWriter(sink);
-  const emit = (entryLevel: LogLevel, message: string, fields: LogFields = {}, requestId = currentRequestId()) => {
+  const emit = (entryLevel: LogLevel, message: string, fields: LogFields, requestId: string | undefined) => {
     const redacted = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? redact(value) : value]));
     writer(entryLevel, requestId === undefined ? undefined : redact(requestId), redact(message), redacted);
   };
   const write =
-    (entryLevel: LogLevel) =>
+    (entryLevel: LogLevel, requestId: string | undefined) =>
     (...args: unknown[]) => {
       if (LEVELS.indexOf(entryLevel) < threshold) return;
-      emit(entryLevel, args.map(describe).join(' '));
+      emit(entryLevel, args.map(describe).join(' '), {}, requestId);
     };
+  const levels = (requestId: string | undefined): YogaLogger => ({
+    debug: write('debug', requestId),
+    info: write('info', requestId),
+    warn: write('warn', requestId),
+    error: write('error', requestId),
+  });
   return {
-    debug: write('debug'),
-    info: write('info'),
-    warn: write('warn'),
-    error: write('error'),
+    ...levels(undefined),
     request: ({ requestId, operation, outcome, status, durationMs }) =>
-      emit('info', 'request', { operation, outcome, status, durationMs: Math.round(durationMs) }, requestId ?? currentRequestId()),
+      emit('info', 'request', { operation, outcome, status, durationMs: Math.round(durationMs) }, requestId),
+    forRequest: levels,
   };
 }

@@ -1,8 +1,16 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+/**
+ * The request id of each request being handled (set by use-request-id.ts), read by whatever has
+ * the request at hand: the access log, the GraphQL context (which hands it to the upstream calls
+ * and the answer cache), masked errors. Passed along explicitly rather than kept in an
+ * AsyncLocalStorage: on Node 20 a store turns on promise hooks for every promise of the process,
+ * which cost ~10% of a small page's throughput (bench/README.md, "Fourth pass").
+ */
+const requestIds = new WeakMap<Request, string>();
 
-/** The request being handled, for log lines, upstream calls and masked errors written deep inside it (set by use-request-id.ts). */
-export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+export function setRequestId(request: Request, requestId: string): void {
+  requestIds.set(request, requestId);
+}
 
-export function currentRequestId(): string | undefined {
-  return requestScope.getStore()?.requestId;
+export function requestIdOf(request: Request): string | undefined {
+  return requestIds.get(request);
 }

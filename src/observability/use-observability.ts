@@ -2,7 +2,7 @@ import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { UpstreamName } from '../errors.js';
 import type { GatewayLogger } from './logger.js';
-import { currentRequestId } from './request-scope.js';
+import { requestIdOf } from './request-scope.js';
 import type { UpstreamHttp } from '../upstreams/http.js';
 import type { GatewayMetrics, OperationOutcome } from './metrics.js';
 
@@ -51,7 +51,7 @@ export function useObservability({
         return;
       }
       if (graphqlEndpoints.includes(url.pathname))
-        records.set(request, { startedAt: performance.now(), requestId: currentRequestId(), operation: undefined, outcome: undefined });
+        records.set(request, { startedAt: performance.now(), requestId: requestIdOf(request), operation: undefined, outcome: undefined });
     },
     onParams({ request, params }) {
       const record = records.get(request);

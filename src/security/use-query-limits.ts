@@ -13,8 +13,6 @@ import type { Plugin } from 'graphql-yoga';
 import { DEFAULT_PAGE_ROWS } from '../schema/paging/connection-args.js';
 import { isBadUserInput, validationError } from '../errors.js';
 import { MAX_PAGE_SIZE } from '../schema/paging/upstream-page.js';
-import { newOperationScope, operationScope } from '../upstreams/operation-scope.js';
-import type { Caller } from './caller.js';
 import type { QueryLimits } from './config.js';
 import { literalPageRangeRule, operationBudgetRule, type FieldCalls } from './operation-budget.js';
 
@@ -178,7 +176,7 @@ export function useQueryLimits({
   limits: QueryLimits;
   introspection: boolean;
   viaRouter: (request: Request) => boolean;
-}): Plugin<{ caller?: Caller }> {
+}): Plugin {
   const checkBudget = cachedBudgetCheck((variables, operationName) =>
     operationBudgetRule({
       maxRows: limits.maxRows,
@@ -230,13 +228,6 @@ export function useQueryLimits({
           },
         });
       }
-    },
-    instrumentation: {
-      // Every upstream call of the operation is counted against its budget, and shares its caller's concurrency.
-      execute: ({ context }, wrapped) => {
-        const subject = context.caller?.subject;
-        return operationScope.run(newOperationScope(subject === undefined ? Symbol('operation') : `subject:${subject}`, limits.maxUpstreamCalls), wrapped);
-      },
     },
     onExecute({ args, setResultAndStopExecution }) {
       const errors = budgetErrors(args);

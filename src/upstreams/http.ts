@@ -5,10 +5,9 @@ import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
 import { DEFAULT_UPSTREAM_HTTP_SETTINGS, perCallerConcurrency, type UpstreamHttpSettings } from '../config.js';
 import { UpstreamError, type UpstreamErrorCode, type UpstreamName, upstreamCallsExceeded, upstreamTimeout, upstreamUnavailable } from '../errors.js';
-import { currentRequestId } from '../observability/request-scope.js';
 import { boundedUpstreamText, createRedactor, type Redactor } from '../redaction.js';
 import { CallerSlots } from './caller-slots.js';
-import { operationScope } from './operation-scope.js';
+import type { OperationScope } from './operation-scope.js';
 import { BreakerFailure, createUpstreamBreaker, createUpstreamBulkhead, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';
 
 /**
@@ -106,6 +105,9 @@ const CIRCUIT_STATE_NAMES: Record<CircuitState, CircuitStateName> = {
   [CircuitState.Isolated]: 'open',
 };
 
+/** What an upstream client needs of its upstream: UpstreamHttp itself (calls for no operation), or its view for one operation (`UpstreamHttp.for`). */
+export type UpstreamCalls = Pick<UpstreamHttp, 'name' | 'send' | 'parse' | 'write'>;
+
 export class UpstreamHttp {
   readonly name: UpstreamName;
   readonly counters: UpstreamCounters = { attempts: 0, retries: 0, circuitOpened: 0, rejected: 0 };
@@ -159,13 +161,23 @@ export class UpstreamHttp {
     return () => this.listeners.delete(listener);
   }
 
+  /** This upstream as one operation calls it: each call counted against its budget, under its caller's share, with its request id. */
+  for(operation: OperationScope): UpstreamCalls {
+    return {
+      name: this.name,
+      send: (request) => this.send(request, operation),
+      parse: (model, body, what) => this.parse(model, body, what),
+      write: (work) => this.write(work),
+    };
+  }
+
   /**
    * Sends one request and parses its JSON answer; any status comes back for the client to judge.
    * Idempotent requests are sent again after a transient failure (see resilience.ts), all
-   * attempts and waits within the upstream's total timeout.
+   * attempts and waits within the upstream's total timeout. `operation`: the operation it is sent
+   * for (absent for the threat feed's polls, which serve every subscriber).
    */
-  async send(request: UpstreamRequest): Promise<UpstreamAnswer> {
-    const operation = operationScope.getStore();
+  async send(request: UpstreamRequest, operation?: OperationScope): Promise<UpstreamAnswer> {
     if (operation !== undefined) {
       // The backstop of the budget checked before execution: a plain count, no call past it.
       operation.calls[this.name] += 1;
@@ -189,7 +201,7 @@ export class UpstreamHttp {
       // upstream whose retries succeed is not failing. A half-open circuit holds callers while its
       // trial request runs: the deadline still applies.
       return await untilAborted(
-        this.breaker.execute(() => this.sendWithRetries(request, pathAndQuery, body, idempotent, deadline)),
+        this.breaker.execute(() => this.sendWithRetries(request, pathAndQuery, body, idempotent, deadline, operation?.requestId)),
         deadline.signal,
       );
     } catch (error) {
@@ -212,9 +224,10 @@ export class UpstreamHttp {
     body: string,
     idempotent: boolean,
     deadline: { signal: AbortSignal; remainingMs(): number },
+    requestId: string | undefined,
   ): Promise<UpstreamAnswer> {
     for (let attempts = 1; ; attempts += 1) {
-      const { outcome, settle } = await this.attempt(request, pathAndQuery, body, deadline.signal);
+      const { outcome, settle } = await this.attempt(request, pathAndQuery, body, deadline.signal, requestId);
       const decision = planRetry(outcome, { attempts, idempotent, remainingMs: deadline.remainingMs() }, this.settings.retry);
       if (!decision.retry) return settle();
       this.counters.retries += 1;
@@ -273,8 +286,8 @@ export class UpstreamHttp {
     pathAndQuery: string,
     body: string,
     deadline: AbortSignal,
+    requestId: string | undefined,
   ): Promise<{ outcome: AttemptOutcome; settle: () => UpstreamAnswer }> {
-    const requestId = currentRequestId();
     // What the client adds is its authentication (tokens, keys, signatures): never repeated back to a caller.
     const credentials: Record<string, string> = { ...request.headers, ...request.sign?.({ method: request.method, pathAndQuery, body }) };
     const headers: Record<string, string> = {

@@ -27,7 +27,7 @@ export function createUpstreams(config: GatewayConfig, logger: GatewayLogger): U
   };
   const cache = createAnswerCache({
     ...config.cache,
-    onError: (error) => logger.warn(`answer cache unavailable, asking upstreams directly: ${error.message}`),
+    onError: (error, requestId) => logger.forRequest(requestId).warn(`answer cache unavailable, asking upstreams directly: ${error.message}`),
   });
   return {
     ...pools,

@@ -8,7 +8,6 @@ import { INDICATOR_CACHE, WHOLE_LIST } from '../../src/indicators/loaders.js';
 import type { ApexSuspiciousObject } from '../../src/upstreams/apex/models.js';
 import { loadConfig } from '../../src/config.js';
 import { createGatewayLogger } from '../../src/observability/logger.js';
-import { requestScope } from '../../src/observability/request-scope.js';
 import { configuredSecrets } from '../../src/redaction.js';
 import { CLEAN_DOMAINS, MALICIOUS_DOMAINS, MALICIOUS_MD5 } from '../../src/simulators/demo-seed.js';
 import { createUpstreams } from '../../src/upstreams/index.js';
@@ -194,7 +193,7 @@ describe('a Redis that fails', () => {
       for (let wait = 0; wait < 500 && !entries().some((entry) => / auth /i.test(String(entry['msg']))); wait += 1) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      await requestScope.run({ requestId: 'req-cache-0001' }, () => upstreams.cache.getMany(INDICATOR_CACHE.reputation, ['example.com']));
+      await upstreams.cache.getMany(INDICATOR_CACHE.reputation, ['example.com'], 'req-cache-0001');
 
       const refusedAuth = entries().find((entry) => / auth /i.test(String(entry['msg'])));
       expect(refusedAuth).toMatchObject({ level: 40, service: 'secops-gateway' });

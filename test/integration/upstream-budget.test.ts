@@ -3,7 +3,7 @@ import { encodeNodeId } from '../../src/schema/node-id.js';
 import { DATA_WINDOW_FOR_DEMO, DEMO_SIMS, DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
 import { startSimulator } from '../../src/simulators/harness.js';
 import { UpstreamHttp } from '../../src/upstreams/http.js';
-import { newOperationScope, operationScope } from '../../src/upstreams/operation-scope.js';
+import { newOperationScope } from '../../src/upstreams/operation-scope.js';
 import { mintToken, useTestGateway, withTestGateway } from '../support/gateway.js';
 
 /**
@@ -124,9 +124,8 @@ describe('the run-time backstop', () => {
     const simulator = await startSimulator(() => ({ status: 200, body: { ok: true } }));
     const http = new UpstreamHttp('sign', simulator.url);
     try {
-      const outcomes = await operationScope.run(newOperationScope('subject:heavy', 3), () =>
-        Promise.allSettled(Array.from({ length: 5 }, () => http.send({ method: 'GET', path: '/anything' }))),
-      );
+      const operation = http.for(newOperationScope('subject:heavy', 3));
+      const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => operation.send({ method: 'GET', path: '/anything' })));
       expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(3);
       expect(outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason.extensions.code)).toEqual([
         'UPSTREAM_CALLS_EXCEEDED',
@@ -134,7 +133,7 @@ describe('the run-time backstop', () => {
       ]);
       expect(simulator.requests).toHaveLength(3);
       // Another operation has its own count.
-      await operationScope.run(newOperationScope('subject:heavy', 3), () => http.send({ method: 'GET', path: '/anything' }));
+      await http.for(newOperationScope('subject:heavy', 3)).send({ method: 'GET', path: '/anything' });
       expect(simulator.requests).toHaveLength(4);
     } finally {
       await http.close();

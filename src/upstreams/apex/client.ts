@@ -1,5 +1,5 @@
 import { UpstreamError } from '../../errors.js';
-import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamHttp } from '../http.js';
+import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamCalls } from '../http.js';
 import { formatUtcSeconds } from '../utc-seconds.js';
 import { apexEnvelope, LISTED_TYPE, listAnswer, type ApexMeta, type ApexObjectType, type ApexScanAction, type ApexSuspiciousObject } from './models.js';
 import { createApexToken } from './signing.js';
@@ -54,7 +54,7 @@ export interface NewSuspiciousObject {
 
 export class ApexClient {
   constructor(
-    private readonly http: UpstreamHttp,
+    private readonly http: UpstreamCalls,
     private readonly credentials: ApexCredentials,
     /** Epoch milliseconds; each token's `iat`. */
     private readonly now: () => number = Date.now,

@@ -1,5 +1,5 @@
 import { UpstreamError } from '../../errors.js';
-import { UPSTREAM_CODE_LENGTH, type UpstreamAnswer, type UpstreamHttp } from '../http.js';
+import { UPSTREAM_CODE_LENGTH, type UpstreamAnswer, type UpstreamCalls } from '../http.js';
 import { lookupAnswer, lookupErrorBody, type LookupItem, type Reputation } from './models.js';
 
 /** Kaspersky CyberTrace indicator lookup: Basic auth, one JSON array of objects per call. */
@@ -36,7 +36,7 @@ export class CyberTraceClient {
   private readonly authorization: string;
 
   constructor(
-    private readonly http: UpstreamHttp,
+    private readonly http: UpstreamCalls,
     private readonly settings: CyberTraceSettings,
   ) {
     this.authorization = `Basic ${Buffer.from(`${settings.username}:${settings.password}`, 'utf8').toString('base64')}`;

@@ -1,5 +1,5 @@
 import { UpstreamError } from '../../errors.js';
-import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamHttp } from '../http.js';
+import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamCalls } from '../http.js';
 import {
   checkHashAnswer,
   fileSaferEnvelope,
@@ -43,7 +43,7 @@ export interface HashQuery {
 
 export class FileSaferClient {
   constructor(
-    private readonly http: UpstreamHttp,
+    private readonly http: UpstreamCalls,
     private readonly credentials: FileSaferCredentials,
     private readonly hashCheckConcurrency = HASH_CHECK_CONCURRENCY,
   ) {}

@@ -1,5 +1,5 @@
 import { UpstreamError, unauthenticated, upstreamNotFound, upstreamUnauthenticated } from '../../errors.js';
-import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamHttp, type UpstreamRequest } from '../http.js';
+import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamCalls, type UpstreamRequest } from '../http.js';
 import { formatUtcSeconds } from '../utc-seconds.js';
 import {
   flowLogRetentionAnswer,
@@ -120,7 +120,7 @@ export interface FlowLogRetentionSetting {
 
 export class SignClient {
   constructor(
-    private readonly http: UpstreamHttp,
+    private readonly http: UpstreamCalls,
     /** The caller's X-Auth-Token, else the configured one; absent means no SIGN call can be made. */
     private readonly token: string | undefined,
   ) {}
