@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { forbiddenRequest, isUnauthenticated, refusalResponse } from '../errors.js';
-import { authenticationError, bearerToken, createTokenVerifier, hasScope, type Caller } from './caller.js';
+import { authenticationError, bearerToken, createTokenVerifier, hasScope, type Caller, type TokenVerifier } from './caller.js';
 import type { AuthenticationConfig } from './config.js';
 import type { FailedAuthenticationLimit } from './failed-authentication-limit.js';
 import { clientAddress } from './use-rate-limit.js';
@@ -70,30 +70,37 @@ export function useAuthentication({
   if (!authentication.enabled) return {};
   const verify = createTokenVerifier(authentication);
   return {
-    async onRequest({ request, url, serverContext, endResponse }) {
+    onRequest({ request, url, serverContext, endResponse }) {
       if (url.pathname !== graphqlEndpoint && url.pathname !== subgraphEndpoint) return;
-      try {
-        if (url.pathname === subgraphEndpoint) {
-          const router = await verifyRouter(request.headers.get(ROUTER_AUTHORIZATION_HEADER), verify);
-          callers.setRouted(request);
-          const authorization = request.headers.get('authorization');
-          callers.set(request, authorization === null ? router : await verify(bearerToken(authorization)));
-        } else {
-          callers.set(request, await verify(bearerToken(request.headers.get('authorization'))));
-        }
-      } catch (error) {
+      const refuse = (error: unknown) => {
         // A hook that throws would escape yoga's error handling: every failure becomes a response here.
         const refusal = error instanceof GraphQLError ? error : authenticationError('The token could not be verified.');
         // Only the caller's own failures count (401), not a key set that cannot be fetched (503).
         const tooMany = isUnauthenticated(refusal) ? failedAuthentications?.recordFailure(clientAddress(serverContext)) : undefined;
         endResponse(refusalResponse(tooMany ?? refusal));
+      };
+      try {
+        const caller = url.pathname === subgraphEndpoint ? routedCaller(request) : verify(bearerToken(request.headers.get('authorization')));
+        // A token verified before answers at once: the request goes on without waiting for a promise.
+        if (!(caller instanceof Promise)) return void callers.set(request, caller);
+        return caller.then((known) => callers.set(request, known), refuse);
+      } catch (error) {
+        refuse(error);
       }
     },
   };
+
+  /** A router's request: its own token first, then the caller it forwards (or the router itself). */
+  async function routedCaller(request: Request): Promise<Caller> {
+    const router = await verifyRouter(request.headers.get(ROUTER_AUTHORIZATION_HEADER), verify);
+    callers.setRouted(request);
+    const authorization = request.headers.get('authorization');
+    return authorization === null ? router : verify(bearerToken(authorization));
+  }
 }
 
 /** The router's own token: 401 when missing or bad, 403 without the `router` scope. */
-async function verifyRouter(header: string | null, verify: (token: string) => Promise<Caller>): Promise<Caller> {
+async function verifyRouter(header: string | null, verify: TokenVerifier): Promise<Caller> {
   if (header === null)
     throw authenticationError('This endpoint answers federation routers only: send X-Router-Authorization: Bearer <a token with the "router" scope>.');
   const router = await verify(bearerToken(header));
