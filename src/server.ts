@@ -92,7 +92,7 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
   const routerSchema = declareIncrementalDirectives(subgraphSchema);
   return createYoga<Record<string, never>, GatewayContext>({
     // One pipeline, two graphs: the subgraph protocol only where a router reaches it.
-    schema: ({ request }) => (new URL(request.url).pathname === SUBGRAPH_ENDPOINT ? routerSchema : publicSchema),
+    schema: ({ request }) => (pathOf(request.url) === SUBGRAPH_ENDPOINT ? routerSchema : publicSchema),
     context: createContextFactory({
       config,
       upstreams,
@@ -109,7 +109,7 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     // on the example operations (the same documents and variables the tests run), one tab each.
     renderGraphiQL: renderGraphiQLWithExamples,
     graphiql: (request) =>
-      examplesGraphiQL !== undefined && new URL(request.url).pathname === GRAPHQL_ENDPOINT ? { ...examplesGraphiQL, endpoint: GRAPHQL_ENDPOINT } : false,
+      examplesGraphiQL !== undefined && pathOf(request.url) === GRAPHQL_ENDPOINT ? { ...examplesGraphiQL, endpoint: GRAPHQL_ENDPOINT } : false,
     // An array body (HTTP batching) is refused with 400; one operation per request keeps the limits per request.
     batching: false,
     cors: corsOptions(security.corsOrigins),
@@ -119,6 +119,17 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     maskedErrors: maskedErrorsOptions({ introspection: config.introspection }),
     logging: logger,
   });
+}
+
+/**
+ * The path of a request's absolute URL (`http://host:port/path?query`), read without building a
+ * URL object: the schema is picked by it for every request.
+ */
+export function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start === -1) return '/';
+  const end = url.indexOf('?', start);
+  return end === -1 ? url.slice(start) : url.slice(start, end);
 }
 
 /** Serves the gateway over HTTP; `/` points a browser at GraphiQL. */
