@@ -242,11 +242,16 @@ describe('cachedBudgetCheck', () => {
     expect(walks()).toBe(3);
   });
 
-  it('measures long variable values on every request instead of keeping them', () => {
+  it('keeps long variable values by their digest: walked once, and again for any other value', () => {
     const { check, walks } = counted(100);
     const long = { first: 1, padding: 'x'.repeat(4_000) };
     check(schema, document, 'Page', long);
-    check(schema, document, 'Page', long);
+    check(schema, document, 'Page', { ...long });
+    expect(walks()).toBe(1);
+    check(schema, document, 'Page', { first: 1, padding: `${'x'.repeat(3_999)}y` });
     expect(walks()).toBe(2);
+    // A long value over the budget is refused every time, never kept.
+    for (let i = 0; i < 2; i++) expect(check(schema, document, 'Page', { ...long, first: 101 })).toHaveLength(1);
+    expect(walks()).toBe(4);
   });
 });
