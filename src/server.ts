@@ -10,6 +10,7 @@ import type { GatewayLogger } from './observability/logger.js';
 import { createGatewayMetrics } from './observability/metrics.js';
 import { useRequestId } from './observability/use-request-id.js';
 import { useObservability } from './observability/use-observability.js';
+import { useCompiledExecution } from './use-compiled-execution.js';
 import { maskedErrorsOptions, useErrorMasking } from './use-error-masking.js';
 import { declareIncrementalDirectives, useIncrementalDelivery } from './use-incremental-delivery.js';
 import { schema, subgraphSchema } from './schema/index.js';
@@ -80,6 +81,8 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     useErrorMasking({ logger }) as Plugin,
     // @defer and @stream: a page at once, its joins as the intelligence upstreams answer.
     useIncrementalDelivery(),
+    // Queries and mutations answered in one part: compiled once per document (answers unchanged).
+    useCompiledExecution(),
     // Open feeds end, their pollers stop and their leases go when the gateway is disposed.
     { onDispose: () => feeds.close() },
     // After yoga's request parsers, where yoga puts its own body limit (switched off below).
