@@ -3,6 +3,7 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLSchema,
   getLocation,
   getNamedType,
@@ -15,6 +16,7 @@ import {
   Kind,
   locatedError,
   type OperationDefinitionNode,
+  type SelectionSetNode,
   visit,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
@@ -99,6 +101,7 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
   if (!operation) return { standard: 'no such operation' };
   if (operation.operation === 'subscription') return { standard: 'a subscription' };
   if (answersInParts(document)) return { standard: '@defer or @stream' };
+  if (selectedRootFields(document, operation.selectionSet).some((name) => ITEMS_SETTLED_ALONE.has(name))) return { standard: 'a list of items settled alone' };
   // Its errors are rebuilt as the standard executor builds them (asStandardErrors): its own stack traces are never read.
   const query = compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
   return isCompiledQuery(query) ? { query, operation, defaults: variableDefaults(schema, operation) } : { standard: 'not compiled' };
@@ -117,6 +120,30 @@ function variableDefaults(schema: GraphQLSchema, operation: OperationDefinitionN
     }
   }
   return defaults;
+}
+
+/**
+ * Root lists whose items are promises of their own, any of which can reject: `_entities` (each
+ * representation alone, schema/federation.ts) and `nodes` (Pothos relay puts a pending lookup of
+ * the same operation in its item). graphql-jit 0.8.9 appends a rejected item's null at the end of
+ * the list (`resultArray.push(null)`) instead of at its index: the answer gets one item too many
+ * and the item stays missing. Every other list resolves to an array (or one promise of it), whose
+ * Error items the compiler places right.
+ */
+const ITEMS_SETTLED_ALONE = new Set(['_entities', 'nodes']);
+
+/** The names of the root fields an operation selects, through its fragments. */
+function selectedRootFields(document: DocumentNode, selectionSet: SelectionSetNode, seen = new Set<string>()): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return selectedRootFields(document, selection.selectionSet, seen);
+    if (seen.has(selection.name.value)) return [];
+    seen.add(selection.name.value);
+    const fragment = document.definitions.find(
+      (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value,
+    );
+    return fragment === undefined ? [] : selectedRootFields(document, fragment.selectionSet, seen);
+  });
 }
 
 function answersInParts(document: DocumentNode): boolean {
