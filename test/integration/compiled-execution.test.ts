@@ -1,22 +1,24 @@
-import { type DocumentNode, print } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, parse, print } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
+import { DATA_WINDOW_FOR_DEMO, DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
 import { mintToken, routerHeaders, useTestGateway } from '../support/gateway.js';
 
 /**
  * Which executor answered, counted: every compilation and every run of a compiled operation is
  * recorded by document text, through graphql-jit itself (the module the gateway imports).
  */
-const compiled = vi.hoisted(() => ({ compilations: [] as string[], runs: [] as string[] }));
+const compiled = vi.hoisted(() => ({ compilations: [] as string[], runs: [] as string[], refuse: false }));
 
 vi.mock('graphql-jit', async (importOriginal) => {
   const jit = await importOriginal<typeof import('graphql-jit')>();
   return {
     ...jit,
-    compileQuery: (...args: Parameters<typeof jit.compileQuery>) => {
-      const text = print(args[1] as DocumentNode);
+    compileQuery: (schema: GraphQLSchema, document: DocumentNode, operationName?: string, options?: Parameters<typeof jit.compileQuery>[3]) => {
+      const text = print(document);
       compiled.compilations.push(text);
-      const query = jit.compileQuery(...args);
+      // What the compiler answers for a document it cannot compile: the gateway then runs it standard.
+      if (compiled.refuse) return { errors: [new GraphQLError('not compiled in this test')] };
+      const query = jit.compileQuery(schema, document, operationName, options);
       if (!jit.isCompiledQuery(query)) return query;
       return {
         ...query,
@@ -34,6 +36,7 @@ const gw = useTestGateway({ auth: true });
 afterEach(() => {
   compiled.compilations.length = 0;
   compiled.runs.length = 0;
+  compiled.refuse = false;
 });
 
 async function caller(): Promise<Record<string, string>> {
@@ -41,6 +44,24 @@ async function caller(): Promise<Record<string, string>> {
 }
 
 const TENANT = `query Tenant($tenantId: String!) { tenant(tenantId: $tenantId) { tenantId } }`;
+const THREAT_PAGE = `query ThreatPage($tenantId: String!, $from: DateTime!, $to: DateTime!, $first: Int!) {
+  tenant(tenantId: $tenantId) {
+    tenantId
+    threatSummaries(kind: OTHER, lineType: INT, from: $from, to: $to, first: $first) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { receivedAt severity threatType target recordCount simName }
+    }
+  }
+}`;
+const HELPDESK = `query Helpdesk($tenantId: String!) { tenant(tenantId: $tenantId) { tenantId helpdesk { enabled } } }`;
+const OTHER_TENANT = '7d3f0c2a9b8e4f6a1c5d2e3f4a5b6c7d';
+const UNKNOWN_TENANT = 'ffffffffffffffffffffffffffffffff';
+
+/** An unexpected error names its request, which differs between two requests. */
+function withoutRequestIds(json: unknown): unknown {
+  return JSON.parse(JSON.stringify(json).replace(/"requestId":"[^"]*"/g, '"requestId":"?"'));
+}
 
 describe('compiled execution', () => {
   it('compiles a plain query once per graph and runs the compiled form for every request', async () => {
@@ -52,21 +73,36 @@ describe('compiled execution', () => {
     expect(compiled.runs).toHaveLength(3);
 
     // The same text on the router graph is the same parsed document, compiled again for that schema.
-    const viaRouter = await gw.post({ query: TENANT, variables: { tenantId: DEMO_TENANT_ID } }, await routerHeaders(await mintToken({ tenants: [DEMO_TENANT_ID] })), '/subgraph');
+    const viaRouter = await gw.post(
+      { query: TENANT, variables: { tenantId: DEMO_TENANT_ID } },
+      await routerHeaders(await mintToken({ tenants: [DEMO_TENANT_ID] })),
+      '/subgraph',
+    );
     expect(viaRouter.json).toEqual({ data: { tenant: { tenantId: DEMO_TENANT_ID } } });
     expect(compiled.compilations).toHaveLength(2);
     expect(compiled.runs).toHaveLength(4);
   });
 
-  it('answers a field error as the standard executor does: coded, on its field, located', async () => {
-    const other = 'ffffffffffffffffffffffffffffffff';
-    const answer = await gw.post({ query: TENANT, variables: { tenantId: other } }, await caller());
+  it.each([
+    ['a page of threat summaries', THREAT_PAGE, { tenantId: DEMO_TENANT_ID, ...DATA_WINDOW_FOR_DEMO, first: 20 }],
+    ['a tenant the token does not name (FORBIDDEN, nulls bubble to data)', THREAT_PAGE, { tenantId: OTHER_TENANT, ...DATA_WINDOW_FOR_DEMO, first: 20 }],
+    ['a tenant SIGN does not know (NOT_FOUND on each SIGN field)', HELPDESK, { tenantId: UNKNOWN_TENANT }],
+    [
+      'a refused argument (BAD_USER_INPUT before any call)',
+      THREAT_PAGE,
+      { tenantId: DEMO_TENANT_ID, from: DATA_WINDOW_FOR_DEMO.to, to: DATA_WINDOW_FOR_DEMO.from, first: 20 },
+    ],
+  ])('answers %s exactly as the standard executor does', async (name, query, variables) => {
+    const headers = { authorization: `Bearer ${await mintToken({ tenants: [DEMO_TENANT_ID, UNKNOWN_TENANT] })}` };
+    const viaCompiled = await gw.post({ query, variables }, headers);
     expect(compiled.runs).toHaveLength(1);
-    expect(answer.status).toBe(200);
-    expect(answer.json.data).toEqual({ tenant: null });
-    expect(answer.json.errors).toEqual([
-      expect.objectContaining({ path: ['tenant'], locations: [{ line: 1, column: 36 }], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
-    ]);
+    compiled.refuse = true;
+    // Another text (a comment after it), so another parsed document, which the refusing compiler leaves standard.
+    const viaStandard = await gw.post({ query: `${query}\n# standard: ${name}`, variables }, headers);
+    expect(compiled.compilations.at(-1)).toBe(print(parse(query)));
+    expect(compiled.runs).toHaveLength(1);
+    expect(viaCompiled.status).toBe(viaStandard.status);
+    expect(withoutRequestIds(viaCompiled.json)).toEqual(withoutRequestIds(viaStandard.json));
   });
 
   it('leaves variables graphql-js refuses to the standard executor, with its error', async () => {
