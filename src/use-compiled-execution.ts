@@ -80,7 +80,7 @@ export function useCompiledExecution(): Plugin {
   }
 
   return {
-    onExecute({ args, setExecuteFn }) {
+    onExecute({ args, executeFn, setExecuteFn }) {
       const compiled = compiledOf(args.schema, args.document, args.operationName ?? null);
       if ('standard' in compiled) return;
       const { operation, query, defaults } = compiled;
@@ -90,6 +90,9 @@ export function useCompiledExecution(): Plugin {
       if (defaults.standardIfAbsent.some((name) => !Object.hasOwn(sent, name))) return;
       setExecuteFn(async (executed: ExecutionArgs) => {
         const result = await query.query(executed.rootValue, executed.contextValue, { ...defaults.sendable, ...executed.variableValues });
+        // No data at all: the compiler refused the variables before any resolver ran (graphql-js
+        // accepted them above); the standard executor answers, as it would have.
+        if (!('data' in result)) return executeFn(executed);
         return result.errors === undefined ? result : asStandardErrors(result, executed.document);
       });
     },

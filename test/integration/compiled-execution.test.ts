@@ -7,7 +7,7 @@ import { mintToken, routerHeaders, useTestGateway } from '../support/gateway.js'
  * Which executor answered, counted: every compilation and every run of a compiled operation is
  * recorded by document text, through graphql-jit itself (the module the gateway imports).
  */
-const compiled = vi.hoisted(() => ({ compilations: [] as string[], runs: [] as string[], refuse: false }));
+const compiled = vi.hoisted(() => ({ compilations: [] as string[], runs: [] as string[], refuse: false, refuseVariables: false }));
 
 vi.mock('graphql-jit', async (importOriginal) => {
   const jit = await importOriginal<typeof import('graphql-jit')>();
@@ -24,6 +24,8 @@ vi.mock('graphql-jit', async (importOriginal) => {
         ...query,
         query: (...run: Parameters<typeof query.query>) => {
           compiled.runs.push(text);
+          // What a compiled query answers when its own variable coercion refuses: errors, no data.
+          if (compiled.refuseVariables) return { errors: [new GraphQLError('Variable "$tenantId" refused in this test.')] };
           return query.query(...run);
         },
       };
@@ -37,6 +39,7 @@ afterEach(() => {
   compiled.compilations.length = 0;
   compiled.runs.length = 0;
   compiled.refuse = false;
+  compiled.refuseVariables = false;
 });
 
 async function caller(): Promise<Record<string, string>> {
@@ -115,6 +118,13 @@ describe('compiled execution', () => {
       }),
     ]);
     expect(compiled.runs).toHaveLength(0);
+  });
+
+  it('answers with the standard executor when the compiler refuses variables graphql-js accepted', async () => {
+    compiled.refuseVariables = true;
+    const answer = await gw.post({ query: TENANT, variables: { tenantId: DEMO_TENANT_ID } }, await caller());
+    expect(compiled.runs).toHaveLength(1);
+    expect(answer.json).toEqual({ data: { tenant: { tenantId: DEMO_TENANT_ID } } });
   });
 
   it('leaves subscriptions and @defer documents to the standard executor, uncompiled', async () => {
