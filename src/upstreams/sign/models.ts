@@ -25,7 +25,14 @@ const port = z
     }
     return number;
   });
-const dateTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date-time');
+/**
+ * SIGN's own form of a time (what `toISOString` writes), a month 01-12 and a day 01-31: every such
+ * string is one Date.parse accepts (it rolls 02-30 over), so it is accepted without parsing it,
+ * which was most of a row's validation. Anything else is what Date.parse makes of it.
+ */
+export const SIGN_TIME_SHAPE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+export const isSignDateTime = (value: string): boolean => SIGN_TIME_SHAPE.test(value) || !Number.isNaN(Date.parse(value));
+const dateTime = z.string().refine(isSignDateTime, 'is not a date-time');
 const optionalText = z
   .string()
   .nullish()

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isSignDateTime, SIGN_TIME_SHAPE, threatSummaryRow } from '../../src/upstreams/sign/models.js';
+
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+describe('SIGN date-times', () => {
+  it("accept without parsing only strings Date.parse accepts: SIGN's toISOString form, months 01-12, days 01-31", () => {
+    // Every field over its whole two- or four-digit range, so the shape's edges (day 00 or 32, hour 24, minute 60) are generated too.
+    const candidate = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+      .chain(([year, month, day, hour]) =>
+        fc
+          .tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 999 }))
+          .map(
+            ([minute, second, millis]) =>
+              `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${pad(millis, 3)}Z`,
+          ),
+      );
+    fc.assert(
+      fc.property(candidate, (text) => !SIGN_TIME_SHAPE.test(text) || !Number.isNaN(Date.parse(text))),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('judge every other string as Date.parse does', () => {
+    expect(isSignDateTime('2026-11-19T09:46:36.000Z')).toBe(true);
+    expect(isSignDateTime('2026-02-30T00:00:00.000Z')).toBe(true);
+    expect(isSignDateTime('2026-11-19T09:46:36Z')).toBe(true);
+    expect(isSignDateTime('2026-11-19 09:46:36')).toBe(!Number.isNaN(Date.parse('2026-11-19 09:46:36')));
+    for (const text of ['2026-13-01T00:00:00.000Z', '2026-01-01T23:60:00.000Z', 'yesterday', '']) expect(isSignDateTime(text)).toBe(false);
+  });
+
+  it('refuse a row whose time is not one', () => {
+    const row = {
+      receiveTime: '2026-11-19T09:46:36.000Z',
+      recordCount: 1,
+      simId: '440101234567890',
+      detectedTarget: 'a.example',
+      threatSeverity: 'high',
+      threatType: 'phishing',
+    };
+    expect(threatSummaryRow.safeParse(row).success).toBe(true);
+    expect(threatSummaryRow.safeParse({ ...row, receiveTime: '2026-13-19T09:46:36.000Z' }).success).toBe(false);
+  });
+});
