@@ -10,9 +10,12 @@ const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const EARLIEST_YEAR = 1970;
 export const LATEST_YEAR = 9999;
 
+/** Days of each month in a common year (read for every DateTime answered: not built per call). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** A real day of the calendar: 2025-02-30 is not one (Date would silently make it 2 March). */
 function isCalendarDay(year: number, month: number, day: number): boolean {
-  const daysInMonth = [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  const daysInMonth = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
   return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
 }
 

@@ -31,6 +31,25 @@ describe('SIGN date-times', () => {
     for (const text of ['2026-13-01T00:00:00.000Z', '2026-01-01T23:60:00.000Z', 'yesterday', '']) expect(isSignDateTime(text)).toBe(false);
   });
 
+  it('read an absent or null optional field as null, and keep a given one', () => {
+    const row = {
+      receiveTime: '2026-11-19T09:46:36.000Z',
+      recordCount: 1,
+      simId: '440101234567890',
+      detectedTarget: 'a.example',
+      threatSeverity: 'high',
+      threatType: 'phishing',
+    };
+    expect(threatSummaryRow.parse(row)).toMatchObject({ simName: null, profileStatus: null, isLocked: null });
+    expect(threatSummaryRow.parse({ ...row, simName: null, profileStatus: undefined, isLocked: null })).toMatchObject({
+      simName: null,
+      profileStatus: null,
+      isLocked: null,
+    });
+    expect(threatSummaryRow.parse({ ...row, simName: 'Osaka', isLocked: false })).toMatchObject({ simName: 'Osaka', isLocked: false });
+    expect(threatSummaryRow.safeParse({ ...row, simName: 42 }).success).toBe(false);
+  });
+
   it('refuse a row whose time is not one', () => {
     const row = {
       receiveTime: '2026-11-19T09:46:36.000Z',
