@@ -3,7 +3,7 @@
  * the request at hand: the access log, the GraphQL context (which hands it to the upstream calls
  * and the answer cache), masked errors. Passed along explicitly rather than kept in an
  * AsyncLocalStorage: on Node 20 a store turns on promise hooks for every promise of the process,
- * which cost ~10% of a small page's throughput (bench/README.md, "Fourth pass").
+ * which cost ~10% of a small page's throughput (bench/README.md, "Fifth pass").
  */
 const requestIds = new WeakMap<Request, string>();
 

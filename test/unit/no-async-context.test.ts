@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 /**
  * The gateway passes its request id and each operation's call budget explicitly (the context, the
  * clients' `UpstreamHttp.for`): on Node 20 one AsyncLocalStorage in use turns on promise hooks for
- * every promise of the process, ~10% of a small page's throughput (bench/README.md, "Fourth pass").
+ * every promise of the process, ~10% of a small page's throughput (bench/README.md, "Fifth pass").
  * Tracing (OpenTelemetry's context manager) still uses one, when it is switched on.
  */
 const srcRoot = fileURLToPath(new URL('../../src/', import.meta.url));
