@@ -2,6 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSignDateTime, SIGN_TIME_SHAPE, threatSummaryRow } from '../../src/upstreams/sign/models.js';
 
+/** A threat-summary row as SIGN sends it, with only the required fields. */
+const row = {
+  receiveTime: '2026-11-19T09:46:36.000Z',
+  recordCount: 1,
+  simId: '440101234567890',
+  detectedTarget: 'a.example',
+  threatSeverity: 'high',
+  threatType: 'phishing',
+};
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
 describe('SIGN date-times', () => {
@@ -32,14 +41,6 @@ describe('SIGN date-times', () => {
   });
 
   it('read an absent or null optional field as null, and keep a given one', () => {
-    const row = {
-      receiveTime: '2026-11-19T09:46:36.000Z',
-      recordCount: 1,
-      simId: '440101234567890',
-      detectedTarget: 'a.example',
-      threatSeverity: 'high',
-      threatType: 'phishing',
-    };
     expect(threatSummaryRow.parse(row)).toMatchObject({ simName: null, profileStatus: null, isLocked: null });
     expect(threatSummaryRow.parse({ ...row, simName: null, profileStatus: undefined, isLocked: null })).toMatchObject({
       simName: null,
@@ -51,14 +52,6 @@ describe('SIGN date-times', () => {
   });
 
   it('refuse a row whose time is not one', () => {
-    const row = {
-      receiveTime: '2026-11-19T09:46:36.000Z',
-      recordCount: 1,
-      simId: '440101234567890',
-      detectedTarget: 'a.example',
-      threatSeverity: 'high',
-      threatType: 'phishing',
-    };
     expect(threatSummaryRow.safeParse(row).success).toBe(true);
     expect(threatSummaryRow.safeParse({ ...row, receiveTime: '2026-13-19T09:46:36.000Z' }).success).toBe(false);
   });
