@@ -1,5 +1,6 @@
 import { Kind } from 'graphql';
 import { badUserInput } from '../errors.js';
+import { isoUtcMillisDate } from '../upstreams/utc-seconds.js';
 import { builder } from './builder.js';
 
 /** RFC 3339 with a zone; a date-time without one is ambiguous for a UTC-only upstream, so it is refused. */
@@ -40,9 +41,6 @@ export function parseDateTime(value: unknown): Date {
   return date;
 }
 
-/** What `toISOString` writes: SIGN's own form, so most upstream values are answered as they came. */
-const ISO_UTC_MILLIS = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
-
 /**
  * Answered in UTC to the millisecond. A string already in that form, on a real calendar day, is
  * exactly what `new Date(value).toISOString()` would write (an impossible day such as 02-30 is not:
@@ -50,10 +48,9 @@ const ISO_UTC_MILLIS = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]
  */
 export function serializeDateTime(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string') {
-    const match = ISO_UTC_MILLIS.exec(value);
-    if (match !== null && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) return value;
-  }
+  // What `toISOString` writes is SIGN's own form, so most upstream values are answered as they came.
+  const date = typeof value === 'string' ? isoUtcMillisDate(value) : undefined;
+  if (date !== undefined && isCalendarDay(date.year, date.month, date.day)) return value as string;
   return new Date(value as string | number).toISOString();
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSignDateTime, SIGN_TIME_SHAPE, threatSummaryRow } from '../../src/upstreams/sign/models.js';
+import { isSignDateTime, isSignTimeForm, threatSummaryRow } from '../../src/upstreams/sign/models.js';
 
 /** A threat-summary row as SIGN sends it, with only the required fields. */
 const row = {
@@ -27,7 +27,7 @@ describe('SIGN date-times', () => {
           ),
       );
     fc.assert(
-      fc.property(candidate, (text) => !SIGN_TIME_SHAPE.test(text) || !Number.isNaN(Date.parse(text))),
+      fc.property(candidate, (text) => !isSignTimeForm(text) || !Number.isNaN(Date.parse(text))),
       { numRuns: 20_000 },
     );
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoUtcMillisDate } from '../utc-seconds.js';
 
 /** zod models of what docomo business SIGN answers (sign-security-api.txt), and its vendor enums. */
 
@@ -30,8 +31,11 @@ const port = z
  * string is one Date.parse accepts (it rolls 02-30 over), so it is accepted without parsing it,
  * which was most of a row's validation. Anything else is what Date.parse makes of it.
  */
-export const SIGN_TIME_SHAPE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
-export const isSignDateTime = (value: string): boolean => SIGN_TIME_SHAPE.test(value) || !Number.isNaN(Date.parse(value));
+export function isSignTimeForm(value: string): boolean {
+  const date = isoUtcMillisDate(value);
+  return date !== undefined && date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31;
+}
+export const isSignDateTime = (value: string): boolean => isSignTimeForm(value) || !Number.isNaN(Date.parse(value));
 const dateTime = z.string().refine(isSignDateTime, 'is not a date-time');
 /** Absent or null: null. A default, not a transform: zod answers it without a pipe per field of every row. */
 const optionalText = z.string().nullable().default(null);
