@@ -20,19 +20,17 @@ const UNEXPECTED_MESSAGE = 'Unexpected error.';
  * last word: yoga hands its mask no request, so what only it masks carries no request id.
  */
 export function useErrorMasking({ logger }: { logger: GatewayLogger }): Plugin<GatewayContext> {
+  /** The error as the caller may see it; an unexpected one is logged, under the request id, as it is masked. */
+  const maskAndLog = (error: unknown, requestId: string | undefined): Error => {
+    const masked = maskUnexpectedErrors(error, UNEXPECTED_MESSAGE, requestId);
+    if (masked !== error) logger.forRequest(requestId).error(error);
+    return masked;
+  };
   const maskResult =
     (requestId: string | undefined) =>
     ({ result, setResult }: { result: ExecutionResult; setResult: (result: ExecutionResult) => void }) => {
-      if (result.errors === undefined || result.errors.length === 0) return;
-      let changed = false;
-      const errors = result.errors.map((error) => {
-        const masked = maskUnexpectedErrors(error, UNEXPECTED_MESSAGE, requestId);
-        if (masked === error) return error;
-        logger.forRequest(requestId).error(error);
-        changed = true;
-        return masked as GraphQLError;
-      });
-      if (changed) setResult({ ...result, errors });
+      const errors = result.errors?.map((error) => maskAndLog(error, requestId) as GraphQLError);
+      if (errors?.some((error, index) => error !== result.errors?.[index])) setResult({ ...result, errors });
     };
   return {
     // Before yoga's masking (it comes after every plugin given to yoga): what it is handed here is already masked.
@@ -41,12 +39,7 @@ export function useErrorMasking({ logger }: { logger: GatewayLogger }): Plugin<G
       const requestId = args.contextValue.requestId;
       return {
         onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, maskResult(requestId)),
-        onSubscribeError: ({ error, setError }) => {
-          const masked = maskUnexpectedErrors(error, UNEXPECTED_MESSAGE, requestId);
-          if (masked === error) return;
-          logger.forRequest(requestId).error(error);
-          setError(masked);
-        },
+        onSubscribeError: ({ error, setError }) => setError(maskAndLog(error, requestId)),
       };
     },
   };
