@@ -11,7 +11,7 @@ import { startTarget } from './target-process.js';
  * builds (or one build under two settings) in one run, under the same load in alternating short
  * rounds, so a shared machine's neighbours weigh on both alike. Besides req/s it reports each side's
  * CPU time per operation (utime + stime from /proc), which moves less with the neighbours than
- * throughput does. A build: `npm run bench:profile` (or the bench) compiles the gateway to
+ * throughput does, and each side's peak RSS over the whole comparison. A build: `npm run bench:profile` (or the bench) compiles the gateway to
  * node_modules/.cache/secops-gateway-bench/; copy that folder (within node_modules, so its packages
  * resolve) before changing the code, and pass each copy's bench/target.js.
  * Options: --scenario a --connections 16 --rounds 6 --seconds 3.
@@ -70,10 +70,11 @@ try {
     }
     console.log(`round ${round + 1}: ${line.join('  ')}`);
   }
+  const peakRss = await Promise.all(sides.map(async (side) => ((await side.target.readMemory()).peakRssBytes / 2 ** 20).toFixed(0)));
   const rate = (name: string) => totals.get(name)!.completed / totals.get(name)!.seconds;
   const cpuPerOp = (name: string) => (totals.get(name)!.cpu * 10_000) / totals.get(name)!.completed;
   console.log(
-    `A ${rate('A').toFixed(1)} req/s ${cpuPerOp('A').toFixed(0)} µs/op, B ${rate('B').toFixed(1)} req/s ${cpuPerOp('B').toFixed(0)} µs/op; B/A req/s ${(rate('B') / rate('A')).toFixed(3)}, cpu/op ${(cpuPerOp('B') / cpuPerOp('A')).toFixed(3)}`,
+    `A ${rate('A').toFixed(1)} req/s ${cpuPerOp('A').toFixed(0)} µs/op, B ${rate('B').toFixed(1)} req/s ${cpuPerOp('B').toFixed(0)} µs/op; B/A req/s ${(rate('B') / rate('A')).toFixed(3)}, cpu/op ${(cpuPerOp('B') / cpuPerOp('A')).toFixed(3)}; peak RSS MB A ${peakRss[0]}, B ${peakRss[1]}`,
   );
 } finally {
   for (const side of sides) await side.target.stop();
