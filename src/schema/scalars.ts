@@ -1,6 +1,6 @@
 import { Kind } from 'graphql';
 import { badUserInput } from '../errors.js';
-import { isoUtcMillisDate } from '../upstreams/utc-seconds.js';
+import { isoUtcMillisDay } from '../upstreams/utc-seconds.js';
 import { builder } from './builder.js';
 
 /** RFC 3339 with a zone; a date-time without one is ambiguous for a UTC-only upstream, so it is refused. */
@@ -49,8 +49,8 @@ export function parseDateTime(value: unknown): Date {
 export function serializeDateTime(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   // What `toISOString` writes is SIGN's own form, so most upstream values are answered as they came.
-  const date = typeof value === 'string' ? isoUtcMillisDate(value) : undefined;
-  if (date !== undefined && isCalendarDay(date.year, date.month, date.day)) return value as string;
+  const date = typeof value === 'string' ? isoUtcMillisDay(value) : -1;
+  if (date >= 0 && isCalendarDay(Math.floor(date / 10_000), Math.floor(date / 100) % 100, date % 100)) return value as string;
   return new Date(value as string | number).toISOString();
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoUtcMillisDate } from '../utc-seconds.js';
+import { isoUtcMillisDay } from '../utc-seconds.js';
 
 /** zod models of what docomo business SIGN answers (sign-security-api.txt), and its vendor enums. */
 
@@ -32,8 +32,7 @@ const port = z
  * which was most of a row's validation. Anything else is what Date.parse makes of it.
  */
 export function isSignTimeForm(value: string): boolean {
-  const date = isoUtcMillisDate(value);
-  return date !== undefined && date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31;
+  return isoUtcMillisDay(value) >= 0;
 }
 export const isSignDateTime = (value: string): boolean => isSignTimeForm(value) || !Number.isNaN(Date.parse(value));
 const dateTime = z.string().refine(isSignDateTime, 'is not a date-time');
