@@ -14,7 +14,7 @@ export type LogSink = (level: LogLevel, line: string) => void;
 
 /** Fields of the one line written per GraphQL request. */
 export interface RequestLogEntry {
-  requestId?: string;
+  requestId: string | undefined;
   operation: string;
   outcome: 'success' | 'error' | 'partial';
   status: number;
@@ -29,10 +29,11 @@ export interface GatewayLogger extends YogaLogger {
 }
 
 type LogFields = Record<string, string | number>;
-type LogWriter = (level: LogLevel, requestId: string | undefined, message: string, fields: LogFields) => void;
+/** `fields`: the line's fields, redacted, the request id first when there is one. */
+type LogWriter = (level: LogLevel, message: string, fields: LogFields) => void;
 
 function textWriter(sink: LogSink): LogWriter {
-  return (level, requestId, message, fields) => {
+  return (level, message, { requestId, ...fields }) => {
     const pairs = Object.entries(fields)
       .map(([key, value]) => ` ${key}=${value}`)
       .join('');
@@ -40,8 +41,9 @@ function textWriter(sink: LogSink): LogWriter {
   };
 }
 
+/** The fields object goes to pino as it is: spreading it into another (and the request id into a third) was most of an access line's cost. */
 function pinoWriter(logger: Logger): LogWriter {
-  return (level, requestId, message, fields) => logger[level]({ ...(requestId === undefined ? {} : { requestId }), ...fields }, message);
+  return (level, message, fields) => logger[level](fields, message);
 }
 
 /**
@@ -88,8 +90,12 @@ export function createGatewayLogger({
   const threshold = LEVELS.indexOf(level);
   const writer = sink === undefined ? pinoWriter(jsonLines(destination)) : textWriter(sink);
   const emit = (entryLevel: LogLevel, message: string, fields: LogFields, requestId: string | undefined) => {
-    const redacted = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? redact(value) : value]));
-    writer(entryLevel, requestId === undefined ? undefined : redact(requestId), redact(message), redacted);
+    const redacted: LogFields = requestId === undefined ? {} : { requestId: redact(requestId) };
+    for (const key in fields) {
+      const value = fields[key] as string | number;
+      redacted[key] = typeof value === 'string' ? redact(value) : value;
+    }
+    writer(entryLevel, redact(message), redacted);
   };
   const write =
     (entryLevel: LogLevel, requestId: string | undefined) =>

@@ -84,7 +84,7 @@ export function useObservability({
       const record = records.get(request);
       if (record === undefined) return;
       logger.request({
-        ...(record.requestId === undefined ? {} : { requestId: record.requestId }),
+        requestId: record.requestId,
         operation: record.operation ?? 'anonymous',
         outcome: record.outcome ?? (response.status >= 400 ? 'error' : 'success'),
         status: response.status,
