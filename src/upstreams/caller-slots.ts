@@ -8,8 +8,12 @@ export class CallerSlots {
 
   constructor(readonly perCaller: number) {}
 
-  /** Waits for a slot of `caller` (or rejects with `signal`'s reason); answers its release, to call once. */
-  async acquire(caller: string | symbol, signal: AbortSignal): Promise<() => void> {
+  /**
+   * A slot of `caller`: its release (to call once) at once when one is free, which is nearly every
+   * call and then costs no promise; else a promise of it, settled in turn (or rejected with
+   * `signal`'s reason).
+   */
+  acquire(caller: string | symbol, signal: AbortSignal): (() => void) | Promise<() => void> {
     let slots = this.callers.get(caller);
     if (slots === undefined) {
       slots = { active: 0, waiting: [] };
@@ -17,23 +21,26 @@ export class CallerSlots {
     }
     if (slots.active < this.perCaller) {
       slots.active += 1;
-    } else {
-      const queue = slots.waiting;
-      await new Promise<void>((resolve, reject) => {
-        const onAbort = () => {
-          queue.splice(queue.indexOf(granted), 1);
-          reject(signal.reason);
-        };
-        // The slot is handed over by release(): `active` is not decreased in between.
-        const granted = () => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        };
-        if (signal.aborted) return reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-        queue.push(granted);
-      });
+      return this.releaseOnce(caller);
     }
+    const queue = slots.waiting;
+    return new Promise<() => void>((resolve, reject) => {
+      const onAbort = () => {
+        queue.splice(queue.indexOf(granted), 1);
+        reject(signal.reason);
+      };
+      // The slot is handed over by release(): `active` is not decreased in between.
+      const granted = () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(this.releaseOnce(caller));
+      };
+      if (signal.aborted) return reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      queue.push(granted);
+    });
+  }
+
+  private releaseOnce(caller: string | symbol): () => void {
     let released = false;
     return () => {
       if (released) return;

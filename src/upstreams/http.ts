@@ -195,8 +195,10 @@ export class UpstreamHttp {
     let release: (() => void) | undefined;
     try {
       // One caller's requests take at most their share of the upstream's concurrency; the rest wait here.
-      if (operation !== undefined)
-        release = await this.callerSlots.acquire(operation.caller, deadline.signal).catch(() => Promise.reject(this.deadlineError()));
+      if (operation !== undefined) {
+        const slot = this.callerSlots.acquire(operation.caller, deadline.signal);
+        release = typeof slot === 'function' ? slot : await slot.catch(() => Promise.reject(this.deadlineError()));
+      }
       // The circuit counts what the request came to after its retries, not each attempt: a flaky
       // upstream whose retries succeed is not failing. A half-open circuit holds callers while its
       // trial request runs: the deadline still applies.
