@@ -8,15 +8,11 @@ export function formatUtcSeconds(date: Date): string {
 
 const ZERO = 48;
 
-/** The value of the `count` decimal digits at `at`, or -1 when any of them is not a digit. */
-function digitsAt(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let index = at; index < at + count; index++) {
-    const digit = text.charCodeAt(index) - ZERO;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+/** The two decimal digits at `at` as a number, or -1 when either is not a digit. */
+function twoDigitsAt(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - ZERO;
+  const ones = text.charCodeAt(at + 1) - ZERO;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 /**
@@ -38,14 +34,16 @@ export function isoUtcMillisDay(text: string): number {
     text.charCodeAt(19) === 46 /* . */ &&
     text.charCodeAt(23) === 90; /* Z */
   if (!separatorsInPlace) return -1;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
-  const second = digitsAt(text, 17, 2);
-  const millis = digitsAt(text, 20, 3);
-  const inRange = year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59;
-  if (!inRange || second < 0 || second > 59 || millis < 0) return -1;
+  const century = twoDigitsAt(text, 0);
+  const yearOfCentury = twoDigitsAt(text, 2);
+  const month = twoDigitsAt(text, 5);
+  const day = twoDigitsAt(text, 8);
+  const hour = twoDigitsAt(text, 11);
+  const minute = twoDigitsAt(text, 14);
+  const second = twoDigitsAt(text, 17);
+  const lastMilliDigit = text.charCodeAt(22) - ZERO;
+  const inRange = month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
+  if (!inRange || century < 0 || yearOfCentury < 0 || twoDigitsAt(text, 20) < 0 || lastMilliDigit < 0 || lastMilliDigit > 9) return -1;
+  const year = century * 100 + yearOfCentury;
   return year * 10_000 + month * 100 + day;
 }
