@@ -21,6 +21,8 @@ export interface Measurement extends LoadResult {
   /** The same ratio for the one checked sample of each request, before any load. */
   sampleUpstreamRequestsPerOperation: number;
   memory: { peakRssMb: number; peakHeapUsedMb: number };
+  /** req/s of each measured round, in the order run: the reported figures are the median round's. */
+  roundsRequestsPerSecond?: number[];
 }
 
 export interface ScenarioRun {
@@ -52,6 +54,8 @@ export interface ScenarioReport {
 export interface BenchSettings {
   durationSeconds: number;
   warmupSeconds: number;
+  /** Measured runs of every side, the sides taking turns; each side reports its median round. */
+  rounds: number;
   /** From --connections; undefined: each scenario at its own concurrencies. */
   connections?: number[];
   /** The gateway kept its answer cache (`--with-cache`). */
@@ -114,6 +118,7 @@ const COLUMNS = [
   { title: 'p99 ms', width: 9 },
   { title: 'upstream/op', width: 12 },
   { title: 'peak RSS MB', width: 12 },
+  { title: 'req/s of each round', width: 22 },
 ] as const;
 
 function row(cells: readonly string[]): string {
@@ -135,13 +140,14 @@ function measurementRow(connections: string, measurement: Measurement): string {
     fixed(measurement.latencyMs.p99, 2),
     fixed(measurement.upstreamRequestsPerOperation, 2),
     fixed(measurement.memory.peakRssMb, 0),
+    (measurement.roundsRequestsPerSecond ?? []).map((value) => fixed(value, value < 10 ? 1 : 0)).join(' '),
   ]);
 }
 
 export function formatTable(results: BenchResults): string {
   const header = row(COLUMNS.map((column) => column.title));
   const lines = [
-    `Node ${results.node} on ${results.machine.platform} ${results.machine.arch}, ${results.machine.cpuCount} × ${results.machine.cpu} (load average ${results.machine.loadAverageAtStart.join(' ')} at start); ${results.settings.durationSeconds} s per run after ${results.settings.warmupSeconds} s of warm-up`,
+    `Node ${results.node} on ${results.machine.platform} ${results.machine.arch}, ${results.machine.cpuCount} × ${results.machine.cpu} (load average ${results.machine.loadAverageAtStart.join(' ')} at start); ${results.settings.rounds} rounds of ${results.settings.durationSeconds} s per side, the sides in turn, after ${results.settings.warmupSeconds} s of warm-up; each side's median round`,
     '',
     header,
     '-'.repeat(header.length),
@@ -153,14 +159,14 @@ export function formatTable(results: BenchResults): string {
       lines.push(measurementRow('', run.direct));
       if (run.mesh) lines.push(measurementRow('', run.mesh));
       if (run.floor) lines.push(measurementRow('', run.floor));
-      lines.push(row(['', 'ratio', times(run.ratio.requestsPerSecond), times(run.ratio.latencyP50), times(run.ratio.latencyP99), '', '']));
+      lines.push(row(['', 'ratio', times(run.ratio.requestsPerSecond), times(run.ratio.latencyP50), times(run.ratio.latencyP99), '', '', '']));
       if (run.ratioToMesh)
         lines.push(
-          row(['', 'vs mesh', times(run.ratioToMesh.requestsPerSecond), times(run.ratioToMesh.latencyP50), times(run.ratioToMesh.latencyP99), '', '']),
+          row(['', 'vs mesh', times(run.ratioToMesh.requestsPerSecond), times(run.ratioToMesh.latencyP50), times(run.ratioToMesh.latencyP99), '', '', '']),
         );
       if (run.ratioToFloor)
         lines.push(
-          row(['', 'vs floor', times(run.ratioToFloor.requestsPerSecond), times(run.ratioToFloor.latencyP50), times(run.ratioToFloor.latencyP99), '', '']),
+          row(['', 'vs floor', times(run.ratioToFloor.requestsPerSecond), times(run.ratioToFloor.latencyP50), times(run.ratioToFloor.latencyP99), '', '', '']),
         );
     }
     if (scenario.failure) lines.push(`  FAILED: ${scenario.failure}`);
@@ -170,6 +176,7 @@ export function formatTable(results: BenchResults): string {
   lines.push('vs mesh = gateway / GraphQL Mesh + Hive Gateway on the same work (req/s above 1x: the gateway is faster).');
   lines.push('floor = graphql-yoga with its defaults, an SDL schema and the same SIGN GET, nothing else (bench/floor.ts); vs floor = gateway / floor.');
   lines.push('upstream/op = upstream requests the simulators recorded during the run / operations in the run.');
+  lines.push("req/s, p50, p99 and upstream/op are each side's median round by req/s; req/s of each round, in the order run.");
   for (const scenario of results.scenarios) {
     for (const note of scenario.notes) lines.push(`${scenario.id}: ${note}`);
     // The ratio compares like with like only when both sides made the same calls.

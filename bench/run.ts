@@ -24,20 +24,21 @@ import { startTarget, type LoadTarget } from './target-process.js';
 
 /**
  * `npm run bench`: the simulators in this process (no added latency), each load target (the
- * gateway, then the direct baseline) in a fresh child process per run, autocannon from here.
+ * gateway, the direct baseline, and for (a) Mesh + Hive Gateway and the floor) in a fresh child
+ * process per scenario and concurrency, measured in alternating rounds, autocannon from here.
  * Prints the table, writes bench/results.json, exits 1 if any scenario answered errors.
- * Options: --duration 5 --warmup 10 --connections 1,8,32 (each scenario's own when not given) --scenarios a,b,c,d --out bench/results.json --with-cache
+ * Options: --duration 5 --warmup 10 --rounds 3 --connections 1,8,32 (each scenario's own when not given) --scenarios a,b,c,d --out bench/results.json --with-cache
  */
 
 /** How the numbers were taken, kept with them in results.json. */
 const methodNotes = (gatewaySettings: string) => [
   'Simulators: the four demo upstreams in the bench process on 127.0.0.1, no added latency; they count every request they receive.',
-  'Targets: the gateway (createGateway/serveGateway, configured from the environment as in live mode) and the direct baseline each run compiled to JavaScript on bare node, in their own child process started fresh for every run, so neither shares an event loop with the load generator and each peak memory belongs to one run.',
+  'Targets: the gateway (createGateway/serveGateway, configured from the environment as in live mode) and the direct baseline each run compiled to JavaScript on bare node, in their own child process, started fresh for every scenario and concurrency, so none shares an event loop with the load generator. All the sides of one concurrency are started and warmed, then measured --rounds times, taking turns (each round starts with the next side), so a burst from the shared host lands on one round of one side and not on the only run of one side; each side reports its median round by req/s.',
   gatewaySettings,
   'Direct baseline: a bare undici client (pools of 32 connections, as the gateway has) behind the thinnest HTTP endpoint, making the same upstream calls (independent ones concurrently) and returning the parsed answers as one JSON document. Both sides are driven by the same autocannon, over the same loopback hop, so the ratio is what the gateway itself adds (caller authentication, query limits, GraphQL parsing, validation and execution, zod checks of every answer, paging plans, cursors, batching, serialisation).',
-  "Load: autocannon, one request in flight per connection, concurrency = connections. A warm-up of --warmup seconds at the same concurrency first; the measured run then sends a fixed number of operations (about --duration seconds at the warm-up's pace, whole request cycles per connection), so no operation is cut off and upstream requests per operation divide exactly. Latency is measured per response to the microsecond (autocannon's own histogram counts whole milliseconds); req/s counts only checked 2xx answers over the run's wall time.",
+  "Load: autocannon, one request in flight per connection, concurrency = connections. A warm-up of --warmup seconds at the same concurrency first; each measured round then sends a fixed number of operations (about --duration seconds at the warm-up's pace, whole request cycles per connection), so no operation is cut off and upstream requests per operation divide exactly (checked in every round). Latency is measured per response to the microsecond (autocannon's own histogram counts whole milliseconds); req/s counts only checked 2xx answers over the round's wall time.",
   'Checks: before any load every request is sent once and its answer checked (HTTP 200, no GraphQL errors, the expected rows); during load any non-2xx answer, any body with GraphQL errors or any connection error fails the scenario.',
-  "Memory: peak RSS is the target process's kernel maxRSS over its life (one run); peak heap is sampled every 50 ms during the measured run.",
+  "Memory: peak RSS is the target process's kernel maxRSS over its life (its warm-up and all its rounds); peak heap is sampled every 50 ms during its measured rounds.",
 ];
 
 interface Options extends BenchSettings {
@@ -53,6 +54,8 @@ function parseOptions(argv: string[]): Options {
       // Long enough for V8 to finish optimising the gateway's code: after 2 s every side of (a) ran at
       // a third to a half of its steady rate (the gateway, with the most code, lost most).
       warmup: { type: 'string', default: '10' },
+      // Every side measured this many times, in turn: a neighbour's burst on this shared VM lands on one round of one side, and the median round drops it.
+      rounds: { type: 'string', default: '3' },
       connections: { type: 'string' },
       scenarios: { type: 'string', default: SCENARIO_IDS.join(',') },
       out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
@@ -68,11 +71,14 @@ function parseOptions(argv: string[]): Options {
   if (connections !== undefined && (connections.length === 0 || connections.some((value) => !Number.isInteger(value) || value < 1 || value > 256))) {
     throw new Error('--connections must list whole numbers 1 to 256, e.g. 1,8,32');
   }
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 9) throw new Error('--rounds must be a whole number 1 to 9');
   const scenarios = [...new Set(values.scenarios.split(',').map((text) => text.trim()))];
   if (scenarios.some((id) => !(SCENARIO_IDS as readonly string[]).includes(id))) throw new Error(`--scenarios must list some of ${SCENARIO_IDS.join(', ')}`);
   return {
     durationSeconds: seconds('duration', values.duration, 1),
     warmupSeconds: seconds('warmup', values.warmup, 1),
+    rounds,
     connections,
     scenarios: scenarios as ScenarioId[],
     out: values.out,
@@ -125,48 +131,105 @@ function startLoadTarget(kind: TargetKind, context: BenchContext): Promise<LoadT
   return startTarget(context.targetScript, kind, { ...context.simulators.environment, ...(kind === 'gateway' ? context.gatewayEnvironment : {}) });
 }
 
-/** One target, one concurrency: a fresh process, the sample check, a warm-up, the measured run. */
-async function measure(scenario: Scenario, kind: TargetKind, connections: number, context: BenchContext): Promise<Measurement> {
+/** A side's load at one concurrency, started and warmed, ready for its measured rounds. */
+interface WarmSide {
+  kind: TargetKind;
+  target: LoadTarget;
+  drive: (stop: LoadOptions['stop']) => ReturnType<typeof runLoad>;
+  sampleUpstream: number;
+  /** Operations in one measured round: about --duration seconds at the warm-up's pace, whole request cycles per connection. */
+  operations: number;
+  rounds: Measurement[];
+}
+
+/** The middle round by req/s (the lower middle of an even count): its latencies and counts are one run's own, not a mix. */
+function medianRound(rounds: readonly Measurement[]): Measurement {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/**
+ * One concurrency, every side: each in a fresh process, its sample checked and warmed; then
+ * --rounds measured runs of each, the sides taking turns (each round starts with the next side), so
+ * the sides share the machine's bad moments instead of one side taking them all. Each side reports
+ * its median round; its peak memory is over all of its rounds.
+ */
+async function measureSides(
+  scenario: Scenario,
+  kinds: readonly TargetKind[],
+  connections: number,
+  context: BenchContext,
+): Promise<Map<TargetKind, Measurement>> {
   const { simulators, options } = context;
-  const target = await startLoadTarget(kind, context);
+  const sides: WarmSide[] = [];
   try {
-    simulators.reset();
-    const load = await scenario.prepare(kind, target.url);
-    const sampleUpstream = totalOf(countUpstreamRequests(simulators)) / load.requests.length;
-    const drive = (stop: LoadOptions['stop']) => runLoad({ url: target.url, requests: load.requests, connections, stop, verifyBody: load.verifyBody });
-    const warmup = await drive({ seconds: options.warmupSeconds });
-    if (warmup.failed > 0) throw new Error(`${warmup.failed} of ${warmup.sent} requests failed during the warm-up`);
-    await settleUpstreams(simulators, Math.max(150, Math.ceil(warmup.latencyMs.p99)));
-    // The measured run counts operations, not seconds (about --duration at the warm-up's pace), so
-    // none is cut off at the end and the upstream calls divide exactly; each connection walks whole cycles.
-    const cycles = Math.max(1, Math.round((warmup.requestsPerSecond * options.durationSeconds) / connections / load.requests.length));
-    simulators.reset();
-    target.resetMemory();
-    const result = await drive({ operations: cycles * load.requests.length * connections, limitSeconds: options.durationSeconds * 4 });
-    const upstreamRequests = await settleUpstreams(simulators);
-    const memory = await target.readMemory();
-    if (result.failed > 0) throw new Error(`${result.failed} of ${result.sent} requests failed (non-2xx, GraphQL errors or connection errors)`);
-    console.error(`bench:   ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms`);
-    return {
-      target: kind,
-      ...result,
-      upstreamRequests,
-      upstreamRequestsPerOperation: round(totalOf(upstreamRequests) / result.sent, 3),
-      sampleUpstreamRequestsPerOperation: round(sampleUpstream, 3),
-      memory: { peakRssMb: round(memory.peakRssBytes / MB, 1), peakHeapUsedMb: round(memory.peakHeapUsedBytes / MB, 1) },
-    };
+    for (const kind of kinds) {
+      console.error(`bench: ${scenario.title}, concurrency ${connections}: ${SIDE_NAMES[kind]}, warm-up`);
+      const target = await startLoadTarget(kind, context);
+      const side: WarmSide = { kind, target, drive: () => Promise.reject(new Error('not prepared')), sampleUpstream: 0, operations: 0, rounds: [] };
+      sides.push(side);
+      simulators.reset();
+      const load = await scenario.prepare(kind, target.url);
+      side.sampleUpstream = totalOf(countUpstreamRequests(simulators)) / load.requests.length;
+      side.drive = (stop) => runLoad({ url: target.url, requests: load.requests, connections, stop, verifyBody: load.verifyBody });
+      const warmup = await side.drive({ seconds: options.warmupSeconds });
+      if (warmup.failed > 0) throw new Error(`${SIDE_NAMES[kind]}: ${warmup.failed} of ${warmup.sent} requests failed during the warm-up`);
+      await settleUpstreams(simulators, Math.max(150, Math.ceil(warmup.latencyMs.p99)));
+      const cycles = Math.max(1, Math.round((warmup.requestsPerSecond * options.durationSeconds) / connections / load.requests.length));
+      side.operations = cycles * load.requests.length * connections;
+      target.resetMemory();
+    }
+    for (let round = 0; round < options.rounds; round++) {
+      for (const side of [...sides.slice(round % sides.length), ...sides.slice(0, round % sides.length)]) {
+        simulators.reset();
+        const result = await side.drive({ operations: side.operations, limitSeconds: options.durationSeconds * 4 });
+        const upstreamRequests = await settleUpstreams(simulators);
+        if (result.failed > 0)
+          throw new Error(`${SIDE_NAMES[side.kind]}: ${result.failed} of ${result.sent} requests failed (non-2xx, GraphQL errors or connection errors)`);
+        console.error(
+          `bench:   round ${round + 1}, ${SIDE_NAMES[side.kind]}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms`,
+        );
+        side.rounds.push({
+          target: side.kind,
+          ...result,
+          upstreamRequests,
+          upstreamRequestsPerOperation: round3(totalOf(upstreamRequests) / result.sent),
+          sampleUpstreamRequestsPerOperation: round3(side.sampleUpstream),
+          memory: { peakRssMb: 0, peakHeapUsedMb: 0 },
+        });
+      }
+    }
+    const measured = new Map<TargetKind, Measurement>();
+    for (const side of sides) {
+      const memory = await side.target.readMemory();
+      measured.set(side.kind, {
+        ...medianRound(side.rounds),
+        roundsRequestsPerSecond: side.rounds.map((result) => result.requestsPerSecond),
+        memory: { peakRssMb: round(memory.peakRssBytes / MB, 1), peakHeapUsedMb: round(memory.peakHeapUsedBytes / MB, 1) },
+      });
+    }
+    return measured;
   } finally {
-    await target.stop();
+    for (const side of sides) await side.target.stop();
   }
 }
+
+const round3 = (value: number) => round(value, 3);
+
+const SIDE_NAMES: Record<TargetKind, string> = {
+  gateway: 'gateway',
+  direct: 'direct baseline',
+  mesh: 'GraphQL Mesh + Hive Gateway',
+  floor: 'the floor (yoga and the call, nothing else)',
+};
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const machine = describeMachine();
   // At most four sides (gateway, direct, mesh, floor) per scenario and concurrency; (d) has its own two concurrencies.
-  const runs = options.scenarios.length * Math.max(options.connections?.length ?? 3, 3) * 4;
+  const sides = options.scenarios.length * Math.max(options.connections?.length ?? 3, 3) * 4;
   // Every loop here is bounded; this is the backstop should a child hang all the same.
-  const budgetMs = (runs * (options.durationSeconds + options.warmupSeconds + 40) + 240) * 1000;
+  const budgetMs = (sides * (options.rounds * (options.durationSeconds + 10) + options.warmupSeconds + 40) + 240) * 1000;
   const gatewaySettings = await createGatewaySettings({ withCache: options.withCache, tokenValidForSeconds: Math.ceil(budgetMs / 1000) });
   const scenarios = benchScenarios(gatewaySettings.headers).filter((scenario) => options.scenarios.includes(scenario.id));
   setTimeout(() => {
@@ -189,19 +252,9 @@ async function main(): Promise<number> {
       reports.push(report);
       try {
         for (const connections of scenario.connectionsFixed ? scenario.connections : (options.connections ?? scenario.connections)) {
-          console.error(`bench: ${scenario.title}, concurrency ${connections}: gateway`);
-          const gateway = await measure(scenario, 'gateway', connections, context);
-          console.error(`bench: ${scenario.title}, concurrency ${connections}: direct baseline`);
-          const direct = await measure(scenario, 'direct', connections, context);
-          let mesh: Measurement | undefined;
-          let floor: Measurement | undefined;
-          if (scenario.withMesh) {
-            console.error(`bench: ${scenario.title}, concurrency ${connections}: GraphQL Mesh + Hive Gateway`);
-            mesh = await measure(scenario, 'mesh', connections, context);
-            console.error(`bench: ${scenario.title}, concurrency ${connections}: the floor (yoga and the call, nothing else)`);
-            floor = await measure(scenario, 'floor', connections, context);
-          }
-          report.runs.push(compare(connections, gateway, direct, mesh, floor));
+          const kinds: TargetKind[] = scenario.withMesh ? ['gateway', 'direct', 'mesh', 'floor'] : ['gateway', 'direct'];
+          const measured = await measureSides(scenario, kinds, connections, context);
+          report.runs.push(compare(connections, measured.get('gateway')!, measured.get('direct')!, measured.get('mesh'), measured.get('floor')));
         }
       } catch (error) {
         report.failure = (error as Error).message;
@@ -220,6 +273,7 @@ async function main(): Promise<number> {
     settings: {
       durationSeconds: options.durationSeconds,
       warmupSeconds: options.warmupSeconds,
+      rounds: options.rounds,
       connections: options.connections,
       withCache: options.withCache,
     },
