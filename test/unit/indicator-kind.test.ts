@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectIndicator, indicatorsOfTarget } from '../../src/indicators/kind.js';
 import { splitLookupBodies } from '../../src/upstreams/cybertrace/client.js';
@@ -44,5 +45,29 @@ describe('splitLookupBodies', () => {
     );
     for (const body of bodies) expect(Buffer.byteLength(JSON.stringify(body.map((object) => ({ object }))))).toBeLessThanOrEqual(500);
     expect(bodies.flat()).toEqual(Array.from({ length: 100 }, (_, i) => `host-${i}.example.com`));
+  });
+
+  it('keeps every body within the limit and every object in order, whatever the text (escapes, non-ASCII, lone surrogates)', () => {
+    const bytesOf = (body: string[]) => Buffer.byteLength(JSON.stringify(body.map((object) => ({ object }))));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: 'binary', maxLength: 12 }),
+            fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\u0001', 'é', '漢', '\ud83d', '\ude00', '😀'), maxLength: 12 }),
+          ),
+          { maxLength: 30 },
+        ),
+        fc.integer({ min: 90, max: 3_000 }),
+        (objects, maxBytes) => {
+          const bodies = splitLookupBodies(objects, maxBytes);
+          expect(bodies.flat()).toEqual(objects);
+          for (const body of bodies) expect(bytesOf(body)).toBeLessThanOrEqual(maxBytes);
+          // One body whenever all of it fits: the bound that spares measuring never splits a body that fits.
+          if (objects.length > 0 && bytesOf(objects) <= maxBytes) expect(bodies).toHaveLength(1);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -12,8 +12,18 @@ export interface CyberTraceSettings {
   password: string;
 }
 
+/**
+ * The most bytes one object can add to a body: `{"object":""}` and its comma, and six bytes for each
+ * UTF-16 unit (`\uXXXX`, the longest JSON writes a unit in; UTF-8 takes at most three, a pair four).
+ */
+const mostBytesOf = (object: string) => 14 + 6 * object.length;
+
 /** Splits objects into lookup bodies of at most `maxBytes` each, in order (exported for its unit test). */
 export function splitLookupBodies(objects: readonly string[], maxBytes = CYBERTRACE_MAX_BODY_BYTES): string[][] {
+  // Nearly always one body: when even the longest writing of every object fits, none is measured.
+  let mostBytes = 2;
+  for (const object of objects) mostBytes += mostBytesOf(object);
+  if (mostBytes <= maxBytes) return objects.length === 0 ? [] : [[...objects]];
   const batches: string[][] = [];
   let batch: string[] = [];
   let size = 2; // the enclosing []
