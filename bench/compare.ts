@@ -11,9 +11,10 @@ import { startTarget } from './target-process.js';
  * builds (or one build under two settings) in one run, under the same load in alternating short
  * rounds, so a shared machine's neighbours weigh on both alike. Besides req/s it reports each side's
  * CPU time per operation (utime + stime from /proc), which moves less with the neighbours than
- * throughput does, and each side's peak RSS over the whole comparison. A build: `npm run bench:profile` (or the bench) compiles the gateway to
- * node_modules/.cache/secops-gateway-bench/; copy that folder (within node_modules, so its packages
- * resolve) before changing the code, and pass each copy's bench/target.js.
+ * throughput does, and each side's peak RSS over the whole comparison. A build: `npm run
+ * bench:profile` (or the bench) compiles the gateway to node_modules/.cache/secops-gateway-bench/;
+ * copy that folder (within node_modules, so its packages resolve) before changing the code, and pass
+ * each copy's bench/target.js. One build under two settings: the same target, `--env-b K=V`.
  * Options: --scenario a --connections 16 --rounds 6 --seconds 3.
  */
 const { values } = parseArgs({
