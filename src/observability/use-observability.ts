@@ -18,7 +18,6 @@ export const READINESS_ENDPOINT = '/readiness';
 
 interface RequestRecord {
   startedAt: number;
-  requestId: string | undefined;
   operation: string | undefined;
   outcome: OperationOutcome | undefined;
 }
@@ -52,8 +51,7 @@ export function useObservability({
         );
         return;
       }
-      if (graphqlEndpoints.includes(url.pathname))
-        records.set(request, { startedAt: performance.now(), requestId: requestIdOf(request), operation: undefined, outcome: undefined });
+      if (graphqlEndpoints.includes(url.pathname)) records.set(request, { startedAt: performance.now(), operation: undefined, outcome: undefined });
     },
     onParams({ request, params }) {
       const record = records.get(request);
@@ -84,7 +82,7 @@ export function useObservability({
       const record = records.get(request);
       if (record === undefined) return;
       logger.request({
-        requestId: record.requestId,
+        requestId: requestIdOf(request),
         operation: record.operation ?? 'anonymous',
         outcome: record.outcome ?? (response.status >= 400 ? 'error' : 'success'),
         status: response.status,
