@@ -132,6 +132,10 @@ function startLoadTarget(kind: TargetKind, context: BenchContext): Promise<LoadT
 }
 
 /** A side's load at one concurrency, started and warmed, ready for its measured rounds. */
+/** One measured round of a side: all a Measurement holds but memory, which is read once over all rounds. */
+type Round = Omit<Measurement, 'memory' | 'roundsRequestsPerSecond'>;
+
+/** A side's load at one concurrency, started and warmed, ready for its measured rounds. */
 interface WarmSide {
   kind: TargetKind;
   target: LoadTarget;
@@ -139,11 +143,11 @@ interface WarmSide {
   sampleUpstream: number;
   /** Operations in one measured round: about --duration seconds at the warm-up's pace, whole request cycles per connection. */
   operations: number;
-  rounds: Measurement[];
+  rounds: Round[];
 }
 
 /** The middle round by req/s (the lower middle of an even count): its latencies and counts are one run's own, not a mix. */
-function medianRound(rounds: readonly Measurement[]): Measurement {
+function medianRound(rounds: readonly Round[]): Round {
   const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
@@ -161,41 +165,41 @@ async function measureSides(
   context: BenchContext,
 ): Promise<Map<TargetKind, Measurement>> {
   const { simulators, options } = context;
-  const sides: WarmSide[] = [];
+  // Every process started is stopped, whether or not its side got as far as its rounds.
+  const started: LoadTarget[] = [];
   try {
+    const sides: WarmSide[] = [];
     for (const kind of kinds) {
       console.error(`bench: ${scenario.title}, concurrency ${connections}: ${SIDE_NAMES[kind]}, warm-up`);
       const target = await startLoadTarget(kind, context);
-      const side: WarmSide = { kind, target, drive: () => Promise.reject(new Error('not prepared')), sampleUpstream: 0, operations: 0, rounds: [] };
-      sides.push(side);
+      started.push(target);
       simulators.reset();
       const load = await scenario.prepare(kind, target.url);
-      side.sampleUpstream = totalOf(countUpstreamRequests(simulators)) / load.requests.length;
-      side.drive = (stop) => runLoad({ url: target.url, requests: load.requests, connections, stop, verifyBody: load.verifyBody });
-      const warmup = await side.drive({ seconds: options.warmupSeconds });
+      const sampleUpstream = totalOf(countUpstreamRequests(simulators)) / load.requests.length;
+      const drive = (stop: LoadOptions['stop']) => runLoad({ url: target.url, requests: load.requests, connections, stop, verifyBody: load.verifyBody });
+      const warmup = await drive({ seconds: options.warmupSeconds });
       if (warmup.failed > 0) throw new Error(`${SIDE_NAMES[kind]}: ${warmup.failed} of ${warmup.sent} requests failed during the warm-up`);
       await settleUpstreams(simulators, Math.max(150, Math.ceil(warmup.latencyMs.p99)));
       const cycles = Math.max(1, Math.round((warmup.requestsPerSecond * options.durationSeconds) / connections / load.requests.length));
-      side.operations = cycles * load.requests.length * connections;
       target.resetMemory();
+      sides.push({ kind, target, drive, sampleUpstream, operations: cycles * load.requests.length * connections, rounds: [] });
     }
-    for (let round = 0; round < options.rounds; round++) {
-      for (const side of [...sides.slice(round % sides.length), ...sides.slice(0, round % sides.length)]) {
+    for (let turn = 0; turn < options.rounds; turn++) {
+      for (const side of [...sides.slice(turn % sides.length), ...sides.slice(0, turn % sides.length)]) {
         simulators.reset();
         const result = await side.drive({ operations: side.operations, limitSeconds: options.durationSeconds * 4 });
         const upstreamRequests = await settleUpstreams(simulators);
         if (result.failed > 0)
           throw new Error(`${SIDE_NAMES[side.kind]}: ${result.failed} of ${result.sent} requests failed (non-2xx, GraphQL errors or connection errors)`);
         console.error(
-          `bench:   round ${round + 1}, ${SIDE_NAMES[side.kind]}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms`,
+          `bench:   round ${turn + 1}, ${SIDE_NAMES[side.kind]}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms`,
         );
         side.rounds.push({
           target: side.kind,
           ...result,
           upstreamRequests,
-          upstreamRequestsPerOperation: round3(totalOf(upstreamRequests) / result.sent),
-          sampleUpstreamRequestsPerOperation: round3(side.sampleUpstream),
-          memory: { peakRssMb: 0, peakHeapUsedMb: 0 },
+          upstreamRequestsPerOperation: round(totalOf(upstreamRequests) / result.sent, 3),
+          sampleUpstreamRequestsPerOperation: round(side.sampleUpstream, 3),
         });
       }
     }
@@ -210,11 +214,9 @@ async function measureSides(
     }
     return measured;
   } finally {
-    for (const side of sides) await side.target.stop();
+    for (const target of started) await target.stop();
   }
 }
-
-const round3 = (value: number) => round(value, 3);
 
 const SIDE_NAMES: Record<TargetKind, string> = {
   gateway: 'gateway',
