@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoUtcMillisDay } from '../../src/upstreams/utc-seconds.js';
+import { isoShapedText } from '../support/iso-text.js';
 
 /** The form as a regular expression, written independently of the scanner: the oracle it must agree with. */
 const TO_ISO_STRING_FORM = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
@@ -9,28 +10,15 @@ const oracle = (text: string) => {
   return match === null ? -1 : Number(`${match[1]}${match[2]}${match[3]}`);
 };
 
-const pad = (value: number, width: number) => String(value).padStart(width, '0');
-/** toISOString's shape with every field over its whole width, so the edges (month 13, day 00, hour 24, second 60) come up. */
-const shaped = fc
-  .tuple(
-    fc.integer({ min: 0, max: 9999 }),
-    fc.integer({ min: 0, max: 99 }),
-    fc.integer({ min: 0, max: 99 }),
-    fc.integer({ min: 0, max: 99 }),
-    fc.integer({ min: 0, max: 99 }),
-    fc.integer({ min: 0, max: 99 }),
-    fc.integer({ min: 0, max: 999 }),
-  )
-  .map(([y, mo, d, h, mi, s, ms]) => `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}.${pad(ms, 3)}Z`);
 /** The same text with one character replaced: a separator, a digit turned into a letter or a sign. */
 const mutated = fc
-  .tuple(shaped, fc.nat({ max: 23 }), fc.constantFrom('-', ':', '.', 'T', 'Z', 'x', ' ', '/', '+', '٣', '0'))
+  .tuple(isoShapedText, fc.nat({ max: 23 }), fc.constantFrom('-', ':', '.', 'T', 'Z', 'x', ' ', '/', '+', '٣', '0'))
   .map(([text, at, character]) => `${text.slice(0, at)}${character}${text.slice(at + 1)}`);
 
 describe("toISOString's form, read by character", () => {
   it('agrees with the regular expression on that shape, on one character changed, and on any text', () => {
     fc.assert(
-      fc.property(fc.oneof(shaped, mutated, fc.string({ maxLength: 30 })), (text) => isoUtcMillisDay(text) === oracle(text)),
+      fc.property(fc.oneof(isoShapedText, mutated, fc.string({ maxLength: 30 })), (text) => isoUtcMillisDay(text) === oracle(text)),
       { numRuns: 30_000 },
     );
   });
