@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { UpstreamName } from '../errors.js';
-import type { CircuitStateName, UpstreamHttp } from '../upstreams/http.js';
+import type { CircuitStateName } from '../upstreams/circuit.js';
+import type { UpstreamHttp } from '../upstreams/http.js';
 
 /**
  * The gateway's Prometheus metrics, in a registry of its own (never prom-client's global one), so

@@ -1,14 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BrokenCircuitError, BulkheadRejectedError, CircuitState, type BulkheadPolicy, type CircuitBreakerPolicy } from 'cockatiel';
 import { Pool } from 'undici';
 import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
 import { DEFAULT_UPSTREAM_HTTP_SETTINGS, perCallerConcurrency, type UpstreamHttpSettings } from '../config.js';
 import { UpstreamError, type UpstreamErrorCode, type UpstreamName, upstreamCallsExceeded, upstreamTimeout, upstreamUnavailable } from '../errors.js';
 import { boundedUpstreamText, createRedactor, type Redactor } from '../redaction.js';
-import { CallerSlots } from './caller-slots.js';
+import { Circuit, type CircuitOutcome, type CircuitStateName } from './circuit.js';
 import type { OperationScope } from './operation-scope.js';
-import { BreakerFailure, createUpstreamBreaker, createUpstreamBulkhead, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';
+import { countsAgainstCircuit, isBreakerFailureStatus, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';
+import { CallerSlots, type Release, Slots } from './slots.js';
 
 /**
  * The one HTTP helper every upstream client uses: one undici pool per upstream, connect /
@@ -60,8 +60,6 @@ export type UpstreamHttpOptions = Partial<Pick<UpstreamHttpSettings, 'connectMs'
   concurrency?: Partial<UpstreamHttpSettings['concurrency']>;
 };
 
-export type CircuitStateName = 'closed' | 'open' | 'half-open';
-
 /** For metrics and logs; listeners must not throw. */
 export type UpstreamEvent =
   | { type: 'retry'; upstream: UpstreamName /** The attempt about to be made, 2 for the first retry. */; attempt: number; delayMs: number; status?: number }
@@ -98,13 +96,6 @@ interface Exchange {
   text: string;
 }
 
-const CIRCUIT_STATE_NAMES: Record<CircuitState, CircuitStateName> = {
-  [CircuitState.Closed]: 'closed',
-  [CircuitState.Open]: 'open',
-  [CircuitState.HalfOpen]: 'half-open',
-  [CircuitState.Isolated]: 'open',
-};
-
 /** What an upstream client needs of its upstream: UpstreamHttp itself (calls for no operation), or its view for one operation (`UpstreamHttp.for`). */
 export type UpstreamCalls = Pick<UpstreamHttp, 'name' | 'send' | 'parse' | 'write'>;
 
@@ -114,8 +105,9 @@ export class UpstreamHttp {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly settings: UpstreamHttpSettings;
-  private readonly breaker: CircuitBreakerPolicy;
-  private readonly bulkhead: BulkheadPolicy;
+  private readonly circuit: Circuit;
+  /** Requests in flight to this upstream, and waiting for one of its connections. */
+  private readonly inFlight: Slots;
   private readonly callerSlots: CallerSlots;
   private readonly listeners = new Set<(event: UpstreamEvent) => void>();
 
@@ -135,24 +127,23 @@ export class UpstreamHttp {
     this.name = name;
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.settings = settings;
-    // As many connections as the bulkhead lets requests through, so the pool itself never queues.
+    // As many connections as requests may be in flight, so the pool itself never queues.
     this.pool = new Pool(url.origin, {
       connections: concurrency.max,
       connect: { timeout: settings.connectMs },
       headersTimeout: settings.headersMs,
       bodyTimeout: settings.headersMs,
     });
-    this.breaker = createUpstreamBreaker(settings.breaker);
-    this.bulkhead = createUpstreamBulkhead(concurrency);
-    this.callerSlots = new CallerSlots(concurrency.perCaller);
-    this.breaker.onStateChange((state) => {
-      if (state === CircuitState.Open) this.counters.circuitOpened += 1;
-      this.emit({ type: 'circuit', upstream: name, state: CIRCUIT_STATE_NAMES[state] });
+    this.circuit = new Circuit(settings.breaker, (state) => {
+      if (state === 'open') this.counters.circuitOpened += 1;
+      this.emit({ type: 'circuit', upstream: name, state });
     });
+    this.inFlight = new Slots(concurrency.max, concurrency.queue);
+    this.callerSlots = new CallerSlots(concurrency.perCaller);
   }
 
   get circuitState(): CircuitStateName {
-    return CIRCUIT_STATE_NAMES[this.breaker.state];
+    return this.circuit.state;
   }
 
   /** Subscribes to attempts, retries, circuit changes and refusals; answers the unsubscribe function. */
@@ -176,6 +167,11 @@ export class UpstreamHttp {
    * Idempotent requests are sent again after a transient failure (see resilience.ts), all
    * attempts and waits within the upstream's total timeout. `operation`: the operation it is sent
    * for (absent for the threat feed's polls, which serve every subscriber).
+   *
+   * Every wait on the way (the caller's share, a half-open circuit's trial, the upstream's bound,
+   * the pool, the backoff) is given the deadline's signal and gives up with it, so the deadline
+   * needs no race of its own; and a wait that need not happen (a free slot, a closed circuit) is
+   * answered synchronously, without a promise.
    */
   async send(request: UpstreamRequest, operation?: OperationScope): Promise<UpstreamAnswer> {
     if (operation !== undefined) {
@@ -188,30 +184,39 @@ export class UpstreamHttp {
         );
       }
     }
-    const pathAndQuery = `${this.basePath}${request.path}${encodeQuery(request.query)}`;
-    const body = request.json === undefined ? '' : JSON.stringify(request.json);
-    const idempotent = isIdempotent(request.method, request.idempotent);
     const deadline = startDeadline(this.settings.totalMs);
-    let release: (() => void) | undefined;
+    let release: Release | undefined;
     try {
       // One caller's requests take at most their share of the upstream's concurrency; the rest wait here.
       if (operation !== undefined) {
         const slot = this.callerSlots.acquire(operation.caller, deadline.signal);
-        release = typeof slot === 'function' ? slot : await slot.catch(() => Promise.reject(this.deadlineError()));
+        release = typeof slot === 'function' ? slot : await slot;
       }
-      // The circuit counts what the request came to after its retries, not each attempt: a flaky
-      // upstream whose retries succeed is not failing. A half-open circuit holds callers while its
-      // trial request runs: the deadline still applies.
-      return await untilAborted(
-        this.breaker.execute(() => this.sendWithRetries(request, pathAndQuery, body, idempotent, deadline, operation?.requestId)),
-        deadline.signal,
-      );
-    } catch (error) {
-      if (error instanceof BrokenCircuitError) {
+      let admission = this.circuit.admit();
+      // A half-open circuit holds callers while its trial request runs: the deadline still applies.
+      while (typeof admission !== 'string') {
+        await untilAborted(admission, deadline.signal);
+        admission = this.circuit.admit();
+      }
+      if (admission === 'refused') {
         this.reject('circuit-open');
         const message = `circuit is open after ${this.settings.breaker.failures} consecutive failed requests; not called, trying again after ${this.settings.breaker.halfOpenMs} ms`;
         throw upstreamUnavailable(this.name, message);
       }
+      // The circuit counts what the request came to after its retries, not each attempt.
+      let outcome: CircuitOutcome = 'not-counted';
+      try {
+        const answer = await this.sendWithRetries(request, deadline, operation?.requestId);
+        outcome = isBreakerFailureStatus(answer.status) ? 'failure' : 'success';
+        return answer;
+      } catch (error) {
+        // A request that ran out of time counts, wherever it was waiting when the deadline passed.
+        if (countsAgainstCircuit(error) || deadline.signal.aborted) outcome = 'failure';
+        throw error;
+      } finally {
+        this.circuit.record(admission, outcome);
+      }
+    } catch (error) {
       throw error instanceof UpstreamError || !deadline.signal.aborted ? error : this.deadlineError();
     } finally {
       release?.();
@@ -219,19 +224,56 @@ export class UpstreamHttp {
     }
   }
 
-  /** Attempts, and waits between them, until an answer or a failure that another attempt would not help. */
-  private async sendWithRetries(
-    request: UpstreamRequest,
-    pathAndQuery: string,
-    body: string,
-    idempotent: boolean,
-    deadline: { signal: AbortSignal; remainingMs(): number },
-    requestId: string | undefined,
-  ): Promise<UpstreamAnswer> {
+  /**
+   * Attempts, and waits between them, until an answer or a failure that another attempt would not
+   * help. Each attempt takes one of the upstream's slots (or is refused when they and their queue
+   * are full), is signed anew, and never outlives the deadline.
+   */
+  private async sendWithRetries(request: UpstreamRequest, deadline: Deadline, requestId: string | undefined): Promise<UpstreamAnswer> {
+    const pathAndQuery = `${this.basePath}${request.path}${encodeQuery(request.query)}`;
+    const body = request.json === undefined ? undefined : JSON.stringify(request.json);
+    const idempotent = isIdempotent(request.method, request.idempotent);
+    const { signal } = deadline;
     for (let attempts = 1; ; attempts += 1) {
-      const { outcome, settle } = await this.attempt(request, pathAndQuery, body, deadline.signal, requestId);
+      // What the client adds is its authentication (tokens, keys, signatures): never repeated back to a caller.
+      const credentials: Record<string, string> = { ...request.headers, ...request.sign?.({ method: request.method, pathAndQuery, body: body ?? '' }) };
+      const headers: Record<string, string> = { accept: 'application/json' };
+      // The gateway's request id, so an upstream's log can be joined with the gateway's.
+      if (requestId !== undefined) headers['x-request-id'] = requestId;
+      if (body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+      Object.assign(headers, credentials);
+
+      if (this.inFlight.full) {
+        this.reject('queue-full');
+        const { max, queue } = this.settings.concurrency;
+        throw upstreamUnavailable(this.name, `has ${max} requests in flight and ${queue} waiting; not called`);
+      }
+      const slot = this.inFlight.acquire(signal);
+      const release = typeof slot === 'function' ? slot : await slot;
+      let outcome: AttemptOutcome;
+      let exchange: Exchange | undefined;
+      let failure: UpstreamError | undefined;
+      this.counters.attempts += 1;
+      const startedAt = performance.now();
+      try {
+        const answer = await this.pool.request({ method: request.method, path: pathAndQuery, headers, body, signal });
+        const text = await answer.body.text();
+        this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, status: answer.statusCode });
+        exchange = { status: answer.statusCode, headers: answer.headers, text };
+        outcome = { kind: 'answer', status: answer.statusCode, retryAfter: answer.headers['retry-after'] };
+      } catch (error) {
+        failure = signal.aborted ? this.deadlineError() : this.transportError(error);
+        this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, error: failure.code });
+        // A connection error or a per-attempt timeout is worth another attempt; the deadline is not.
+        outcome = { kind: 'failure', transient: !signal.aborted };
+      } finally {
+        release();
+      }
       const decision = planRetry(outcome, { attempts, idempotent, remainingMs: deadline.remainingMs() }, this.settings.retry);
-      if (!decision.retry) return settle();
+      if (!decision.retry) {
+        if (exchange === undefined) throw failure;
+        return this.answer(exchange, credentials);
+      }
       this.counters.retries += 1;
       this.emit({
         type: 'retry',
@@ -240,10 +282,18 @@ export class UpstreamHttp {
         delayMs: decision.delayMs,
         ...(outcome.kind === 'answer' ? { status: outcome.status } : {}),
       });
-      await sleep(decision.delayMs, undefined, { signal: deadline.signal }).catch(() => {
-        throw this.deadlineError();
-      });
+      await sleep(decision.delayMs, undefined, { signal });
     }
+  }
+
+  /** An exchange as the client sees it: the body parsed, upstream text quoted without this request's credentials. */
+  private answer({ status, headers, text }: Exchange, credentials: Record<string, string>): UpstreamAnswer {
+    return {
+      status,
+      headers,
+      body: this.parseJson(text, status),
+      quote: (quoted, maxLength) => boundedUpstreamText(this.redact, quoted, credentialValues(credentials), maxLength),
+    };
   }
 
   /** Validates an answer against its zod model; a mismatch is the upstream's fault, never a crash or wrong data. */
@@ -277,77 +327,6 @@ export class UpstreamHttp {
 
   close(): Promise<void> {
     return this.pool.close();
-  }
-
-  /**
-   * One attempt: waits for a free slot, never outlives the deadline.
-   * Answers what happened, for the retry decision, and `settle` to give it to the caller as is.
-   */
-  private async attempt(
-    request: UpstreamRequest,
-    pathAndQuery: string,
-    body: string,
-    deadline: AbortSignal,
-    requestId: string | undefined,
-  ): Promise<{ outcome: AttemptOutcome; settle: () => UpstreamAnswer }> {
-    // What the client adds is its authentication (tokens, keys, signatures): never repeated back to a caller.
-    const credentials: Record<string, string> = { ...request.headers, ...request.sign?.({ method: request.method, pathAndQuery, body }) };
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      // The gateway's request id, so an upstream's log can be joined with the gateway's.
-      ...(requestId === undefined ? {} : { 'x-request-id': requestId }),
-      ...(request.json === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
-      ...credentials,
-    };
-    const exchange = async (): Promise<Exchange> => {
-      this.counters.attempts += 1;
-      const startedAt = performance.now();
-      try {
-        const answer = await this.pool.request({ method: request.method, path: pathAndQuery, headers, body: body === '' ? undefined : body, signal: deadline });
-        const text = await answer.body.text();
-        this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, status: answer.statusCode });
-        return { status: answer.statusCode, headers: answer.headers, text };
-      } catch (error) {
-        const { code } = deadline.aborted ? this.deadlineError() : this.transportError(error);
-        this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, error: code });
-        throw new BreakerFailure(error);
-      }
-    };
-    try {
-      const { status, headers: answerHeaders, text } = await untilAborted(this.bulkhead.execute(exchange, deadline), deadline);
-      return {
-        outcome: { kind: 'answer', status, retryAfter: answerHeaders['retry-after'] },
-        settle: () => ({
-          status,
-          headers: answerHeaders,
-          body: this.parseJson(text, status),
-          quote: (quoted, maxLength) => boundedUpstreamText(this.redact, quoted, credentialValues(credentials), maxLength),
-        }),
-      };
-    } catch (error) {
-      const failure = this.failure(error, deadline);
-      return {
-        outcome: { kind: 'failure', transient: failure.transient },
-        settle: () => {
-          throw failure.error;
-        },
-      };
-    }
-  }
-
-  /** What a failed attempt means for the caller, and whether another attempt could help. */
-  private failure(error: unknown, deadline: AbortSignal): { error: unknown; transient: boolean } {
-    if (deadline.aborted) return { error: this.deadlineError(), transient: false };
-    if (error instanceof BulkheadRejectedError) {
-      this.reject('queue-full');
-      const { max, queue } = this.settings.concurrency;
-      return {
-        error: upstreamUnavailable(this.name, `has ${max} requests in flight and ${queue} waiting; not called`),
-        transient: false,
-      };
-    }
-    if (error instanceof BreakerFailure) return { error: this.transportError(error.cause), transient: true };
-    return { error, transient: false };
   }
 
   private transportError(error: unknown): UpstreamError {
@@ -404,8 +383,14 @@ function withDefaults(options: UpstreamHttpOptions): UpstreamHttpSettings {
   };
 }
 
+interface Deadline {
+  signal: AbortSignal;
+  remainingMs(): number;
+  cancel(): void;
+}
+
 /** The whole request's time budget: one timer, cleared as soon as the request is done. */
-function startDeadline(totalMs: number): { signal: AbortSignal; remainingMs(): number; cancel(): void } {
+function startDeadline(totalMs: number): Deadline {
   const controller = new AbortController();
   const endsAt = performance.now() + totalMs;
   const timer = setTimeout(() => controller.abort(), totalMs);

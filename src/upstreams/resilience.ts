@@ -1,11 +1,10 @@
-import { bulkhead, circuitBreaker, ConsecutiveBreaker, handleWhen, type BulkheadPolicy, type CircuitBreakerPolicy } from 'cockatiel';
 import type { UpstreamHttpSettings } from '../config.js';
 import { UpstreamError } from '../errors.js';
 
 /**
  * The policies around every upstream call: which requests may be repeated, when and after
- * how long, and which answers count against an upstream's circuit. The decisions are pure
- * functions (pinned by unit tests); the cockatiel policies are built here from the settings.
+ * how long, and which answers count against an upstream's circuit: pure functions, pinned by unit
+ * tests. The circuit itself is circuit.ts; the bounds on requests in flight, slots.ts.
  */
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -99,13 +98,6 @@ export function planRetry(
   return { retry: true, delayMs };
 }
 
-/** Thrown by one attempt for a transport failure (connection error, per-attempt timeout): worth another attempt. */
-export class BreakerFailure extends Error {
-  constructor(cause: unknown) {
-    super('upstream attempt failed', { cause });
-  }
-}
-
 /**
  * Whether a request's final error counts against the circuit: the upstream did not answer (a
  * transport error, a timeout) or could not be connected to. Not the gateway's own refusals (a
@@ -114,18 +106,4 @@ export class BreakerFailure extends Error {
 export function countsAgainstCircuit(error: unknown): boolean {
   if (!(error instanceof UpstreamError)) return false;
   return error.phase === 'no-answer' || (error.phase === 'not-sent' && !error.heldBack);
-}
-
-/**
- * One circuit per upstream, fed one outcome per request after its retries: opens after `failures`
- * consecutive failed requests, lets one trial request through after `halfOpenMs`.
- */
-export function createUpstreamBreaker(settings: UpstreamHttpSettings['breaker']): CircuitBreakerPolicy {
-  const failures = handleWhen(countsAgainstCircuit).orWhenResult((result) => isBreakerFailureStatus((result as { status: number }).status));
-  return circuitBreaker(failures, { breaker: new ConsecutiveBreaker(settings.failures), halfOpenAfter: settings.halfOpenMs });
-}
-
-/** At most `max` requests in flight to one upstream, `queue` more waiting; beyond that, refused at once. */
-export function createUpstreamBulkhead(settings: UpstreamHttpSettings['concurrency']): BulkheadPolicy {
-  return bulkhead(settings.max, settings.queue);
 }

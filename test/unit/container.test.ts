@@ -13,7 +13,7 @@ const runtime = instructions.slice(instructions.lastIndexOf(stages.at(-1)!));
 const nodeImage = /^ARG NODE_IMAGE=node:(\d+)-/.exec(instructions.find((line) => line.startsWith('ARG NODE_IMAGE=')) ?? '');
 
 describe('the Dockerfile', () => {
-  it('builds in two stages from one Node LTS image (an even major, 22 or later: cockatiel 4 needs >= 22)', () => {
+  it('builds in two stages from one Node LTS image (an even major, 22 or later: Node 20 is past its end of life)', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the Dockerfile's own ARG reference, not a template
     expect(stages).toEqual(['FROM ${NODE_IMAGE} AS build', 'FROM ${NODE_IMAGE} AS runtime']);
     const major = Number(nodeImage?.[1]);

@@ -258,6 +258,32 @@ describe('UpstreamHttp against a local simulator', () => {
     expect(http.counters).toMatchObject({ circuitOpened: 1, rejected: 1 });
   });
 
+  it('holds other callers while the half-open trial runs, then gives them its verdict without calling', async () => {
+    const { simulator, http } = await start({ retry: { retries: 0 }, breaker: { failures: 1, halfOpenMs: 200 } });
+    simulator.inject({ kind: 'status', status: 500 });
+    await http.send({ method: 'GET', path: '/list' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.advanceTimersByTime(250);
+    // The trial fails: the callers it held are refused, and only the trial reached the upstream.
+    const failed = await Promise.all(
+      [1, 2, 3].map(() =>
+        http.send({ method: 'GET', path: '/list' }).then(
+          (answer) => answer.status,
+          (error: { extensions: { code: string } }) => error.extensions.code,
+        ),
+      ),
+    );
+    expect(failed).toEqual([500, 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE']);
+    expect(simulator.requests).toHaveLength(2);
+    // The next trial succeeds: the callers it held are then sent.
+    vi.advanceTimersByTime(250);
+    simulator.clearFaults();
+    const statuses = await Promise.all([1, 2, 3].map(() => http.send({ method: 'GET', path: '/list' }).then((answer) => answer.status)));
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(simulator.requests).toHaveLength(5);
+    expect(http.circuitState).toBe('closed');
+  });
+
   it('does not count 4xx answers against the circuit', async () => {
     const { simulator, http } = await start({ retry: { retries: 0 }, breaker: { failures: 2, halfOpenMs: 60_000 } });
     simulator.inject({ kind: 'status', status: 404 });

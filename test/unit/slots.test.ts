@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CallerSlots } from '../../src/upstreams/caller-slots.js';
+import { CallerSlots, Slots } from '../../src/upstreams/slots.js';
 
-/** One caller's share of an upstream: counted slots, handed over in order, released once. */
+/** Counted slots, handed over in order, released once: one caller's share of an upstream, and the upstream's own bound. */
 
 /** A slot given at once is a release function, not a promise: settled already. */
 const settled = async <T>(slot: T | Promise<T>): Promise<'pending' | 'resolved' | 'rejected'> => {
@@ -41,5 +41,25 @@ describe('CallerSlots', () => {
     expect(await settled(waiting)).toBe('rejected');
     release();
     expect(slots.size).toBe(0);
+  });
+});
+
+describe('Slots', () => {
+  it('is full only when every slot is held and the queue is at its bound; a wait aborted leaves the queue', async () => {
+    const slots = new Slots(1, 1);
+    const never = new AbortController().signal;
+    const held = slots.acquire(never);
+    expect(typeof held).toBe('function');
+    expect(slots.full).toBe(false);
+    const deadline = new AbortController();
+    const waiting = slots.acquire(deadline.signal);
+    expect(slots.full).toBe(true);
+    deadline.abort(new Error('deadline'));
+    expect(await settled(waiting)).toBe('rejected');
+    expect(slots.full).toBe(false);
+    const next = slots.acquire(never);
+    expect(await settled(next)).toBe('pending');
+    (held as () => void)();
+    expect(await settled(next)).toBe('resolved');
   });
 });
