@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import {
   GraphQLError,
@@ -11,6 +10,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { keptWhenPassed, type OperationCheck } from '../cache/passed-checks.js';
 import { DEFAULT_PAGE_ROWS } from '../schema/paging/connection-args.js';
 import { isBadUserInput, validationError } from '../errors.js';
 import { MAX_PAGE_SIZE } from '../schema/paging/upstream-page.js';
@@ -101,49 +101,14 @@ const reportRefusal = {
   onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(validationError(error.message.replace(/^Syntax Error: /, '')))],
 };
 
-/** Variable values longer than this (as JSON) are kept under their SHA-256 digest, not their text: memory stays bounded. */
-const MAX_VARIABLES_KEY_LENGTH = 2_048;
-/** Passing variable values kept per document; the oldest goes first. */
-const MAX_CACHED_PER_DOCUMENT = 64;
-
 /**
- * The operation budget is a pure function of the schema, the document, the operation name and
- * the variable values, and yoga hands the same parsed document object to every request of the
- * same text (its parse cache). So a walk that passed is kept per document under the operation
- * name and the variables' JSON: the same operation with the same variables is not walked again
- * (a `validate()` per request was ~3% of a 20-row page's CPU, and ~4% of a page joined to 100
- * indicators, whose list of values is long). Refusals are never kept (each is measured and worded
- * again); long variable values are kept by their digest.
+ * The operation budget, kept when it passes (cache/passed-checks.ts): a `validate()` per request was
+ * ~3% of a 20-row page's CPU, and ~4% of a page joined to 100 indicators, whose list of values is long.
  */
 export function cachedBudgetCheck(
   rule: (variables: Readonly<Record<string, unknown>> | undefined, operationName: string | null | undefined) => ValidationRule,
-) {
-  const passed = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Set<string>>>();
-  return (
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operationName: string | null | undefined,
-    variables: Readonly<Record<string, unknown>> | undefined,
-  ): readonly GraphQLError[] => {
-    const json = JSON.stringify(variables ?? {});
-    const key = `${operationName ?? ''}\u0000${json.length <= MAX_VARIABLES_KEY_LENGTH ? json : `sha256:${createHash('sha256').update(json).digest('base64')}`}`;
-    let byDocument = passed.get(schema);
-    if (byDocument === undefined) {
-      byDocument = new WeakMap();
-      passed.set(schema, byDocument);
-    }
-    const keys = byDocument.get(document);
-    if (keys?.has(key)) return [];
-    const errors = validate(schema, document, [rule(variables, operationName)]);
-    if (errors.length === 0) {
-      if (keys === undefined) byDocument.set(document, new Set([key]));
-      else {
-        if (keys.size >= MAX_CACHED_PER_DOCUMENT) keys.delete(keys.values().next().value!);
-        keys.add(key);
-      }
-    }
-    return errors;
-  };
+): OperationCheck {
+  return keptWhenPassed((schema, document, operationName, variables) => validate(schema, document, [rule(variables, operationName)]));
 }
 
 /** Refuses `_service`, the subgraph SDL, where introspection is off and no router is recognised. */
