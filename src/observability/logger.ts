@@ -111,8 +111,15 @@ export function createGatewayLogger({
   });
   return {
     ...levels(undefined),
-    request: ({ requestId, operation, outcome, status, durationMs }) =>
-      emit('info', 'request', { operation, outcome, status, durationMs: Math.round(durationMs) }, requestId),
+    request: ({ requestId, operation, outcome, status, durationMs }) => {
+      // The request id and the operation name are the caller's text, redacted; the rest is the gateway's own words and numbers.
+      const fields: LogFields = requestId === undefined ? {} : { requestId: redact(requestId) };
+      fields.operation = redact(operation);
+      fields.outcome = outcome;
+      fields.status = status;
+      fields.durationMs = Math.round(durationMs);
+      writer('info', 'request', fields);
+    },
     forRequest: levels,
   };
 }

@@ -160,3 +160,17 @@ describe('upstream text that echoes credentials', () => {
     for (const line of gw.logs.map((entry) => entry.line)) for (const secret of [...sent, ...CONFIGURED]) expect(line).not.toContain(secret);
   });
 });
+
+describe('the access log', () => {
+  it("redacts the caller's own text in the request line: a request id and an operation name that are a configured secret", async () => {
+    gw.logs.length = 0;
+    // The demo SIGN token is a plain token: accepted as a request id, and a valid GraphQL name once prefixed.
+    const name = `Op_${DEMO_SIGN_TOKEN}`;
+    expect(DEMO_SIGN_TOKEN).toMatch(/^[A-Za-z0-9_]{8,100}$/);
+    await gw.post({ query: `query ${name} { __typename }`, operationName: name }, { 'x-request-id': DEMO_SIGN_TOKEN });
+    const lines = gw.logs.filter((entry) => entry.line.includes(' request operation='));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.line).not.toContain(DEMO_SIGN_TOKEN);
+    expect(lines[0]?.line).toMatch(/request=\[redacted\] request operation=Op_\[redacted\] outcome=success status=200/);
+  });
+});
