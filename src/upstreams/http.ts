@@ -235,6 +235,11 @@ export class UpstreamHttp {
     const idempotent = isIdempotent(request.method, request.idempotent);
     const { signal } = deadline;
     for (let attempts = 1; ; attempts += 1) {
+      if (this.inFlight.full) {
+        this.reject('queue-full');
+        const { max, queue } = this.settings.concurrency;
+        throw upstreamUnavailable(this.name, `has ${max} requests in flight and ${queue} waiting; not called`);
+      }
       // What the client adds is its authentication (tokens, keys, signatures): never repeated back to a caller.
       const credentials: Record<string, string> = { ...request.headers, ...request.sign?.({ method: request.method, pathAndQuery, body: body ?? '' }) };
       const headers: Record<string, string> = { accept: 'application/json' };
@@ -242,12 +247,6 @@ export class UpstreamHttp {
       if (requestId !== undefined) headers['x-request-id'] = requestId;
       if (body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
       Object.assign(headers, credentials);
-
-      if (this.inFlight.full) {
-        this.reject('queue-full');
-        const { max, queue } = this.settings.concurrency;
-        throw upstreamUnavailable(this.name, `has ${max} requests in flight and ${queue} waiting; not called`);
-      }
       const slot = this.inFlight.acquire(signal);
       const release = typeof slot === 'function' ? slot : await slot;
       let outcome: AttemptOutcome;
