@@ -89,8 +89,10 @@ export function createGatewayLogger({
   const redact = createRedactor(secrets);
   const threshold = LEVELS.indexOf(level);
   const writer = sink === undefined ? pinoWriter(jsonLines(destination)) : textWriter(sink);
+  // A line's fields start with its request id, redacted: the caller may have chosen it.
+  const startFields = (requestId: string | undefined): LogFields => (requestId === undefined ? {} : { requestId: redact(requestId) });
   const emit = (entryLevel: LogLevel, message: string, fields: LogFields, requestId: string | undefined) => {
-    const redacted: LogFields = requestId === undefined ? {} : { requestId: redact(requestId) };
+    const redacted = startFields(requestId);
     for (const key in fields) {
       const value = fields[key] as string | number;
       redacted[key] = typeof value === 'string' ? redact(value) : value;
@@ -112,8 +114,8 @@ export function createGatewayLogger({
   return {
     ...levels(undefined),
     request: ({ requestId, operation, outcome, status, durationMs }) => {
-      // The request id and the operation name are the caller's text, redacted; the rest is the gateway's own words and numbers.
-      const fields: LogFields = requestId === undefined ? {} : { requestId: redact(requestId) };
+      // The operation name is the caller's text too, redacted; the rest is the gateway's own words and numbers.
+      const fields = startFields(requestId);
       fields.operation = redact(operation);
       fields.outcome = outcome;
       fields.status = status;
