@@ -131,7 +131,6 @@ function startLoadTarget(kind: TargetKind, context: BenchContext): Promise<LoadT
   return startTarget(context.targetScript, kind, { ...context.simulators.environment, ...(kind === 'gateway' ? context.gatewayEnvironment : {}) });
 }
 
-/** A side's load at one concurrency, started and warmed, ready for its measured rounds. */
 /** One measured round of a side: all a Measurement holds but memory, which is read once over all rounds. */
 type Round = Omit<Measurement, 'memory' | 'roundsRequestsPerSecond'>;
 
