@@ -9,6 +9,7 @@ import { useIndicatorBatching } from './indicators/use-indicator-batching.js';
 import type { GatewayLogger } from './observability/logger.js';
 import { createGatewayMetrics } from './observability/metrics.js';
 import { useRequestId } from './observability/use-request-id.js';
+import { ExactPathPattern, pathOf } from './request-path.js';
 import { useObservability } from './observability/use-observability.js';
 import { useCompiledExecution } from './use-compiled-execution.js';
 import { maskedErrorsOptions, useErrorMasking } from './use-error-masking.js';
@@ -106,6 +107,8 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     }),
     plugins,
     graphqlEndpoint: `/:endpoint(${GRAPHQL_ENDPOINT.slice(1)}|${SUBGRAPH_ENDPOINT.slice(1)})`,
+    // yoga tests every request's path against that pattern: matched exactly, without the URLPattern polyfill.
+    fetchAPI: { URLPattern: ExactPathPattern },
     healthCheckEndpoint: '/health',
     landingPage: false,
     // The bundled GraphiQL works with no CDN reachable, as on an isolated security network; it opens
@@ -122,17 +125,6 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     maskedErrors: maskedErrorsOptions({ introspection: config.introspection }),
     logging: logger,
   });
-}
-
-/**
- * The path of a request's absolute URL (`http://host:port/path?query`), read without building a
- * URL object: the schema is picked by it for every request.
- */
-export function pathOf(url: string): string {
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start === -1) return '/';
-  const end = url.indexOf('?', start);
-  return end === -1 ? url.slice(start) : url.slice(start, end);
 }
 
 /** Serves the gateway over HTTP; `/` points a browser at GraphiQL. */

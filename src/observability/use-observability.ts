@@ -5,6 +5,7 @@ import type { GatewayLogger } from './logger.js';
 import { requestIdOf } from './request-scope.js';
 import type { UpstreamHttp } from '../upstreams/http.js';
 import type { GatewayMetrics, OperationOutcome } from './metrics.js';
+import { pathOf } from '../request-path.js';
 
 /**
  * Serves `/metrics` (Prometheus text) and `/readiness` (503 while an upstream's circuit is open),
@@ -36,13 +37,14 @@ export function useObservability({
   const records = new WeakMap<Request, RequestRecord>();
   return {
     // Synchronous but for /metrics: an async hook would cost every request a promise and its ticks.
-    onRequest({ request, url, endResponse, fetchAPI }) {
-      if (request.method === 'GET' && url.pathname === METRICS_ENDPOINT) {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const path = pathOf(request.url);
+      if (request.method === 'GET' && path === METRICS_ENDPOINT) {
         return metrics.registry
           .metrics()
           .then((text) => endResponse(new fetchAPI.Response(text, { headers: { 'content-type': metrics.registry.contentType } })));
       }
-      if (request.method === 'GET' && url.pathname === READINESS_ENDPOINT) {
+      if (request.method === 'GET' && path === READINESS_ENDPOINT) {
         const open = upstreams.filter((upstream) => upstream.circuitState === 'open').map((upstream) => upstream.name);
         endResponse(
           fetchAPI.Response.json(open.length === 0 ? { status: 'ready' } : { status: 'unavailable', openCircuits: open }, {
@@ -51,7 +53,7 @@ export function useObservability({
         );
         return;
       }
-      if (graphqlEndpoints.includes(url.pathname)) records.set(request, { startedAt: performance.now(), operation: undefined, outcome: undefined });
+      if (graphqlEndpoints.includes(path)) records.set(request, { startedAt: performance.now(), operation: undefined, outcome: undefined });
     },
     onParams({ request, params }) {
       const record = records.get(request);

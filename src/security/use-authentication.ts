@@ -5,6 +5,7 @@ import { authenticationError, bearerToken, createTokenVerifier, hasScope, type C
 import type { AuthenticationConfig } from './config.js';
 import type { FailedAuthenticationLimit } from './failed-authentication-limit.js';
 import { clientAddress } from './use-rate-limit.js';
+import { pathOf } from '../request-path.js';
 
 /**
  * Authenticates every request to the GraphQL endpoints before it is parsed: a missing or bad token
@@ -70,8 +71,9 @@ export function useAuthentication({
   if (!authentication.enabled) return {};
   const verify = createTokenVerifier(authentication);
   return {
-    onRequest({ request, url, serverContext, endResponse }) {
-      if (url.pathname !== graphqlEndpoint && url.pathname !== subgraphEndpoint) return;
+    onRequest({ request, serverContext, endResponse }) {
+      const path = pathOf(request.url);
+      if (path !== graphqlEndpoint && path !== subgraphEndpoint) return;
       const refuse = (error: unknown) => {
         // A hook that throws would escape yoga's error handling: every failure becomes a response here.
         const refusal = error instanceof GraphQLError ? error : authenticationError('The token could not be verified.');
@@ -80,7 +82,7 @@ export function useAuthentication({
         endResponse(refusalResponse(tooMany ?? refusal));
       };
       try {
-        const caller = url.pathname === subgraphEndpoint ? routedCaller(request) : verify(bearerToken(request.headers.get('authorization')));
+        const caller = path === subgraphEndpoint ? routedCaller(request) : verify(bearerToken(request.headers.get('authorization')));
         // A token verified before answers at once: the request goes on without waiting for a promise.
         if (!(caller instanceof Promise)) return void callers.set(request, caller);
         return caller.then((known) => callers.set(request, known), refuse);

@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import { forbiddenRequest, refusalResponse, unsupportedMediaType } from '../errors.js';
+import { pathOf } from '../request-path.js';
 
 /**
  * Keeps browsers from being used against the gateway. A web page may send a form (form-encoded,
@@ -15,8 +16,8 @@ const JSON_CONTENT_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
 export function useBrowserGuards({ allowedOrigins, graphqlEndpoints }: { allowedOrigins: readonly string[]; graphqlEndpoints: readonly string[] }): Plugin {
   const allowed = new Set(allowedOrigins);
   return {
-    onRequest({ request, url, endResponse }) {
-      if (!graphqlEndpoints.includes(url.pathname)) return;
+    onRequest({ request, endResponse }) {
+      if (!graphqlEndpoints.includes(pathOf(request.url))) return;
       const origin = request.headers.get('origin');
       if (origin !== null && !allowed.has(origin) && !isSameOrigin(origin, request)) {
         endResponse(refusalResponse(forbiddenRequest('Cross-origin requests are refused: this origin is not in GATEWAY_CORS_ORIGINS.')));

@@ -4,6 +4,7 @@ import { rateLimited, refusalResponse } from '../errors.js';
 import type { RateLimitConfig } from './config.js';
 import { createRateLimiter, type RateBudget, RecentKeys } from './rate-limiter.js';
 import type { RequestCallers } from './use-authentication.js';
+import { pathOf } from '../request-path.js';
 
 /**
  * Limits requests to the GraphQL endpoints per caller: the token's `sub`, else the client address
@@ -46,8 +47,8 @@ export function useRateLimit({
   const bucketOf = new WeakMap<Request, string>();
   return {
     onDispose: () => limiter.close(),
-    async onRequest({ request, url, serverContext, endResponse }) {
-      if (!graphqlEndpoints.includes(url.pathname)) return;
+    async onRequest({ request, serverContext, endResponse }) {
+      if (!graphqlEndpoints.includes(pathOf(request.url))) return;
       const subject = callers.peek(request)?.subject;
       const key = subject === undefined ? `address:${clientAddress(serverContext)}` : `subject:${subject}`;
       bucketOf.set(request, key);

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
 import { mintToken, routerHeaders, useTestGateway } from '../support/gateway.js';
@@ -77,5 +78,36 @@ describe('with introspection on (the demo)', () => {
     expect(service.json.errors).toBeUndefined();
     expect((await gw.fetch('/graphql', { headers: { accept: 'text/html' } })).headers.get('content-type')).toContain('text/html');
     expect((await gw.fetch('/subgraph', { headers: { accept: 'text/html' } })).headers.get('content-type') ?? '').not.toContain('text/html');
+  });
+});
+
+describe('a request line whose path is not in its normal form', () => {
+  const gw = useTestGateway({ auth: true, listen: true });
+
+  /** Over a socket, the path exactly as written: a fetch client would normalise it first. */
+  const postRaw = (path: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; json: { data?: unknown; errors?: { message: string }[] } }>((resolve, reject) => {
+      const body = JSON.stringify(SERVICE);
+      const { port } = new URL(gw.url);
+      const sent = request({ host: '127.0.0.1', port, method: 'POST', path, headers: { 'content-type': 'application/json', ...headers } }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, json: text === '' ? {} : JSON.parse(text) }));
+      });
+      sent.on('error', reject);
+      sent.end(body);
+    });
+
+  it('is the endpoint it names for every check and for the graph served, as the URL parser reads it', async () => {
+    // The router's checks and the router's graph together: `_service` answers.
+    const routed = await postRaw('/public/../subgraph', await routerHeaders());
+    expect(routed.json.errors).toBeUndefined();
+    expect(JSON.stringify(routed.json.data)).toContain('@key(fields: \\"tenantId\\")');
+    // Without the router's token, refused as on /subgraph.
+    const caller = await mintToken({ tenants: [DEMO_TENANT_ID] });
+    expect((await postRaw('/./subgraph', { authorization: `Bearer ${caller}` })).status).toBe(401);
+    // Paths that only look like an endpoint are none.
+    for (const path of ['/subgraph/', '/v1/subgraph', '/subgraphs', '/%73ubgraph']) expect((await postRaw(path, await routerHeaders())).status).toBe(404);
   });
 });
