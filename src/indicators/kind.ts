@@ -16,7 +16,27 @@ const URL_PARTS = /^(https?:\/\/)([^/?#]*)(.*)$/i;
 // RFC 1123 labels, at least two, a letter-bearing top-level label; the total at most 253.
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
+/** Detections kept, by the text detected; the map starts over when full, so memory stays bounded. */
+const MAX_KEPT_DETECTIONS = 10_000;
+const keptDetections = new Map<string, DetectedIndicator>();
+
+/**
+ * What `raw` is. The same values come back operation after operation (a SIM's threat targets, the
+ * whole Apex list keyed by its objects' normalised content), and detecting one runs up to four
+ * regular expressions (~1 µs): each text's detection is kept, and each caller gets its own copy
+ * (Pothos brands the objects it resolves as nodes and entities with their type).
+ */
 export function detectIndicator(raw: string): DetectedIndicator {
+  let detected = keptDetections.get(raw);
+  if (detected === undefined) {
+    if (keptDetections.size >= MAX_KEPT_DETECTIONS) keptDetections.clear();
+    detected = detect(raw);
+    keptDetections.set(raw, detected);
+  }
+  return { value: detected.value, kind: detected.kind };
+}
+
+function detect(raw: string): DetectedIndicator {
   const trimmed = raw.trim();
   const lower = trimmed.toLowerCase();
   if (isIPv4(trimmed)) return { value: trimmed, kind: 'IPV4' };

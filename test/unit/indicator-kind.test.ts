@@ -21,6 +21,24 @@ describe('detectIndicator', () => {
     expect(detectIndicator(raw)).toEqual({ value, kind });
   });
 
+  it('answers a text seen before as it did the first time, whatever came in between, each caller its own object', () => {
+    const text = fc.oneof(fc.constantFrom(' 117.219.34.162 ', 'Example.COM.', 'HTTPS://Example.COM/Path', 'C1153422C5F68E731347F6A33F791598'), fc.string());
+    fc.assert(
+      fc.property(text, fc.array(fc.string(), { maxLength: 50 }), (raw, between) => {
+        const first = detectIndicator(raw);
+        // A caller's change to its answer (Pothos brands nodes) is not the next caller's.
+        (first as { brand?: string }).brand = 'Indicator';
+        for (const other of between) detectIndicator(other);
+        const again = detectIndicator(raw);
+        return again !== first && !('brand' in again) && again.value === first.value && again.kind === first.kind;
+      }),
+    );
+    // Past the bound of kept detections (10,000 texts), still the same answer.
+    for (let i = 0; i < 12_000; i += 1) detectIndicator(`host-${i}.example.com`);
+    expect(detectIndicator('HTTPS://Example.COM/Path?Q=1')).toEqual({ value: 'https://example.com/Path?Q=1', kind: 'URL' });
+    expect(detectIndicator('host-1.example.com')).toEqual({ value: 'host-1.example.com', kind: 'DOMAIN' });
+  });
+
   it('splits an IP pair target into both addresses, and leaves a domain whole', () => {
     expect(indicatorsOfTarget('192.168.11.2/117.219.34.162')).toEqual([
       { value: '192.168.11.2', kind: 'IPV4' },
