@@ -114,10 +114,15 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     // The bundled GraphiQL works with no CDN reachable, as on an isolated security network; it opens
     // on the example operations (the same documents and variables the tests run), one tab each.
     renderGraphiQL: renderGraphiQLWithExamples,
-    graphiql: (request) =>
-      examplesGraphiQL !== undefined && pathOf(request.url) === GRAPHQL_ENDPOINT ? { ...examplesGraphiQL, endpoint: GRAPHQL_ENDPOINT } : false,
+    // Off: no GraphiQL hook in the request pipeline at all.
+    graphiql:
+      examplesGraphiQL === undefined
+        ? false
+        : (request) => (pathOf(request.url) === GRAPHQL_ENDPOINT ? { ...examplesGraphiQL, endpoint: GRAPHQL_ENDPOINT } : false),
     // An array body (HTTP batching) is refused with 400; one operation per request keeps the limits per request.
     batching: false,
+    // No file uploads in this graph: no multipart parser tried on every request (use-browser-guards refuses such bodies first).
+    multipart: false,
     cors: corsOptions(security.corsOrigins),
     // useBodyLimit: the same limit, without a stream pipeline per request.
     maxRequestBodySize: false,
