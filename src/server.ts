@@ -123,7 +123,8 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     batching: false,
     // No file uploads in this graph: no multipart parser tried on every request (use-browser-guards refuses such bodies first).
     multipart: false,
-    cors: corsOptions(security.corsOrigins),
+    // No origin listed (the default): no CORS hooks at all, and no browser on another site may read an answer.
+    cors: security.corsOrigins.length === 0 ? false : corsOptions(security.corsOrigins),
     // useBodyLimit: the same limit, without a stream pipeline per request.
     maxRequestBodySize: false,
     ...(security.trustedDocuments === null ? {} : { extraParamNames: [DOCUMENT_ID_PARAM] }),
