@@ -160,11 +160,12 @@ export function useQueryLimits({
       listMaximums: LIST_MAXIMUMS,
     }),
   );
+  const pageRangeRule = literalPageRangeRule(MAX_PAGE_SIZE);
   return {
     onPluginInit({ addPlugin }) {
       addPlugin({
         onValidate: ({ addValidationRule }) => {
-          addValidationRule(literalPageRangeRule(MAX_PAGE_SIZE));
+          addValidationRule(pageRangeRule);
           return ({ result, setResult }) => {
             // A page size out of range is the caller's mistake to name, not a cost the limits below would word otherwise.
             const badInput = result.filter(isBadUserInput);
