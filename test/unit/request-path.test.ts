@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pathOf } from '../../src/request-path.js';
+import { ExactPathPattern, pathOf } from '../../src/request-path.js';
 
 describe('pathOf', () => {
   it("reads the same path as the URL parser for any request URL node's adapter builds", () => {
@@ -30,5 +30,21 @@ describe('pathOf', () => {
     expect(pathOf('http://gateway.internal/./subgraph')).toBe('/subgraph');
     expect(pathOf('http://gateway.internal/public/..\\subgraph')).toBe('/subgraph');
     expect(pathOf('http://gateway.internal?x=/graphql')).toBe('/');
+  });
+});
+
+describe('ExactPathPattern', () => {
+  it('matches the paths of a choice exactly, from a URL or its text, as URLPattern did', () => {
+    const endpoints = new ExactPathPattern({ pathname: '/:endpoint(graphql|subgraph)' });
+    expect(endpoints.test(new URL('http://gateway/graphql?query=x'))).toBe(true);
+    expect(endpoints.test('http://gateway/./subgraph')).toBe(true);
+    for (const path of ['/graphql/', '/v1/graphql', '/graphqls', '/%67raphql', '/']) expect(endpoints.test(`http://gateway${path}`)).toBe(false);
+    expect(new ExactPathPattern({ pathname: '/health' }).test('http://gateway/health')).toBe(true);
+  });
+
+  it('refuses, when built, a pattern it would not match as URLPattern does', () => {
+    for (const pathname of ['/graphql/*', '/:any', '/(graphql|subgraph)', '/items/:id(\\d+)']) {
+      expect(() => new ExactPathPattern({ pathname })).toThrow(/a path or a choice of paths/);
+    }
   });
 });
