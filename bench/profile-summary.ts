@@ -105,3 +105,70 @@ export function formatProfileSummary(summary: ProfileSummary, operations: number
     ...table('function', summary.functions),
   ].join('\n');
 }
+
+/** V8's sampling heap profile: a tree of call frames, each with the bytes sampled as allocated there. */
+interface HeapProfileNode {
+  callFrame: CallFrame;
+  selfSize: number;
+  children?: HeapProfileNode[];
+}
+
+export interface HeapShare {
+  name: string;
+  bytes: number;
+  /** Of every byte sampled. */
+  share: number;
+}
+
+export interface HeapSummary {
+  totalBytes: number;
+  functions: HeapShare[];
+  areas: HeapShare[];
+}
+
+/**
+ * Where a sampling heap profile's bytes were allocated, per function and per area (as for CPU:
+ * a native allocation, such as JSON.parse's objects, counts toward the JavaScript calling it).
+ */
+export function summariseHeapProfile(path: string, top = 25): HeapSummary {
+  const { head } = JSON.parse(readFileSync(path, 'utf8')) as { head: HeapProfileNode };
+  const byFunction = new Map<string, number>();
+  const byArea = new Map<string, number>();
+  let total = 0;
+  const walk = (node: HeapProfileNode, callerArea: string) => {
+    const own = areaOf(node.callFrame);
+    const area = own === '(native)' || own.startsWith('(') ? callerArea : own;
+    if (node.selfSize > 0) {
+      const frame = node.callFrame;
+      const name = `${frame.functionName || '(anonymous)'} ${frame.url === '' ? `(native, from ${area})` : `${area}:${frame.lineNumber + 1}`}`;
+      byFunction.set(name, (byFunction.get(name) ?? 0) + node.selfSize);
+      byArea.set(area, (byArea.get(area) ?? 0) + node.selfSize);
+      total += node.selfSize;
+    }
+    for (const child of node.children ?? []) walk(child, area);
+  };
+  walk(head, '(root)');
+  const ranked = (totals: Map<string, number>) =>
+    [...totals]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, bytes]) => ({ name, bytes, share: total === 0 ? 0 : bytes / total }));
+  return { totalBytes: total, functions: ranked(byFunction), areas: ranked(byArea) };
+}
+
+export function formatHeapSummary(summary: HeapSummary, operations: number): string {
+  const kilobytes = (bytes: number) => (bytes / 1024).toFixed(1);
+  const perOperation = (bytes: number) => (operations > 0 ? kilobytes(bytes / operations) : '-');
+  const table = (title: string, rows: HeapShare[]) => [
+    `| ${title} | KB per operation | share |`,
+    '|---|---|---|',
+    ...rows.map((row) => `| ${row.name.replace(/\|/g, '\\|')} | ${perOperation(row.bytes)} | ${(row.share * 100).toFixed(1)}% |`),
+  ];
+  return [
+    `allocated ${(summary.totalBytes / 1024 / 1024).toFixed(0)} MB, ${perOperation(summary.totalBytes)} KB per operation over ${operations} operations (sampled)`,
+    '',
+    ...table('area', summary.areas),
+    '',
+    ...table('function', summary.functions),
+  ].join('\n');
+}

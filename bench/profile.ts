@@ -6,7 +6,8 @@ import { startDemoSimulators } from '../src/simulators/index.js';
 import { buildTargets } from './build.js';
 import { createGatewaySettings } from './gateway-settings.js';
 import { runLoad } from './load.js';
-import { formatProfileSummary, summariseProfile } from './profile-summary.js';
+import { formatHeapSummary, formatProfileSummary, summariseHeapProfile, summariseProfile } from './profile-summary.js';
+import type { ProfileKind } from './protocol.js';
 import { benchScenarios, SCENARIO_IDS, type ScenarioId } from './scenarios.js';
 import { startTarget } from './target-process.js';
 
@@ -15,7 +16,8 @@ import { startTarget } from './target-process.js';
  * bench runs it) with V8's CPU profiler on during the load only (not startup, not the sample
  * check), then where its CPU went, per area and per function.
  * Options: --scenario a --side gateway|floor --connections 16 --seconds 10 --keep (keeps the .cpuprofile for a flame graph,
- * e.g. in Chrome DevTools or speedscope).
+ * e.g. in Chrome DevTools or speedscope); --heap profiles where the heap is allocated instead (V8's
+ * sampling heap profiler, the objects collections freed included: what feeds the GC), kept as a .heapprofile.
  */
 
 const { values } = parseArgs({
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     seconds: { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
+    heap: { type: 'boolean', default: false },
     top: { type: 'string', default: '25' },
   },
 });
@@ -48,14 +51,16 @@ const simulators = await startDemoSimulators({ largeTenant: true });
 const profileDir = mkdtempSync(join(tmpdir(), 'gateway-profile-'));
 try {
   const target = await startTarget(targetScript, side, { ...simulators.environment, ...settings.environment });
-  const file = join(profileDir, `${side}.cpuprofile`);
+  const kind: ProfileKind = values.heap ? 'heap' : 'cpu';
+  const extension = kind === 'cpu' ? 'cpuprofile' : 'heapprofile';
+  const file = join(profileDir, `${side}.${extension}`);
   let operations = 0;
   try {
     const load = await scenario.prepare(side, target.url);
     // A warm-up first, as long as the bench's, so the profile is of the steady state (V8's optimising done, pools open).
     await runLoad({ url: target.url, requests: load.requests, connections, stop: { seconds: 10 }, verifyBody: load.verifyBody });
     console.error(`profile: ${scenario.title}, ${connections} connections, ${seconds} s`);
-    await target.startProfile();
+    await target.startProfile(kind);
     const result = await runLoad({ url: target.url, requests: load.requests, connections, stop: { seconds }, verifyBody: load.verifyBody });
     await target.stopProfile(file);
     if (result.failed > 0) throw new Error(`${result.failed} of ${result.sent} requests failed: the profile would not be of the real work`);
@@ -64,9 +69,13 @@ try {
   } finally {
     await target.stop();
   }
-  console.log(formatProfileSummary(summariseProfile(file, Number(values.top)), operations));
+  console.log(
+    kind === 'cpu'
+      ? formatProfileSummary(summariseProfile(file, Number(values.top)), operations)
+      : formatHeapSummary(summariseHeapProfile(file, Number(values.top)), operations),
+  );
   if (values.keep) {
-    const kept = join(process.cwd(), `${side}-${scenarioId}.cpuprofile`);
+    const kept = join(process.cwd(), `${side}-${scenarioId}.${extension}`);
     copyFileSync(file, kept);
     console.error(`profile: kept ${kept}`);
   }

@@ -14,7 +14,14 @@ export interface MemoryReport {
 export const MEMORY_SAMPLE_MS = 50;
 
 /** `start-profile` / `stop-profile`: a CPU profile of the load only (bench/profile.ts), written by the target to `path`. */
-export type ParentMessage = { type: 'reset-memory' } | { type: 'read-memory' } | { type: 'start-profile' } | { type: 'stop-profile'; path: string };
+/** `cpu`: V8's CPU profiler; `heap`: its sampling heap profiler, counting what the collections freed too (where a request allocates). */
+export type ProfileKind = 'cpu' | 'heap';
+
+export type ParentMessage =
+  | { type: 'reset-memory' }
+  | { type: 'read-memory' }
+  | { type: 'start-profile'; kind: ProfileKind }
+  | { type: 'stop-profile'; path: string };
 
 export type ChildMessage =
   | { type: 'listening'; port: number }

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import type { ChildMessage, MemoryReport, ParentMessage, TargetKind } from './protocol.js';
+import type { ChildMessage, MemoryReport, ParentMessage, ProfileKind, TargetKind } from './protocol.js';
 
 /** The parent's handle on a load target process: start it, wait until it serves, read its memory, stop it. */
 
@@ -27,8 +27,8 @@ export interface LoadTarget {
 
 export interface RunningTarget extends LoadTarget {
   pid: number;
-  /** CPU profiling of what happens from now until `stopProfile`, which writes it to `path`. */
-  startProfile(): Promise<void>;
+  /** Profiling (CPU, or where the heap is allocated) of what happens from now until `stopProfile`, which writes it to `path`. */
+  startProfile(kind: ProfileKind): Promise<void>;
   stopProfile(path: string): Promise<void>;
 }
 
@@ -112,9 +112,9 @@ export async function startTarget(targetScript: string, kind: TargetKind, config
         const { type: _type, ...report } = await reply;
         return report;
       },
-      startProfile: async () => {
+      startProfile: async (profileKind) => {
         const started = nextMessage(child, 'profile-started', MEMORY_REPLY_LIMIT_MS, `${kind} profiler start`);
-        send({ type: 'start-profile' });
+        send({ type: 'start-profile', kind: profileKind });
         await started;
       },
       stopProfile: async (path) => {

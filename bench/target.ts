@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { getHeapStatistics } from 'node:v8';
 import { ConfigError, loadConfig, type GatewayConfig } from '../src/config.js';
 import type { SecurityConfig } from '../src/security/config.js';
-import { MEMORY_SAMPLE_MS, type ChildMessage, type ParentMessage, type TargetKind } from './protocol.js';
+import { MEMORY_SAMPLE_MS, type ChildMessage, type ParentMessage, type ProfileKind, type TargetKind } from './protocol.js';
 
 /**
  * A load target in its own process, so autocannon does not share its event loop: the gateway
@@ -69,27 +69,42 @@ const sampleMemory = () => {
 };
 setInterval(sampleHeap, MEMORY_SAMPLE_MS).unref();
 
-/** The CPU profiler, attached only when asked (bench/profile.ts): startup is not part of the profile. */
-let profiler: Session | undefined;
+/** The profiler, attached only when asked (bench/profile.ts): startup is not part of the profile. */
+let profiler: { session: Session; kind: ProfileKind } | undefined;
 
-async function startProfile(): Promise<void> {
-  profiler = new Session();
-  profiler.connect();
-  await profiler.post('Profiler.enable');
-  await profiler.post('Profiler.start');
+/** Bytes between two samples of the heap profiler: V8's default is 32 KB; a request allocates a few hundred. */
+const HEAP_SAMPLING_INTERVAL = 4_096;
+
+async function startProfile(kind: ProfileKind): Promise<void> {
+  const session = new Session();
+  session.connect();
+  if (kind === 'cpu') {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  } else {
+    await session.post('HeapProfiler.enable');
+    // Objects the young and old collections freed are counted too: what a request allocates, not what survives it.
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: HEAP_SAMPLING_INTERVAL,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    } as { samplingInterval: number });
+  }
+  profiler = { session, kind };
   send({ type: 'profile-started' });
 }
 
 async function stopProfile(path: string): Promise<void> {
-  const { profile } = await profiler!.post('Profiler.stop');
+  const { session, kind } = profiler!;
+  const { profile } = kind === 'cpu' ? await session.post('Profiler.stop') : await session.post('HeapProfiler.stopSampling');
   writeFileSync(path, JSON.stringify(profile));
-  profiler!.disconnect();
+  session.disconnect();
   profiler = undefined;
   send({ type: 'profile-written', path });
 }
 
 process.on('message', (message: ParentMessage) => {
-  if (message.type === 'start-profile') void startProfile();
+  if (message.type === 'start-profile') void startProfile(message.kind);
   else if (message.type === 'stop-profile') void stopProfile(message.path);
   else if (message.type === 'reset-memory') {
     peakHeapUsed = 0;
