@@ -15,7 +15,7 @@ import { SignClient } from './upstreams/sign/client.js';
 
 /** What every resolver gets: the upstream clients of this operation (SIGN's with this caller's token), and per-operation loaders. */
 export interface GatewayContext {
-  /** The request's id (use-request-id.ts), for what is logged or masked under it. */
+  /** The request's id (observability/request-scope.ts), for what is logged or masked under it. */
   requestId: string | undefined;
   /** Who is calling: the tenants and scopes their token grants (everything when authentication is off). */
   caller: Caller;

@@ -8,7 +8,6 @@ import { createThreatFeeds, type ThreatFeedOptions } from './feed/index.js';
 import { useIndicatorBatching } from './indicators/use-indicator-batching.js';
 import type { GatewayLogger } from './observability/logger.js';
 import { createGatewayMetrics } from './observability/metrics.js';
-import { useRequestId } from './observability/use-request-id.js';
 import { ExactPathPattern, pathOf } from './request-path.js';
 import { useObservability } from './observability/use-observability.js';
 import { useCompiledExecution } from './use-compiled-execution.js';
@@ -55,7 +54,6 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
   // In order: the request id and what is measured under it (/metrics, /readiness answer here),
   // then what a browser may not send, who is calling, how often, which documents, then per operation its scope and its size.
   const plugins: Plugin[] = [
-    useRequestId(),
     useObservability({ metrics: createGatewayMetrics(pools), logger, upstreams: pools, graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT] }),
     useBrowserGuards({ allowedOrigins: security.corsOrigins, graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT] }),
     useAuthentication({

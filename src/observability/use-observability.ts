@@ -2,13 +2,14 @@ import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { UpstreamName } from '../errors.js';
 import type { GatewayLogger } from './logger.js';
-import { requestIdOf } from './request-scope.js';
+import { answerRequestId, assignRequestId, requestIdOf } from './request-scope.js';
 import type { UpstreamHttp } from '../upstreams/http.js';
 import type { GatewayMetrics, OperationOutcome } from './metrics.js';
 import { pathOf } from '../request-path.js';
 
 /**
- * Serves `/metrics` (Prometheus text) and `/readiness` (503 while an upstream's circuit is open),
+ * Gives every request its id (request-scope.ts) before anything else, and answers it in every
+ * response; serves `/metrics` (Prometheus text) and `/readiness` (503 while an upstream's circuit is open),
  * counts each GraphQL operation by name and outcome and the upstream errors its callers saw, and
  * writes one log line per GraphQL request: request id, operation, outcome, status, duration.
  * Both endpoints answer before authentication: keep them on a network only operators reach.
@@ -38,6 +39,7 @@ export function useObservability({
   return {
     // Synchronous but for /metrics: an async hook would cost every request a promise and its ticks.
     onRequest({ request, endResponse, fetchAPI }) {
+      assignRequestId(request);
       const path = pathOf(request.url);
       if (request.method === 'GET' && path === METRICS_ENDPOINT) {
         return metrics.registry
@@ -81,6 +83,7 @@ export function useObservability({
       }
     },
     onResponse({ request, response }) {
+      answerRequestId(request, response);
       const record = records.get(request);
       if (record === undefined) return;
       logger.request({
