@@ -16,7 +16,7 @@ const URL_PARTS = /^(https?:\/\/)([^/?#]*)(.*)$/i;
 // RFC 1123 labels, at least two, a letter-bearing top-level label; the total at most 253.
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-/** Detections kept, by the text detected; the map starts over when full, so memory stays bounded. */
+/** Detections kept, by the text detected; when full, the oldest goes first (as verified tokens and passed checks do), so memory stays bounded. */
 const MAX_KEPT_DETECTIONS = 10_000;
 const keptDetections = new Map<string, DetectedIndicator>();
 
@@ -29,7 +29,7 @@ const keptDetections = new Map<string, DetectedIndicator>();
 export function detectIndicator(raw: string): DetectedIndicator {
   let detected = keptDetections.get(raw);
   if (detected === undefined) {
-    if (keptDetections.size >= MAX_KEPT_DETECTIONS) keptDetections.clear();
+    if (keptDetections.size >= MAX_KEPT_DETECTIONS) keptDetections.delete(keptDetections.keys().next().value!);
     detected = detect(raw);
     keptDetections.set(raw, detected);
   }
