@@ -9,6 +9,7 @@ import { assertTenantAccess } from '../security/tenant-access.js';
 import { builder } from './builder.js';
 import { LineTypeEnum, ThreatKindEnum, ThreatSeverityEnum, unsupportedIpSeverities } from './sign/enums.js';
 import { ThreatSummaryRef } from './sign/refs.js';
+import { threatSummaryOf } from './sign/threats.js';
 import { TYPE_OF_KIND } from './suspicious-objects.js';
 import { simIdPartRule, tenantIdRule } from './validators.js';
 
@@ -40,7 +41,7 @@ builder.subscriptionField('threatDetected', (t) =>
       simIdContains: t.arg.string({ required: false, description: 'Only SIMs whose ID contains these digits.' }),
     },
     subscribe: (_root, args, ctx, info) => openThreatFeed(ctx, args, info),
-    resolve: (detection) => detection,
+    resolve: (detection) => threatSummaryOf(detection, detection.tenantId, detection.lineType),
   }),
 );
 

@@ -1,4 +1,4 @@
-import type { SignLineType, ThreatDetailRow, ThreatKind, ThreatSummaryRow } from '../../upstreams/sign/models.js';
+import type { SignLineType, SignSeverity, ThreatDetailRow, ThreatKind } from '../../upstreams/sign/models.js';
 import { builder } from '../builder.js';
 
 /** Type refs of the SIGN graph, declared apart from their fields so modules can point at each other. */
@@ -13,7 +13,19 @@ export interface SimShape {
   lineType: SignLineType;
 }
 
-export type ThreatSummaryShape = ThreatSummaryRow & { kind: ThreatKind; tenantId: string; lineType: SignLineType };
+/** A threat-summary row under the graph's names (threats.ts `threatSummaryOf`): its fields read them without a resolver. */
+export interface ThreatSummaryShape {
+  kind: ThreatKind;
+  receivedAt: string;
+  recordCount: number;
+  sim: SimShape;
+  simName: string | null;
+  profileStatus: string | null;
+  isLocked: boolean | null;
+  target: string;
+  severity: SignSeverity;
+  threatType: string;
+}
 export type ThreatShape = ThreatDetailRow & { kind: ThreatKind };
 /** A flow-log row under the graph's names (flows.ts `flowOf`): Flow's fields read them without a resolver. */
 export interface FlowShape {
