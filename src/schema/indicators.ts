@@ -130,7 +130,7 @@ builder.objectFields(ThreatRef, (t) => ({
   targetIndicators: t.field({
     type: [IndicatorRef],
     description: 'What the target names: one indicator for a domain or URL, two for an IP pair such as 192.168.11.2/117.219.34.162.',
-    resolve: (row) => indicatorsOfTarget(row.detectedTarget),
+    resolve: (row) => indicatorsOfTarget(row.target),
   }),
 }));
 

@@ -1,4 +1,4 @@
-import type { SignLineType, SignSeverity, ThreatDetailRow, ThreatKind } from '../../upstreams/sign/models.js';
+import type { SignLineType, SignSeverity, ThreatKind } from '../../upstreams/sign/models.js';
 import { builder } from '../builder.js';
 
 /** Type refs of the SIGN graph, declared apart from their fields so modules can point at each other. */
@@ -26,7 +26,20 @@ export interface ThreatSummaryShape {
   severity: SignSeverity;
   threatType: string;
 }
-export type ThreatShape = ThreatDetailRow & { kind: ThreatKind };
+/** A threat-detail row under the graph's names (threats.ts `threatOf`). */
+export interface ThreatShape {
+  kind: ThreatKind;
+  receivedAt: string;
+  severity: SignSeverity;
+  threatType: string;
+  target: string;
+  application: string | null;
+  ipProtocol: string | null;
+  direction: 'UP' | 'DOWN' | null;
+  source: EndpointShape;
+  destination: EndpointShape;
+  lineType: SignLineType;
+}
 /** A flow-log row under the graph's names (flows.ts `flowOf`): Flow's fields read them without a resolver. */
 export interface FlowShape {
   startedAt: string;

@@ -1,14 +1,13 @@
 import type { ArgBuilder } from '@pothos/core';
 import { z } from 'zod';
 import type { GatewayContext } from '../../context.js';
-import type { SignLineType, SignSeverity, ThreatKind, ThreatSummaryRow } from '../../upstreams/sign/models.js';
+import type { SignLineType, SignSeverity, ThreatDetailRow, ThreatKind, ThreatSummaryRow } from '../../upstreams/sign/models.js';
 import { builder } from '../builder.js';
 import type { ConnectionArgs } from '../paging/connection-args.js';
 import { FROM_AFTER_TO_MESSAGE, simIdPartRule, simIdRule } from '../validators.js';
-import { withFields } from '../../upstreams/sign/rows.js';
 import { loadSignPage, SIGN_TOTAL_COUNT } from './connections.js';
 import { LineTypeEnum, ThreatKindEnum, ThreatSeverityEnum, TrafficDirectionEnum, unsupportedIpSeverities } from './enums.js';
-import { EndpointRef, SimRef, TenantRef, ThreatRef, ThreatSummaryRef, type ThreatSummaryShape } from './refs.js';
+import { EndpointRef, SimRef, TenantRef, ThreatRef, type ThreatShape, ThreatSummaryRef, type ThreatSummaryShape } from './refs.js';
 
 /** SIGN threat detections: summaries (per SIM and target) and details (per SIM), both kinds. */
 
@@ -61,29 +60,38 @@ builder.objectType(ThreatSummaryRef, {
   }),
 });
 
+/** A SIGN threat-detail row as the graph's Threat, as threatSummaryOf does for summaries. */
+function threatOf(row: ThreatDetailRow & { kind: ThreatKind }): ThreatShape {
+  return {
+    kind: row.kind,
+    receivedAt: row.receiveTime,
+    severity: row.threatSeverity,
+    threatType: row.threatType,
+    target: row.detectedTarget,
+    application: row.application,
+    ipProtocol: row.ipProtocol,
+    direction: row.stream,
+    source: { address: row.sourceAddress, port: row.sourcePort },
+    destination: { address: row.destinationAddress, port: row.destinationPort },
+    lineType: row.lineType,
+  };
+}
+
 builder.objectType(ThreatRef, {
   description: 'One SIGN threat detection on a SIM (threat details): when, what, and both ends of the connection.',
   fields: (t) => ({
     kind: t.expose('kind', { type: ThreatKindEnum, description: 'IP pair or other target.' }),
-    receivedAt: t.field({ type: 'DateTime', description: 'When SIGN received the detection, UTC.', resolve: (row) => row.receiveTime }),
-    severity: t.expose('threatSeverity', { type: ThreatSeverityEnum, description: "SIGN's severity." }),
+    receivedAt: t.expose('receivedAt', { type: 'DateTime', description: 'When SIGN received the detection, UTC.' }),
+    severity: t.expose('severity', { type: ThreatSeverityEnum, description: "SIGN's severity." }),
     threatType: t.exposeString('threatType', { description: "SIGN's threat category, such as spyware or phishing." }),
-    target: t.exposeString('detectedTarget', {
+    target: t.exposeString('target', {
       description: 'What was detected, as SIGN sent it (detectedTarget): a domain, URL, or an IP pair `<SIM address>/<remote address>`.',
     }),
     application: t.exposeString('application', { nullable: true, description: 'The application SIGN recognised in the traffic; null when none.' }),
     ipProtocol: t.exposeString('ipProtocol', { nullable: true, description: 'The IP protocol as SIGN names it, such as tcp; null when SIGN gives none.' }),
-    direction: t.expose('stream', { type: TrafficDirectionEnum, nullable: true, description: 'Which way the traffic went; null when SIGN does not say.' }),
-    source: t.field({
-      type: EndpointRef,
-      description: 'Where the detected connection came from.',
-      resolve: (row) => ({ address: row.sourceAddress, port: row.sourcePort }),
-    }),
-    destination: t.field({
-      type: EndpointRef,
-      description: 'Where it went.',
-      resolve: (row) => ({ address: row.destinationAddress, port: row.destinationPort }),
-    }),
+    direction: t.expose('direction', { type: TrafficDirectionEnum, nullable: true, description: 'Which way the traffic went; null when SIGN does not say.' }),
+    source: t.expose('source', { type: EndpointRef, description: 'Where the detected connection came from.' }),
+    destination: t.expose('destination', { type: EndpointRef, description: 'Where it went.' }),
     lineType: t.expose('lineType', { type: LineTypeEnum, description: 'The line the SIM is on.' }),
   }),
 });
@@ -156,11 +164,11 @@ function threats(ctx: GatewayContext, tenantId: string, simId: string, args: Thr
     field,
     args,
     { tenantId, simId, kind, lineType },
-    (page, pinnedTo) => ctx.sign.threatDetails(kind, { tenantId, simId, lineType, from, to: pinnedTo ?? to }, page),
-    {
-      from,
-      to,
+    async (page, pinnedTo) => {
+      const { rows, total } = await ctx.sign.threatDetails(kind, { tenantId, simId, lineType, from, to: pinnedTo ?? to }, page);
+      return { rows: rows.map(threatOf), total };
     },
+    { from, to },
   );
 }
 
