@@ -23,7 +23,7 @@ export async function readSignWindow(sign: SignClient, query: FeedQuery, window:
       },
       { page, pageSize: PAGE_SIZE },
     );
-    rows.push(...answer.rows.map((row) => ({ ...row, tenantId, lineType })));
+    rows.push(...answer.rows.map((row) => ({ ...row, kind, tenantId, lineType })));
     if (answer.rows.length < PAGE_SIZE || rows.length >= answer.total) break;
   }
   return rows;

@@ -41,7 +41,7 @@ builder.subscriptionField('threatDetected', (t) =>
       simIdContains: t.arg.string({ required: false, description: 'Only SIMs whose ID contains these digits.' }),
     },
     subscribe: (_root, args, ctx, info) => openThreatFeed(ctx, args, info),
-    resolve: (detection) => threatSummaryOf(detection, detection.tenantId, detection.lineType),
+    resolve: (detection) => threatSummaryOf(detection, detection.kind, detection.tenantId, detection.lineType),
   }),
 );
 

@@ -24,9 +24,9 @@ builder.objectType(EndpointRef, {
  * field of ThreatSummary but its joins reads a property. A field with a resolver costs graphql-jit,
  * for every row, a resolve-info object, a response path and three closures (see flowOf in flows.ts).
  */
-export function threatSummaryOf(row: ThreatSummaryRow & { kind: ThreatKind }, tenantId: string, lineType: SignLineType): ThreatSummaryShape {
+export function threatSummaryOf(row: ThreatSummaryRow, kind: ThreatKind, tenantId: string, lineType: SignLineType): ThreatSummaryShape {
   return {
-    kind: row.kind,
+    kind,
     receivedAt: row.receiveTime,
     recordCount: row.recordCount,
     sim: { tenantId, simId: row.simId, lineType },
@@ -61,9 +61,9 @@ builder.objectType(ThreatSummaryRef, {
 });
 
 /** A SIGN threat-detail row as the graph's Threat, as threatSummaryOf does for summaries. */
-function threatOf(row: ThreatDetailRow & { kind: ThreatKind }): ThreatShape {
+function threatOf(row: ThreatDetailRow, kind: ThreatKind): ThreatShape {
   return {
-    kind: row.kind,
+    kind,
     receivedAt: row.receiveTime,
     severity: row.threatSeverity,
     threatType: row.threatType,
@@ -151,7 +151,7 @@ function threatSummaries(ctx: GatewayContext, tenantId: string, args: ThreatWind
     { tenantId, kind, lineType, severities, simIdContains },
     async (page, pinnedTo) => {
       const { rows, total } = await ctx.sign.threatSummaries(kind, { tenantId, lineType, from, to: pinnedTo ?? to, severities, simIdContains }, page);
-      return { rows: rows.map((row) => threatSummaryOf(row, tenantId, lineType)), total };
+      return { rows: rows.map((row) => threatSummaryOf(row, kind, tenantId, lineType)), total };
     },
     { from, to },
   );
@@ -166,7 +166,7 @@ function threats(ctx: GatewayContext, tenantId: string, simId: string, args: Thr
     { tenantId, simId, kind, lineType },
     async (page, pinnedTo) => {
       const { rows, total } = await ctx.sign.threatDetails(kind, { tenantId, simId, lineType, from, to: pinnedTo ?? to }, page);
-      return { rows: rows.map(threatOf), total };
+      return { rows: rows.map((row) => threatOf(row, kind)), total };
     },
     { from, to },
   );

@@ -29,7 +29,6 @@ import {
   type TrafficTimeSeriesAnswer,
   type TrafficTotalAnswer,
 } from './models.js';
-import { withFields } from './rows.js';
 
 /** docomo business SIGN security functions: routes, auth header and wire formats, nothing of GraphQL. */
 
@@ -125,21 +124,19 @@ export class SignClient {
     private readonly token: string | undefined,
   ) {}
 
-  async threatSummaries(kind: ThreatKind, query: ThreatSummaryQuery, page: PageRequest): Promise<SignPage<ThreatSummaryRow & { kind: ThreatKind }>> {
+  async threatSummaries(kind: ThreatKind, query: ThreatSummaryQuery, page: PageRequest): Promise<SignPage<ThreatSummaryRow>> {
     const answer = await this.get(query.tenantId, SIGN_ROUTES.threatSummaries[kind], {
       ...windowParams(query),
       threatSeverity: query.severities,
       simId: query.simIdContains,
       ...page,
     });
-    const { rows, total } = this.http.parse(threatSummaryPage[kind], answer.body, 'threat summary page');
-    return { rows: withFields(rows, { kind }), total };
+    return this.http.parse(threatSummaryPage[kind], answer.body, 'threat summary page');
   }
 
-  async threatDetails(kind: ThreatKind, query: ThreatDetailQuery, page: PageRequest): Promise<SignPage<ThreatDetailRow & { kind: ThreatKind }>> {
+  async threatDetails(kind: ThreatKind, query: ThreatDetailQuery, page: PageRequest): Promise<SignPage<ThreatDetailRow>> {
     const answer = await this.get(query.tenantId, SIGN_ROUTES.threatDetails[kind], { ...windowParams(query), simId: query.simId, ...page });
-    const { rows, total } = this.http.parse(threatDetailPage[kind], answer.body, 'threat detail page');
-    return { rows: withFields(rows, { kind }), total };
+    return this.http.parse(threatDetailPage[kind], answer.body, 'threat detail page');
   }
 
   async flowLogs(query: FlowLogQuery, page: PageRequest): Promise<SignPage<FlowRow>> {
