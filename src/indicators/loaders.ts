@@ -87,7 +87,11 @@ class OperationLoaders implements IndicatorLoaders {
   }
 }
 
-const batchedBy = (scheduler: IndicatorBatchScheduler) => ({ batchScheduleFn: scheduler.scheduleFor(), maxBatchSize: Number.POSITIVE_INFINITY });
+/** Every loader's batch: as large as the operation makes it, dispatched when the scheduler says (`source`: what its answers are when they can reveal indicators in turn). */
+const batchedBy = (scheduler: IndicatorBatchScheduler, source?: string) => ({
+  batchScheduleFn: scheduler.scheduleFor(source),
+  maxBatchSize: Number.POSITIVE_INFINITY,
+});
 
 function suspiciousObjectLoader({ clients, scheduler, cache, requestId }: LoaderDependencies): IndicatorLoaders['suspiciousObject'] {
   return new DataLoader<{ type: ApexObjectType; content: string }, ApexSuspiciousObject | null, string>(
@@ -107,7 +111,7 @@ function suspiciousObjectLoader({ clients, scheduler, cache, requestId }: Loader
           return keys.map((key) => listed.get(suspiciousObjectKey(key)) ?? null);
         })(),
       ),
-    { batchScheduleFn: scheduler.scheduleFor(SUSPICIOUS_OBJECT_SOURCE), maxBatchSize: Number.POSITIVE_INFINITY, cacheKeyFn: suspiciousObjectKey },
+    { ...batchedBy(scheduler, SUSPICIOUS_OBJECT_SOURCE), cacheKeyFn: suspiciousObjectKey },
   );
 }
 
