@@ -62,7 +62,9 @@ export function createContextFactory({ config, upstreams, callerOf, maxUpstreamC
     const caller = callerOf(request);
     const requestId = requestIdOf(request);
     // One caller's operations share their concurrency bound; an anonymous one is bounded alone.
-    const newOperation = () => newOperationScope(caller.subject === undefined ? Symbol('operation') : `subject:${caller.subject}`, maxUpstreamCalls, requestId);
+    // The request's signal aborts when the caller hangs up: the operation's calls are given up then.
+    const newOperation = () =>
+      newOperationScope(caller.subject === undefined ? Symbol('operation') : `subject:${caller.subject}`, maxUpstreamCalls, requestId, request.signal);
     const operation = newOperation();
     const clients = clientsFor(operation);
     // The caller's own SIGN token wins, so each user sees what SIGN lets them see.

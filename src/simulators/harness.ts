@@ -13,6 +13,8 @@ export interface RecordedRequest {
   body: string;
   /** When it arrived (epoch ms); set by the server, absent on requests built by hand in tests. */
   receivedAt?: number;
+  /** Set by the server when the client closed the connection before the answer was written (it gave up waiting). */
+  abandoned?: boolean;
 }
 
 export interface SimulatorReply {
@@ -139,6 +141,9 @@ export async function startSimulator(handler: SimulatorHandler, options: { port?
           receivedAt: Date.now(),
         };
         requests.push(request);
+        res.once('close', () => {
+          if (!res.writableFinished) request.abandoned = true;
+        });
         const fault = nextFault(faults);
         if (fault && (await playFault(fault, request, req, res))) return;
         send(res, await handler(request));

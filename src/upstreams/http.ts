@@ -3,7 +3,15 @@ import { Pool } from 'undici';
 import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
 import { DEFAULT_UPSTREAM_HTTP_SETTINGS, perCallerConcurrency, type UpstreamHttpSettings } from '../config.js';
-import { UpstreamError, type UpstreamErrorCode, type UpstreamName, upstreamCallsExceeded, upstreamTimeout, upstreamUnavailable } from '../errors.js';
+import {
+  UpstreamError,
+  type UpstreamErrorCode,
+  type UpstreamFailurePhase,
+  type UpstreamName,
+  upstreamCallsExceeded,
+  upstreamTimeout,
+  upstreamUnavailable,
+} from '../errors.js';
 import { boundedUpstreamText, createRedactor, type Redactor } from '../redaction.js';
 import { Circuit, type CircuitOutcome, type CircuitStateName } from './circuit.js';
 import type { OperationScope } from './operation-scope.js';
@@ -184,7 +192,9 @@ export class UpstreamHttp {
         );
       }
     }
-    const deadline = startDeadline(this.settings.totalMs);
+    // Nothing would read this answer: the caller has hung up (a call of an operation still running for them).
+    if (operation?.callerGone?.aborted) throw this.callerGoneError('not-sent');
+    const deadline = startDeadline(this.settings.totalMs, operation?.callerGone);
     let release: Release | undefined;
     try {
       // One caller's requests take at most their share of the upstream's concurrency; the rest wait here.
@@ -210,14 +220,15 @@ export class UpstreamHttp {
         outcome = isBreakerFailureStatus(answer.status) ? 'failure' : 'success';
         return answer;
       } catch (error) {
-        // A request that ran out of time counts, wherever it was waiting when the deadline passed.
-        if (countsAgainstCircuit(error) || deadline.signal.aborted) outcome = 'failure';
+        // A request that ran out of time counts, wherever it was waiting when the deadline passed;
+        // one given up because its caller hung up says nothing of the upstream.
+        if (!deadline.callerLeft() && (countsAgainstCircuit(error) || deadline.signal.aborted)) outcome = 'failure';
         throw error;
       } finally {
         this.circuit.record(admission, outcome);
       }
     } catch (error) {
-      throw error instanceof UpstreamError || !deadline.signal.aborted ? error : this.deadlineError();
+      throw error instanceof UpstreamError || !deadline.signal.aborted ? error : this.abortedError(deadline, 'not-sent');
     } finally {
       release?.();
       deadline.cancel();
@@ -261,7 +272,7 @@ export class UpstreamHttp {
         exchange = { status: answer.statusCode, headers: answer.headers, text };
         outcome = { kind: 'answer', status: answer.statusCode, retryAfter: answer.headers['retry-after'] };
       } catch (error) {
-        failure = signal.aborted ? this.deadlineError() : this.transportError(error);
+        failure = signal.aborted ? this.abortedError(deadline, 'no-answer') : this.transportError(error);
         this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, error: failure.code });
         // A connection error or a per-attempt timeout is worth another attempt; the deadline is not.
         outcome = { kind: 'failure', transient: !signal.aborted };
@@ -281,7 +292,10 @@ export class UpstreamHttp {
         delayMs: decision.delayMs,
         ...(outcome.kind === 'answer' ? { status: outcome.status } : {}),
       });
-      await sleep(decision.delayMs, undefined, { signal });
+      // An attempt went out before this wait: given up here, the request may have been read.
+      await sleep(decision.delayMs, undefined, { signal }).catch(() => {
+        throw this.abortedError(deadline, 'no-answer');
+      });
     }
   }
 
@@ -340,8 +354,15 @@ export class UpstreamHttp {
     return new UpstreamError(this.name, `could not be reached (${code ?? 'connection failed'})`, { phase: neverSent ? 'not-sent' : 'no-answer' });
   }
 
-  private deadlineError(): UpstreamError {
+  /** Why a wait or an attempt ended with the deadline's signal: the deadline itself, or the caller hanging up. */
+  private abortedError(deadline: Deadline, ifCallerGone: UpstreamFailurePhase): UpstreamError {
+    if (deadline.callerLeft()) return this.callerGoneError(ifCallerGone);
     return upstreamTimeout(this.name, `did not answer within ${this.settings.totalMs} ms`, 'no-answer');
+  }
+
+  /** Seen only in the log: the caller it was for has gone. `not-sent` when it was given up before an attempt went out. */
+  private callerGoneError(phase: UpstreamFailurePhase): UpstreamError {
+    return new UpstreamError(this.name, 'given up: the caller closed the request before its answer', { phase });
   }
 
   private parseJson(text: string, status: number): unknown {
@@ -383,17 +404,36 @@ function withDefaults(options: UpstreamHttpOptions): UpstreamHttpSettings {
 }
 
 interface Deadline {
+  /** Aborts when the time is up, or when the caller hangs up. */
   signal: AbortSignal;
   remainingMs(): number;
+  /** Whether the signal aborted because the caller hung up (not because the time was up). */
+  callerLeft(): boolean;
   cancel(): void;
 }
 
-/** The whole request's time budget: one timer, cleared as soon as the request is done. */
-function startDeadline(totalMs: number): Deadline {
+const CALLER_GONE = Symbol('caller gone');
+
+/**
+ * The whole request's time budget: one timer, cleared as soon as the request is done. `callerGone`
+ * (the operation's, see operation-scope.ts) ends it early, so every wait given the deadline's
+ * signal also ends when nobody waits for the answer any more.
+ */
+function startDeadline(totalMs: number, callerGone: AbortSignal | undefined): Deadline {
   const controller = new AbortController();
   const endsAt = performance.now() + totalMs;
   const timer = setTimeout(() => controller.abort(), totalMs);
-  return { signal: controller.signal, remainingMs: () => endsAt - performance.now(), cancel: () => clearTimeout(timer) };
+  const onCallerGone = () => controller.abort(CALLER_GONE);
+  callerGone?.addEventListener('abort', onCallerGone, { once: true });
+  return {
+    signal: controller.signal,
+    remainingMs: () => endsAt - performance.now(),
+    callerLeft: () => controller.signal.reason === CALLER_GONE,
+    cancel: () => {
+      clearTimeout(timer);
+      callerGone?.removeEventListener('abort', onCallerGone);
+    },
+  };
 }
 
 /** Settles with `work`, or rejects when `signal` aborts first; the listener is removed either way. */

@@ -16,8 +16,14 @@ export interface OperationScope {
   readonly calls: Record<UpstreamName, number>;
   /** Sent as `x-request-id`, so an upstream's log can be joined with the gateway's. */
   readonly requestId: string | undefined;
+  /**
+   * Aborts when the caller hangs up before its answer is written (the HTTP request's own signal):
+   * its calls still waiting or in flight are given up, and no new one is made, since nothing
+   * would read their answers. Absent where no one can hang up (tests calling a client directly).
+   */
+  readonly callerGone: AbortSignal | undefined;
 }
 
-export function newOperationScope(caller: string | symbol, maxCalls: number, requestId?: string): OperationScope {
-  return { caller, maxCalls, calls: { sign: 0, cybertrace: 0, filesafer: 0, apex: 0 }, requestId };
+export function newOperationScope(caller: string | symbol, maxCalls: number, requestId?: string, callerGone?: AbortSignal): OperationScope {
+  return { caller, maxCalls, calls: { sign: 0, cybertrace: 0, filesafer: 0, apex: 0 }, requestId, callerGone };
 }
