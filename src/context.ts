@@ -10,7 +10,7 @@ import { ApexClient } from './upstreams/apex/client.js';
 import { CyberTraceClient } from './upstreams/cybertrace/client.js';
 import { FileSaferClient } from './upstreams/filesafer/client.js';
 import type { Upstreams } from './upstreams/index.js';
-import { newOperationScope, type OperationScope } from './upstreams/operation-scope.js';
+import { CallerHangUp, newOperationScope, type OperationScope } from './upstreams/operation-scope.js';
 import { SignClient } from './upstreams/sign/client.js';
 
 /** What every resolver gets: the upstream clients of this operation (SIGN's with this caller's token), and per-operation loaders. */
@@ -62,9 +62,10 @@ export function createContextFactory({ config, upstreams, callerOf, maxUpstreamC
     const caller = callerOf(request);
     const requestId = requestIdOf(request);
     // One caller's operations share their concurrency bound; an anonymous one is bounded alone.
-    // The request's signal aborts when the caller hangs up: the operation's calls are given up then.
+    // The request's signal aborts when the caller hangs up: the calls of its operations are given up then.
+    const hangUp = new CallerHangUp(request.signal);
     const newOperation = () =>
-      newOperationScope(caller.subject === undefined ? Symbol('operation') : `subject:${caller.subject}`, maxUpstreamCalls, requestId, request.signal);
+      newOperationScope(caller.subject === undefined ? Symbol('operation') : `subject:${caller.subject}`, maxUpstreamCalls, requestId, hangUp);
     const operation = newOperation();
     const clients = clientsFor(operation);
     // The caller's own SIGN token wins, so each user sees what SIGN lets them see.

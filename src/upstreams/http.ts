@@ -14,7 +14,7 @@ import {
 } from '../errors.js';
 import { boundedUpstreamText, createRedactor, type Redactor } from '../redaction.js';
 import { Circuit, type CircuitOutcome, type CircuitStateName } from './circuit.js';
-import type { OperationScope } from './operation-scope.js';
+import type { CallerHangUp, OperationScope } from './operation-scope.js';
 import { countsAgainstCircuit, isBreakerFailureStatus, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';
 import { CallerSlots, type Release, Slots } from './slots.js';
 
@@ -193,8 +193,8 @@ export class UpstreamHttp {
       }
     }
     // Nothing would read this answer: the caller has hung up (a call of an operation still running for them).
-    if (operation?.callerGone?.aborted) throw this.callerGoneError('not-sent');
-    const deadline = startDeadline(this.settings.totalMs, operation?.callerGone);
+    if (operation?.hangUp?.happened) throw this.callerGoneError('not-sent');
+    const deadline = startDeadline(this.settings.totalMs, operation?.hangUp);
     let release: Release | undefined;
     try {
       // One caller's requests take at most their share of the upstream's concurrency; the rest wait here.
@@ -415,23 +415,22 @@ interface Deadline {
 const CALLER_GONE = Symbol('caller gone');
 
 /**
- * The whole request's time budget: one timer, cleared as soon as the request is done. `callerGone`
- * (the operation's, see operation-scope.ts) ends it early, so every wait given the deadline's
- * signal also ends when nobody waits for the answer any more.
+ * The whole request's time budget: one timer, cleared as soon as the request is done. The caller
+ * hanging up (`hangUp`, the operation's) ends it early, so every wait given the deadline's signal
+ * also ends when nobody waits for the answer any more.
  */
-function startDeadline(totalMs: number, callerGone: AbortSignal | undefined): Deadline {
+function startDeadline(totalMs: number, hangUp: CallerHangUp | undefined): Deadline {
   const controller = new AbortController();
   const endsAt = performance.now() + totalMs;
   const timer = setTimeout(() => controller.abort(), totalMs);
-  const onCallerGone = () => controller.abort(CALLER_GONE);
-  callerGone?.addEventListener('abort', onCallerGone, { once: true });
+  const stopWaiting = hangUp?.whenHungUp(() => controller.abort(CALLER_GONE));
   return {
     signal: controller.signal,
     remainingMs: () => endsAt - performance.now(),
     callerLeft: () => controller.signal.reason === CALLER_GONE,
     cancel: () => {
       clearTimeout(timer);
-      callerGone?.removeEventListener('abort', onCallerGone);
+      stopWaiting?.();
     },
   };
 }

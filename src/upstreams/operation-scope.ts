@@ -16,14 +16,46 @@ export interface OperationScope {
   readonly calls: Record<UpstreamName, number>;
   /** Sent as `x-request-id`, so an upstream's log can be joined with the gateway's. */
   readonly requestId: string | undefined;
-  /**
-   * Aborts when the caller hangs up before its answer is written (the HTTP request's own signal):
-   * its calls still waiting or in flight are given up, and no new one is made, since nothing
-   * would read their answers. Absent where no one can hang up (tests calling a client directly).
-   */
-  readonly callerGone: AbortSignal | undefined;
+  /** The caller hanging up (absent where no one can: tests calling a client directly). */
+  readonly hangUp: CallerHangUp | undefined;
 }
 
-export function newOperationScope(caller: string | symbol, maxCalls: number, requestId?: string, callerGone?: AbortSignal): OperationScope {
-  return { caller, maxCalls, calls: { sign: 0, cybertrace: 0, filesafer: 0, apex: 0 }, requestId, callerGone };
+export function newOperationScope(caller: string | symbol, maxCalls: number, requestId?: string, hangUp?: CallerHangUp): OperationScope {
+  return { caller, maxCalls, calls: { sign: 0, cybertrace: 0, filesafer: 0, apex: 0 }, requestId, hangUp };
+}
+
+/**
+ * A caller hanging up before its answer is written (the HTTP request's signal, which whatwg-node
+ * aborts when the connection closes first), as the upstream calls made for it wait on it: their
+ * answers would be read by no one, so those in flight are given up and no new one is made. One per
+ * request, shared by its operations (a subscription runs one per burst), and one listener on the
+ * request's signal however many calls wait at once: a listener per call would pass node's warning
+ * threshold (ten) on an operation with many calls in flight.
+ */
+export class CallerHangUp {
+  private waiting: Set<() => void> | undefined;
+
+  constructor(private readonly signal: AbortSignal) {}
+
+  get happened(): boolean {
+    return this.signal.aborted;
+  }
+
+  /** Calls `onHangUp` when the caller hangs up; answers the function that stops waiting (call it when the call ends). */
+  whenHungUp(onHangUp: () => void): () => void {
+    const waiting = (this.waiting ??= this.listen());
+    waiting.add(onHangUp);
+    return () => waiting.delete(onHangUp);
+  }
+
+  /** The one listener, added when the first call waits: a request whose operations call nothing adds none. */
+  private listen(): Set<() => void> {
+    const waiting = new Set<() => void>();
+    const tellAll = () => {
+      for (const notify of waiting) notify();
+      waiting.clear();
+    };
+    this.signal.addEventListener('abort', tellAll, { once: true });
+    return waiting;
+  }
 }
