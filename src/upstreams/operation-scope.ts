@@ -43,7 +43,8 @@ export class CallerHangUp {
 
   /** Calls `onHangUp` when the caller hangs up; answers the function that stops waiting (call it when the call ends). */
   whenHungUp(onHangUp: () => void): () => void {
-    const waiting = (this.waiting ??= this.listen());
+    this.waiting ??= this.listen();
+    const waiting = this.waiting;
     waiting.add(onHangUp);
     return () => waiting.delete(onHangUp);
   }
