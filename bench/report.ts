@@ -35,7 +35,7 @@ export interface ScenarioRun {
   ratio: { requestsPerSecond: number; latencyP50: number; latencyP99: number };
   /** Gateway over Mesh + Hive Gateway: above 1 for throughput is the gateway ahead. */
   ratioToMesh?: { requestsPerSecond: number; latencyP50: number; latencyP99: number };
-  /** yoga with nothing but the same call (bench/floor.ts), where the scenario has Mesh: the design card's floor. */
+  /** yoga (its operations compiled by graphql-jit, as the gateway's) with nothing but the same call (bench/floor.ts), where the scenario has Mesh: the design card's floor. */
   floor?: Measurement;
   /** Gateway over the floor: what the gateway's checks and features cost on top of yoga and the call. */
   ratioToFloor?: { requestsPerSecond: number; latencyP50: number; latencyP99: number };
@@ -174,7 +174,7 @@ export function formatTable(results: BenchResults): string {
   }
   lines.push('ratio = gateway / direct (req/s below 1x and latency above 1x is what the gateway costs).');
   lines.push('vs mesh = gateway / GraphQL Mesh + Hive Gateway on the same work (req/s above 1x: the gateway is faster).');
-  lines.push('floor = graphql-yoga with its defaults, an SDL schema and the same SIGN GET, nothing else (bench/floor.ts); vs floor = gateway / floor.');
+  lines.push('floor = graphql-yoga with its defaults and graphql-jit, an SDL schema and the same SIGN GET, nothing else (bench/floor.ts); vs floor = gateway / floor.');
   lines.push('upstream/op = upstream requests the simulators recorded during the run / operations in the run.');
   lines.push("req/s, p50, p99 and upstream/op are each side's median round by req/s; req/s of each round, in the order run.");
   for (const scenario of results.scenarios) {
