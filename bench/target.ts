@@ -35,14 +35,17 @@ const config: GatewayConfig = parsedOrExit(() => loadConfig('live', process.env)
 
 async function serve(): Promise<{ server: Server; close(): Promise<void> }> {
   if (kind === 'gateway') {
-    const [{ createGateway, serveGateway }, { createUpstreams }, { createGatewayLogger }, { configuredSecrets }, { loadSecurityConfig }] = await Promise.all([
-      import('../src/server.js'),
-      import('../src/upstreams/index.js'),
-      import('../src/observability/logger.js'),
-      import('../src/redaction.js'),
-      import('../src/security/config.js'),
-    ]);
+    const [{ createGateway, serveGateway }, { createUpstreams }, { createGatewayLogger }, { configuredSecrets }, { loadSecurityConfig }, { boundHeapGrowth }] =
+      await Promise.all([
+        import('../src/server.js'),
+        import('../src/upstreams/index.js'),
+        import('../src/observability/logger.js'),
+        import('../src/redaction.js'),
+        import('../src/security/config.js'),
+        import('../src/heap-growth.js'),
+      ]);
     const security: SecurityConfig = parsedOrExit(() => loadSecurityConfig('live', process.env));
+    boundHeapGrowth(config.heapGrowthPercent);
     const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)] });
     const upstreams = createUpstreams(config, logger);
     return { server: serveGateway(createGateway({ config, security, upstreams, logger })), close: () => upstreams.close() };

@@ -93,6 +93,7 @@ const liveEnvironment = z.object({
   GATEWAY_INTROSPECTION: onOff.optional(),
   GATEWAY_GRAPHIQL: onOff.optional(),
   GATEWAY_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8_000),
+  GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1_000).default(100),
 });
 
 export type Mode = 'demo' | 'live';
@@ -151,6 +152,8 @@ export interface GatewayConfig {
   graphiql: boolean;
   /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
   shutdownTimeoutMs: number;
+  /** How far the heap may grow past what the last full collection kept, in percent (heap-growth.ts); 0: V8's own policy. */
+  heapGrowthPercent: number;
 }
 
 export class ConfigError extends Error {
@@ -205,6 +208,7 @@ export function loadConfig(
     introspection: (e.GATEWAY_INTROSPECTION ?? (defaultOn ? 'on' : 'off')) === 'on',
     graphiql: (e.GATEWAY_GRAPHIQL ?? (defaultOn ? 'on' : 'off')) === 'on',
     shutdownTimeoutMs: e.GATEWAY_SHUTDOWN_TIMEOUT_MS,
+    heapGrowthPercent: e.GATEWAY_HEAP_GROWTH_PERCENT,
   };
 }
 

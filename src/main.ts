@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type GatewayConfig, type Mode } from './config.js';
+import { boundHeapGrowth } from './heap-growth.js';
 import { createGatewayLogger } from './observability/logger.js';
 import { startTracing } from './observability/tracing.js';
 import { configuredSecrets } from './redaction.js';
@@ -87,6 +88,7 @@ async function main(mode: Mode): Promise<void> {
     );
   }
 
+  boundHeapGrowth(config.heapGrowthPercent);
   // One redacting logger for the process, built before the upstreams so their failures (the answer cache's) go through it too.
   const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)] });
   const upstreams = createUpstreams(config, logger);

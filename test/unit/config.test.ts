@@ -52,6 +52,14 @@ describe('live configuration', () => {
     });
   });
 
+  it('bounds the heap growth at 100% unless GATEWAY_HEAP_GROWTH_PERCENT says otherwise (0: V8 decides), a whole number 0..1000', () => {
+    expect(loadConfig('live', complete).heapGrowthPercent).toBe(100);
+    expect(loadConfig('live', { ...complete, GATEWAY_HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+    expect(loadConfig('live', { ...complete, GATEWAY_HEAP_GROWTH_PERCENT: '250' }).heapGrowthPercent).toBe(250);
+    for (const refused of ['-1', '1.5', 'half', '1001'])
+      expect(problems({ ...complete, GATEWAY_HEAP_GROWTH_PERCENT: refused }).join('\n')).toMatch(/GATEWAY_HEAP_GROWTH_PERCENT/);
+  });
+
   it('the demo listens on loopback only unless HOST is set', () => {
     expect(loadConfig('demo', complete).host).toBe('127.0.0.1');
     expect(loadConfig('demo', { ...complete, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
