@@ -42,6 +42,8 @@ const PLACES: [string | RegExp, Layer][] = [
   ['server.ts', 'server'],
   ['graphiql.ts', 'server'],
   ['example-operations.ts', 'server'],
+  // The process: the entry point and the heap policy it sets at start.
+  ['heap-growth.ts', 'main'],
   ['main.ts', 'main'],
 ];
 
