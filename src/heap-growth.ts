@@ -5,8 +5,8 @@ import { setFlagsFromString } from 'node:v8';
  * collects again (GATEWAY_HEAP_GROWTH_PERCENT; 100: to twice the live heap). V8's own policy lets a
  * heap whose collections keep up grow to up to four times what is alive; under the gateway's load
  * most of that is rows that lived through two scavenges (a page in flight) and died soon after,
- * so the process held two to three times the memory it used: 260–310 MB at 32 connections of a
- * 500-row flow walk, 190 MB with a factor of 2, at the same throughput within the bench's noise
+ * so the process held two to three times the memory it used: 265–280 MB at 32 connections of a
+ * 500-row flow walk, ~190 MB with a factor of 2, at the same throughput within the bench's noise
  * (bench/README.md, "Eleventh pass"). Unlike a heap limit it is no cap: a burst of large pages
  * still gets the heap it needs, collected sooner. 0 leaves V8's own policy.
  *
