@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DATA_WINDOW_FOR_DEMO, DEMO_TENANT_ID } from '../../src/simulators/demo-seed.js';
+import { until } from '../support/feed.js';
 import { useTestGateway } from '../support/gateway.js';
 
 /**
@@ -19,11 +20,6 @@ beforeEach(() => {
   gw.simulators.sign.clearFaults();
 });
 
-/** Polls what the simulators recorded until `done` (the event itself, not a time, ends the wait). */
-async function until(done: () => boolean): Promise<void> {
-  while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
-}
-
 const THREAT_PAGE = `tenant(tenantId: $tenantId) { threatSummaries(kind: OTHER, lineType: INT, from: $from, to: $to, first: 5) { totalCount } }`;
 const variables = { tenantId: DEMO_TENANT_ID, ...DATA_WINDOW_FOR_DEMO };
 
@@ -37,11 +33,11 @@ async function hangUpWhileSignHolds(query: string): Promise<void> {
     body: JSON.stringify({ query, variables }),
     signal: hangUp.signal,
   }).catch((error: unknown) => error);
-  await until(() => gw.simulators.sign.requests.length > 0);
+  await until(() => gw.simulators.sign.requests.length > 0, 'SIGN to receive the held call');
   hangUp.abort();
   expect(await sent).toMatchObject({ name: 'AbortError' });
   // The held call ends only if the gateway gives it up: SIGN itself would hold it for ten minutes.
-  await until(() => gw.simulators.sign.requests[0]!.abandoned === true);
+  await until(() => gw.simulators.sign.requests[0]!.abandoned === true, 'the held SIGN call to be given up');
 }
 
 describe('a caller that hangs up', () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CLEAN_DOMAINS, DATA_WINDOW_FOR_DEMO, DEMO_TENANT_ID, MALICIOUS_DOMAINS } from '../../src/simulators/demo-seed.js';
+import { until } from '../support/feed.js';
 import { useTestGateway } from '../support/gateway.js';
 
 /**
@@ -14,11 +15,6 @@ beforeEach(() => {
   gw.simulators.reset();
   gw.simulators.sign.clearFaults();
 });
-
-/** Polls what the simulators recorded until `done` (the load event itself, not a time, ends the wait). */
-async function until(done: () => boolean): Promise<void> {
-  while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
-}
 
 function holdSign() {
   let release!: () => void;
@@ -43,7 +39,7 @@ describe('indicator batches wait only for work that can feed them', () => {
       .finally(() => {
         answered = true;
       });
-    await until(() => gw.simulators.cybertrace.requests.length > 0 || answered);
+    await until(() => gw.simulators.cybertrace.requests.length > 0 || answered, 'the CyberTrace lookup or the answer');
     // The lookup arrived while the helpdesk GET is still held open at SIGN.
     expect(gw.simulators.cybertrace.requests).toHaveLength(1);
     expect(gw.simulators.sign.requests.map((request) => request.path)).toEqual([expect.stringMatching(/\/helpdesk$/)]);
@@ -66,7 +62,7 @@ describe('indicator batches wait only for work that can feed them', () => {
       }`,
       variables: { values: [CLEAN_DOMAINS[0]], tenantId: DEMO_TENANT_ID, ...DATA_WINDOW_FOR_DEMO },
     });
-    await until(() => gw.simulators.sign.requests.length > 0);
+    await until(() => gw.simulators.sign.requests.length > 0, 'SIGN to receive the held call');
     expect(gw.simulators.cybertrace.requests).toHaveLength(0);
     release();
     const { json } = await answer;
