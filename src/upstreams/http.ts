@@ -14,9 +14,11 @@ import {
 } from '../errors.js';
 import { boundedUpstreamText, createRedactor, type Redactor } from '../redaction.js';
 import { Circuit, type CircuitOutcome, type CircuitStateName } from './circuit.js';
+import { Deadline } from './deadline.js';
 import type { CallerHangUp, OperationScope } from './operation-scope.js';
 import { countsAgainstCircuit, isBreakerFailureStatus, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';
 import { CallerSlots, type Release, Slots } from './slots.js';
+import { sendAndReadWhole, type WholeAnswer } from './whole-answer.js';
 
 /**
  * The one HTTP helper every upstream client uses: one undici pool per upstream, connect /
@@ -98,12 +100,6 @@ export function encodeQuery(query: QueryParams | undefined): string {
   return text === '' ? '' : `?${text}`;
 }
 
-interface Exchange {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-}
-
 /** What an upstream client needs of its upstream: UpstreamHttp itself (calls for no operation), or its view for one operation (`UpstreamHttp.for`). */
 export type UpstreamCalls = Pick<UpstreamHttp, 'name' | 'send' | 'parse' | 'write'>;
 
@@ -177,9 +173,9 @@ export class UpstreamHttp {
    * for (absent for the threat feed's polls, which serve every subscriber).
    *
    * Every wait on the way (the caller's share, a half-open circuit's trial, the upstream's bound,
-   * the pool, the backoff) is given the deadline's signal and gives up with it, so the deadline
-   * needs no race of its own; and a wait that need not happen (a free slot, a closed circuit) is
-   * answered synchronously, without a promise.
+   * the backoff) is given the deadline's signal and gives up with it, and so does the attempt in
+   * flight (deadline.ts), so the deadline needs no race of its own; and a wait that need not
+   * happen (a free slot, a closed circuit) is answered synchronously, without a promise or a signal.
    */
   async send(request: UpstreamRequest, operation?: OperationScope): Promise<UpstreamAnswer> {
     if (operation !== undefined) {
@@ -194,12 +190,12 @@ export class UpstreamHttp {
     }
     // Nothing would read this answer: the caller has hung up (a call of an operation still running for them).
     if (operation?.hangUp?.happened) throw this.callerGoneError('not-sent');
-    const deadline = startDeadline(this.settings.totalMs, operation?.hangUp);
+    const deadline = new Deadline(this.settings.totalMs, operation?.hangUp);
     let release: Release | undefined;
     try {
       // One caller's requests take at most their share of the upstream's concurrency; the rest wait here.
       if (operation !== undefined) {
-        const slot = this.callerSlots.acquire(operation.caller, deadline.signal);
+        const slot = this.callerSlots.acquire(operation.caller, deadline);
         release = typeof slot === 'function' ? slot : await slot;
       }
       let admission = this.circuit.admit();
@@ -222,13 +218,13 @@ export class UpstreamHttp {
       } catch (error) {
         // A request that ran out of time counts, wherever it was waiting when the deadline passed;
         // one given up because its caller hung up says nothing of the upstream.
-        if (!deadline.callerLeft() && (countsAgainstCircuit(error) || deadline.signal.aborted)) outcome = 'failure';
+        if (!deadline.callerLeft() && (countsAgainstCircuit(error) || deadline.ended)) outcome = 'failure';
         throw error;
       } finally {
         this.circuit.record(admission, outcome);
       }
     } catch (error) {
-      throw error instanceof UpstreamError || !deadline.signal.aborted ? error : this.abortedError(deadline, 'not-sent');
+      throw error instanceof UpstreamError || !deadline.ended ? error : this.abortedError(deadline, 'not-sent');
     } finally {
       release?.();
       deadline.cancel();
@@ -244,7 +240,6 @@ export class UpstreamHttp {
     const pathAndQuery = `${this.basePath}${request.path}${encodeQuery(request.query)}`;
     const body = request.json === undefined ? undefined : JSON.stringify(request.json);
     const idempotent = isIdempotent(request.method, request.idempotent);
-    const { signal } = deadline;
     for (let attempts = 1; ; attempts += 1) {
       if (this.inFlight.full) {
         this.reject('queue-full');
@@ -258,24 +253,22 @@ export class UpstreamHttp {
       if (requestId !== undefined) headers['x-request-id'] = requestId;
       if (body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
       Object.assign(headers, credentials);
-      const slot = this.inFlight.acquire(signal);
+      const slot = this.inFlight.acquire(deadline);
       const release = typeof slot === 'function' ? slot : await slot;
       let outcome: AttemptOutcome;
-      let exchange: Exchange | undefined;
+      let exchange: WholeAnswer | undefined;
       let failure: UpstreamError | undefined;
       this.counters.attempts += 1;
       const startedAt = performance.now();
       try {
-        const answer = await this.pool.request({ method: request.method, path: pathAndQuery, headers, body, signal });
-        const text = await answer.body.text();
-        this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, status: answer.statusCode });
-        exchange = { status: answer.statusCode, headers: answer.headers, text };
-        outcome = { kind: 'answer', status: answer.statusCode, retryAfter: answer.headers['retry-after'] };
+        exchange = await sendAndReadWhole(this.pool, { method: request.method, path: pathAndQuery, headers, body }, deadline);
+        this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, status: exchange.status });
+        outcome = { kind: 'answer', status: exchange.status, retryAfter: exchange.headers['retry-after'] };
       } catch (error) {
-        failure = signal.aborted ? this.abortedError(deadline, 'no-answer') : this.transportError(error);
+        failure = deadline.ended ? this.abortedError(deadline, 'no-answer') : this.transportError(error);
         this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, error: failure.code });
         // A connection error or a per-attempt timeout is worth another attempt; the deadline is not.
-        outcome = { kind: 'failure', transient: !signal.aborted };
+        outcome = { kind: 'failure', transient: !deadline.ended };
       } finally {
         release();
       }
@@ -293,14 +286,14 @@ export class UpstreamHttp {
         ...(outcome.kind === 'answer' ? { status: outcome.status } : {}),
       });
       // An attempt went out before this wait: given up here, the request may have been read.
-      await sleep(decision.delayMs, undefined, { signal }).catch(() => {
+      await sleep(decision.delayMs, undefined, { signal: deadline.signal }).catch(() => {
         throw this.abortedError(deadline, 'no-answer');
       });
     }
   }
 
   /** An exchange as the client sees it: the body parsed, upstream text quoted without this request's credentials. */
-  private answer({ status, headers, text }: Exchange, credentials: Record<string, string>): UpstreamAnswer {
+  private answer({ status, headers, text }: WholeAnswer, credentials: Record<string, string>): UpstreamAnswer {
     return {
       status,
       headers,
@@ -354,7 +347,7 @@ export class UpstreamHttp {
     return new UpstreamError(this.name, `could not be reached (${code ?? 'connection failed'})`, { phase: neverSent ? 'not-sent' : 'no-answer' });
   }
 
-  /** Why a wait or an attempt ended with the deadline's signal: the deadline itself, or the caller hanging up. */
+  /** Why a wait or an attempt ended with the deadline: its time ran out, or the caller hung up. */
   private abortedError(deadline: Deadline, ifCallerGone: UpstreamFailurePhase): UpstreamError {
     if (deadline.callerLeft()) return this.callerGoneError(ifCallerGone);
     return upstreamTimeout(this.name, `did not answer within ${this.settings.totalMs} ms`, 'no-answer');
@@ -400,38 +393,6 @@ function withDefaults(options: UpstreamHttpOptions): UpstreamHttpSettings {
     retry: { ...defaults.retry, ...options.retry },
     breaker: { ...defaults.breaker, ...options.breaker },
     concurrency: { max, queue: options.concurrency?.queue ?? defaults.concurrency.queue, perCaller: perCallerConcurrency(max, options.concurrency?.perCaller) },
-  };
-}
-
-interface Deadline {
-  /** Aborts when the time is up, or when the caller hangs up. */
-  signal: AbortSignal;
-  remainingMs(): number;
-  /** Whether the signal aborted because the caller hung up (not because the time was up). */
-  callerLeft(): boolean;
-  cancel(): void;
-}
-
-const CALLER_GONE = Symbol('caller gone');
-
-/**
- * The whole request's time budget: one timer, cleared as soon as the request is done. The caller
- * hanging up (`hangUp`, the operation's) ends it early, so every wait given the deadline's signal
- * also ends when nobody waits for the answer any more.
- */
-function startDeadline(totalMs: number, hangUp: CallerHangUp | undefined): Deadline {
-  const controller = new AbortController();
-  const endsAt = performance.now() + totalMs;
-  const timer = setTimeout(() => controller.abort(), totalMs);
-  const stopWaiting = hangUp?.whenHungUp(() => controller.abort(CALLER_GONE));
-  return {
-    signal: controller.signal,
-    remainingMs: () => endsAt - performance.now(),
-    callerLeft: () => controller.signal.reason === CALLER_GONE,
-    cancel: () => {
-      clearTimeout(timer);
-      stopWaiting?.();
-    },
   };
 }
 

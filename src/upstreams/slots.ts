@@ -8,7 +8,8 @@ export type Release = () => void;
  *
  * A free slot is given as its release function at once, which is nearly every call and then costs
  * no promise; else a promise of it, settled in turn, or rejected with the signal's reason when the
- * request's deadline passes first (the wait is then dropped from the queue).
+ * request's deadline passes first (the wait is then dropped from the queue). The deadline's signal
+ * is read only when the request waits: a free slot costs no signal.
  */
 export class Slots {
   private active = 0;
@@ -26,11 +27,12 @@ export class Slots {
     return this.active >= this.limit && this.waiting.length >= this.queueLimit;
   }
 
-  acquire(signal: AbortSignal): Release | Promise<Release> {
+  acquire(deadline: { readonly signal: AbortSignal }): Release | Promise<Release> {
     if (this.active < this.limit) {
       this.active += 1;
       return this.releaseOnce();
     }
+    const { signal } = deadline;
     const queue = this.waiting;
     return new Promise<Release>((resolve, reject) => {
       const onAbort = () => {
@@ -78,13 +80,13 @@ export class CallerSlots {
 
   constructor(readonly perCaller: number) {}
 
-  acquire(caller: string | symbol, signal: AbortSignal): Release | Promise<Release> {
+  acquire(caller: string | symbol, deadline: { readonly signal: AbortSignal }): Release | Promise<Release> {
     let slots = this.callers.get(caller);
     if (slots === undefined) {
       slots = new Slots(this.perCaller, Number.POSITIVE_INFINITY, () => this.callers.delete(caller));
       this.callers.set(caller, slots);
     }
-    return slots.acquire(signal);
+    return slots.acquire(deadline);
   }
 
   /** Callers with requests in flight or waiting (for tests). */

@@ -18,7 +18,7 @@ const settled = async <T>(slot: T | Promise<T>): Promise<'pending' | 'resolved' 
 describe('CallerSlots', () => {
   it('lets a caller have perCaller requests in flight; the next waits for a release, other callers do not', async () => {
     const slots = new CallerSlots(2);
-    const never = new AbortController().signal;
+    const never = { signal: new AbortController().signal };
     const first = await slots.acquire('a', never);
     await slots.acquire('a', never);
     const third = slots.acquire('a', never);
@@ -33,10 +33,10 @@ describe('CallerSlots', () => {
 
   it('gives up a wait when its request is aborted, and forgets callers with nothing in flight', async () => {
     const slots = new CallerSlots(1);
-    const never = new AbortController().signal;
+    const never = { signal: new AbortController().signal };
     const release = await slots.acquire('a', never);
     const deadline = new AbortController();
-    const waiting = slots.acquire('a', deadline.signal);
+    const waiting = slots.acquire('a', deadline);
     deadline.abort(new Error('deadline'));
     expect(await settled(waiting)).toBe('rejected');
     release();
@@ -47,12 +47,12 @@ describe('CallerSlots', () => {
 describe('Slots', () => {
   it('is full only when every slot is held and the queue is at its bound; a wait aborted leaves the queue', async () => {
     const slots = new Slots(1, 1);
-    const never = new AbortController().signal;
+    const never = { signal: new AbortController().signal };
     const held = slots.acquire(never);
     expect(typeof held).toBe('function');
     expect(slots.full).toBe(false);
     const deadline = new AbortController();
-    const waiting = slots.acquire(deadline.signal);
+    const waiting = slots.acquire(deadline);
     expect(slots.full).toBe(true);
     deadline.abort(new Error('deadline'));
     expect(await settled(waiting)).toBe('rejected');

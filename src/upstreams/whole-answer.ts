@@ -1,0 +1,97 @@
+import type { Dispatcher } from 'undici';
+import type { Deadline } from './deadline.js';
+
+/** One answer as the gateway reads every upstream's: its status, its headers and its body as text. */
+export interface WholeAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/**
+ * Sends one request and reads its answer whole, through undici's dispatch API. `pool.request`
+ * builds per request what a caller reading a stream needs (an async resource, a response stream
+ * and its events, a listener on an AbortSignal); every upstream answer here is read whole before
+ * it is parsed, so none of it is built: the chunks are kept and decoded once, as undici's
+ * `body.text()` decodes them (UTF-8, a byte-order mark dropped).
+ *
+ * `deadline` ends the request wherever it is (waiting for a connection, sending, reading): the
+ * promise rejects at once, and undici drops the request or closes its connection.
+ */
+export function sendAndReadWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, deadline: Deadline): Promise<WholeAnswer> {
+  if (deadline.ended) return Promise.reject(deadlineEnded());
+  return new Promise<WholeAnswer>((resolve, reject) => {
+    const reader = new WholeAnswerReader(resolve, reject);
+    reader.stopWatching = deadline.whileRunning(() => reader.abort(deadlineEnded()));
+    dispatcher.dispatch(options, reader);
+  });
+}
+
+function deadlineEnded(): Error {
+  return new Error('given up: the deadline ended');
+}
+
+class WholeAnswerReader implements Dispatcher.DispatchHandler {
+  stopWatching: () => void = () => undefined;
+  private controller: Dispatcher.DispatchController | undefined;
+  private abortedWith: Error | undefined;
+  private settled = false;
+  private status = 0;
+  private headers: Record<string, string | string[] | undefined> = {};
+  private readonly chunks: Buffer[] = [];
+  private length = 0;
+
+  constructor(
+    private readonly resolve: (answer: WholeAnswer) => void,
+    private readonly reject: (error: Error) => void,
+  ) {}
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    // Given up while it waited for a connection: it goes no further.
+    if (this.abortedWith !== undefined) controller.abort(this.abortedWith);
+    else this.controller = controller;
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+    // 1xx answers are interim: the final one follows.
+    if (statusCode < 200) return;
+    this.status = statusCode;
+    this.headers = headers;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+  }
+
+  onResponseEnd(): void {
+    if (!this.settle()) return;
+    this.resolve({ status: this.status, headers: this.headers, text: decodeUtf8(this.chunks, this.length) });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
+    if (this.settle()) this.reject(error);
+  }
+
+  abort(reason: Error): void {
+    if (!this.settle()) return;
+    this.abortedWith = reason;
+    this.controller?.abort(reason);
+    this.reject(reason);
+  }
+
+  /** True the first time only: an answer, a failure or an abort settles it, whichever comes first. */
+  private settle(): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    this.stopWatching();
+    return true;
+  }
+}
+
+function decodeUtf8(chunks: readonly Buffer[], length: number): string {
+  if (length === 0) return '';
+  const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
+  const start = buffer.length > 2 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  return buffer.toString('utf8', start);
+}
