@@ -15,7 +15,7 @@ import { startTarget } from './target-process.js';
  * `npm run bench:profile`: one scenario's load against the gateway (built and configured as the
  * bench runs it) with V8's CPU profiler on during the load only (not startup, not the sample
  * check), then where its CPU went, per area and per function.
- * Options: --scenario a --side gateway|floor --connections 16 --seconds 10 --keep (keeps the .cpuprofile for a flame graph,
+ * Options: --scenario a --side gateway|floor|direct --connections 16 --seconds 10 --keep (keeps the .cpuprofile for a flame graph,
  * e.g. in Chrome DevTools or speedscope); --heap profiles where the heap is allocated instead (V8's
  * sampling heap profiler, the objects collections freed included: what feeds the GC), kept as a .heapprofile.
  */
@@ -34,9 +34,10 @@ const { values } = parseArgs({
 });
 const scenarioId = values.scenario as ScenarioId;
 if (!SCENARIO_IDS.includes(scenarioId)) throw new Error(`--scenario must be one of ${SCENARIO_IDS.join(', ')}`);
-// The floor (yoga and the call, nothing else) profiled the same way says which costs are yoga's own.
-const side = values.side as 'gateway' | 'floor';
-if (side !== 'gateway' && side !== 'floor') throw new Error('--side must be gateway or floor');
+// The floor (yoga and the call, nothing else) profiled the same way says which costs are yoga's own;
+// the direct baseline (the same upstream calls, no GraphQL) which costs every side pays.
+const side = values.side as 'gateway' | 'floor' | 'direct';
+if (side !== 'gateway' && side !== 'floor' && side !== 'direct') throw new Error('--side must be gateway, floor or direct');
 if (side === 'floor' && scenarioId !== 'a') throw new Error('the floor serves scenario (a) only');
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
