@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
@@ -14,8 +13,8 @@ import {
 } from '../errors.js';
 import { boundedUpstreamText, createRedactor, type Redactor } from '../redaction.js';
 import { Circuit, type CircuitOutcome, type CircuitStateName } from './circuit.js';
-import { Deadline } from './deadline.js';
-import type { CallerHangUp, OperationScope } from './operation-scope.js';
+import { Deadline, pause, untilEnded } from './deadline.js';
+import type { OperationScope } from './operation-scope.js';
 import { countsAgainstCircuit, isBreakerFailureStatus, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';
 import { CallerSlots, type Release, Slots } from './slots.js';
 import { sendAndReadWhole, type WholeAnswer } from './whole-answer.js';
@@ -173,9 +172,9 @@ export class UpstreamHttp {
    * for (absent for the threat feed's polls, which serve every subscriber).
    *
    * Every wait on the way (the caller's share, a half-open circuit's trial, the upstream's bound,
-   * the backoff) is given the deadline's signal and gives up with it, and so does the attempt in
-   * flight (deadline.ts), so the deadline needs no race of its own; and a wait that need not
-   * happen (a free slot, a closed circuit) is answered synchronously, without a promise or a signal.
+   * the backoff) and the attempt in flight listen for the deadline's end and give up with it
+   * (deadline.ts), so the deadline needs no race of its own; and a wait that need not happen (a
+   * free slot, a closed circuit) is answered synchronously, without a promise.
    */
   async send(request: UpstreamRequest, operation?: OperationScope): Promise<UpstreamAnswer> {
     if (operation !== undefined) {
@@ -201,7 +200,7 @@ export class UpstreamHttp {
       let admission = this.circuit.admit();
       // A half-open circuit holds callers while its trial request runs: the deadline still applies.
       while (typeof admission !== 'string') {
-        await untilAborted(admission, deadline.signal);
+        await untilEnded(admission, deadline);
         admission = this.circuit.admit();
       }
       if (admission === 'refused') {
@@ -286,7 +285,7 @@ export class UpstreamHttp {
         ...(outcome.kind === 'answer' ? { status: outcome.status } : {}),
       });
       // An attempt went out before this wait: given up here, the request may have been read.
-      await sleep(decision.delayMs, undefined, { signal: deadline.signal }).catch(() => {
+      await pause(decision.delayMs, deadline).catch(() => {
         throw this.abortedError(deadline, 'no-answer');
       });
     }
@@ -394,17 +393,4 @@ function withDefaults(options: UpstreamHttpOptions): UpstreamHttpSettings {
     breaker: { ...defaults.breaker, ...options.breaker },
     concurrency: { max, queue: options.concurrency?.queue ?? defaults.concurrency.queue, perCaller: perCallerConcurrency(max, options.concurrency?.perCaller) },
   };
-}
-
-/** Settles with `work`, or rejects when `signal` aborts first; the listener is removed either way. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    work.catch(() => undefined);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

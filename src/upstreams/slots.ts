@@ -1,3 +1,5 @@
+import { DeadlineEnded, type Ends } from './deadline.js';
+
 /** Gives back a slot; a second call does nothing. */
 export type Release = () => void;
 
@@ -7,9 +9,8 @@ export type Release = () => void;
  * own bound on requests in flight, whose queue is bounded too (`full`).
  *
  * A free slot is given as its release function at once, which is nearly every call and then costs
- * no promise; else a promise of it, settled in turn, or rejected with the signal's reason when the
- * request's deadline passes first (the wait is then dropped from the queue). The deadline's signal
- * is read only when the request waits: a free slot costs no signal.
+ * no promise; else a promise of it, settled in turn, or rejected with DeadlineEnded when the
+ * request's deadline ends first (the wait is then dropped from the queue).
  */
 export class Slots {
   private active = 0;
@@ -27,26 +28,24 @@ export class Slots {
     return this.active >= this.limit && this.waiting.length >= this.queueLimit;
   }
 
-  acquire(deadline: { readonly signal: AbortSignal }): Release | Promise<Release> {
+  acquire(deadline: Ends): Release | Promise<Release> {
     if (this.active < this.limit) {
       this.active += 1;
       return this.releaseOnce();
     }
-    const { signal } = deadline;
+    if (deadline.ended) return Promise.reject(new DeadlineEnded());
     const queue = this.waiting;
     return new Promise<Release>((resolve, reject) => {
-      const onAbort = () => {
-        queue.splice(queue.indexOf(granted), 1);
-        reject(signal.reason);
-      };
       // The slot is handed over by release(): `active` is not decreased in between.
       const granted = () => {
-        signal.removeEventListener('abort', onAbort);
+        stopListening();
         resolve(this.releaseOnce());
       };
-      if (signal.aborted) return reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
       queue.push(granted);
+      const stopListening = deadline.onEnd(() => {
+        queue.splice(queue.indexOf(granted), 1);
+        reject(new DeadlineEnded());
+      });
     });
   }
 
@@ -80,7 +79,7 @@ export class CallerSlots {
 
   constructor(readonly perCaller: number) {}
 
-  acquire(caller: string | symbol, deadline: { readonly signal: AbortSignal }): Release | Promise<Release> {
+  acquire(caller: string | symbol, deadline: Ends): Release | Promise<Release> {
     let slots = this.callers.get(caller);
     if (slots === undefined) {
       slots = new Slots(this.perCaller, Number.POSITIVE_INFINITY, () => this.callers.delete(caller));

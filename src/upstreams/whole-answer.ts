@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { Deadline } from './deadline.js';
+import { DeadlineEnded, type Ends } from './deadline.js';
 
 /** One answer as the gateway reads every upstream's: its status, its headers and its body as text. */
 export interface WholeAnswer {
@@ -16,19 +16,15 @@ export interface WholeAnswer {
  * `body.text()` decodes them (UTF-8, a byte-order mark dropped).
  *
  * `deadline` ends the request wherever it is (waiting for a connection, sending, reading): the
- * promise rejects at once, and undici drops the request or closes its connection.
+ * promise rejects at once (DeadlineEnded), and undici drops the request or closes its connection.
  */
-export function sendAndReadWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, deadline: Deadline): Promise<WholeAnswer> {
-  if (deadline.ended) return Promise.reject(deadlineEnded());
+export function sendAndReadWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, deadline: Ends): Promise<WholeAnswer> {
+  if (deadline.ended) return Promise.reject(new DeadlineEnded());
   return new Promise<WholeAnswer>((resolve, reject) => {
     const reader = new WholeAnswerReader(resolve, reject);
-    reader.stopWatching = deadline.whileRunning(() => reader.abort(deadlineEnded()));
+    reader.stopWatching = deadline.onEnd(() => reader.abort(new DeadlineEnded()));
     dispatcher.dispatch(options, reader);
   });
-}
-
-function deadlineEnded(): Error {
-  return new Error('given up: the deadline ended');
 }
 
 class WholeAnswerReader implements Dispatcher.DispatchHandler {

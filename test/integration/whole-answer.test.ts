@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Deadline } from '../../src/upstreams/deadline.js';
+import { Deadline, DeadlineEnded } from '../../src/upstreams/deadline.js';
 import { CallerHangUp } from '../../src/upstreams/operation-scope.js';
 import { sendAndReadWhole } from '../../src/upstreams/whole-answer.js';
 import { until } from '../support/feed.js';
@@ -44,9 +44,16 @@ afterEach(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-/** A deadline far away, ended by hand through the caller hanging up. */
-function deadlineEndedBy(request: AbortController): Deadline {
-  return new Deadline(60_000, new CallerHangUp(request.signal));
+const deadlines: Deadline[] = [];
+afterEach(() => {
+  for (const deadline of deadlines.splice(0)) deadline.cancel();
+});
+
+/** A deadline far away, ended in the test by its caller hanging up (`caller.abort()`). */
+function deadlineOf(caller = new AbortController()): Deadline {
+  const deadline = new Deadline(60_000, new CallerHangUp(caller.signal));
+  deadlines.push(deadline);
+  return deadline;
 }
 
 describe('sendAndReadWhole', () => {
@@ -58,9 +65,7 @@ describe('sendAndReadWhole', () => {
       response.write(text.subarray(0, 13));
       setImmediate(() => response.end(text.subarray(13)));
     };
-    const deadline = new Deadline(60_000);
-    const answer = await sendAndReadWhole(pool, { method: 'GET', path: '/one' }, deadline);
-    deadline.cancel();
+    const answer = await sendAndReadWhole(pool, { method: 'GET', path: '/one' }, deadlineOf());
     expect(answer.status).toBe(201);
     expect(answer.text).toBe('{"name":"été"}');
     expect(answer.headers['content-type']).toBe('application/json');
@@ -74,9 +79,7 @@ describe('sendAndReadWhole', () => {
       request.on('data', (chunk: string) => (received += chunk));
       request.on('end', () => response.end(JSON.stringify({ method: request.method, token: request.headers['x-token'] })));
     };
-    const deadline = new Deadline(60_000);
-    const answer = await sendAndReadWhole(pool, { method: 'POST', path: '/two?x=1', headers: { 'x-token': 't' }, body: '{"a":1}' }, deadline);
-    deadline.cancel();
+    const answer = await sendAndReadWhole(pool, { method: 'POST', path: '/two?x=1', headers: { 'x-token': 't' }, body: '{"a":1}' }, deadlineOf());
     expect(JSON.parse(answer.text)).toEqual({ method: 'POST', token: 't' });
     expect([seen[0]?.path, received]).toEqual(['/two?x=1', '{"a":1}']);
   });
@@ -87,10 +90,10 @@ describe('sendAndReadWhole', () => {
       response.write('{"rows": [');
     };
     const caller = new AbortController();
-    const deadline = deadlineEndedBy(caller);
+    const deadline = deadlineOf(caller);
     const outcome = sendAndReadWhole(pool, { method: 'GET', path: '/slow' }, deadline).then(
       () => 'answered',
-      () => 'given up',
+      (error: unknown) => (error instanceof DeadlineEnded ? 'given up' : String(error)),
     );
     await until(() => seen.length === 1, 'the request to arrive');
     caller.abort();
@@ -103,12 +106,12 @@ describe('sendAndReadWhole', () => {
     handle = (_request, response) => {
       held.push(response);
     };
-    const first = sendAndReadWhole(pool, { method: 'GET', path: '/first' }, new Deadline(60_000));
+    const first = sendAndReadWhole(pool, { method: 'GET', path: '/first' }, deadlineOf());
     await until(() => seen.length === 1, 'the first request to hold the only connection');
     const caller = new AbortController();
-    const queued = sendAndReadWhole(pool, { method: 'GET', path: '/queued' }, deadlineEndedBy(caller)).then(
+    const queued = sendAndReadWhole(pool, { method: 'GET', path: '/queued' }, deadlineOf(caller)).then(
       () => 'answered',
-      () => 'given up',
+      (error: unknown) => (error instanceof DeadlineEnded ? 'given up' : String(error)),
     );
     caller.abort();
     expect(await queued).toBe('given up');
@@ -117,17 +120,17 @@ describe('sendAndReadWhole', () => {
     held[0]!.end('{}');
     await first;
     // Requests on one connection go in order: had the given-up one been sent, it would come before this one.
-    await sendAndReadWhole(pool, { method: 'GET', path: '/after' }, new Deadline(60_000));
+    await sendAndReadWhole(pool, { method: 'GET', path: '/after' }, deadlineOf());
     expect(seen.map((request) => request.path)).toEqual(['/first', '/after']);
   });
 
   it('sends nothing for a deadline that has already ended', async () => {
     handle = (_request, response) => response.end('{}');
     const caller = new AbortController();
-    const deadline = deadlineEndedBy(caller);
+    const deadline = deadlineOf(caller);
     caller.abort();
-    await expect(sendAndReadWhole(pool, { method: 'GET', path: '/late' }, deadline)).rejects.toThrow(/deadline ended/);
-    await sendAndReadWhole(pool, { method: 'GET', path: '/after' }, new Deadline(60_000));
+    await expect(sendAndReadWhole(pool, { method: 'GET', path: '/late' }, deadline)).rejects.toBeInstanceOf(DeadlineEnded);
+    await sendAndReadWhole(pool, { method: 'GET', path: '/after' }, deadlineOf());
     expect(seen.map((request) => request.path)).toEqual(['/after']);
   });
 
@@ -137,9 +140,7 @@ describe('sendAndReadWhole', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const unreachable = new Pool(`http://127.0.0.1:${port}`);
-    const deadline = new Deadline(60_000);
-    await expect(sendAndReadWhole(unreachable, { method: 'GET', path: '/' }, deadline)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-    deadline.cancel();
+    await expect(sendAndReadWhole(unreachable, { method: 'GET', path: '/' }, deadlineOf())).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     await unreachable.destroy();
   });
 });

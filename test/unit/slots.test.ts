@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Deadline } from '../../src/upstreams/deadline.js';
+import { CallerHangUp } from '../../src/upstreams/operation-scope.js';
 import { CallerSlots, Slots } from '../../src/upstreams/slots.js';
 
 /** Counted slots, handed over in order, released once: one caller's share of an upstream, and the upstream's own bound. */
@@ -15,10 +17,22 @@ const settled = async <T>(slot: T | Promise<T>): Promise<'pending' | 'resolved' 
   return state;
 };
 
+const deadlines: Deadline[] = [];
+afterEach(() => {
+  for (const deadline of deadlines.splice(0)) deadline.cancel();
+});
+
+/** A deadline far away, ended in the test by its caller hanging up (`caller.abort()`). */
+function deadlineOf(caller = new AbortController()): Deadline {
+  const deadline = new Deadline(60_000, new CallerHangUp(caller.signal));
+  deadlines.push(deadline);
+  return deadline;
+}
+
 describe('CallerSlots', () => {
   it('lets a caller have perCaller requests in flight; the next waits for a release, other callers do not', async () => {
     const slots = new CallerSlots(2);
-    const never = { signal: new AbortController().signal };
+    const never = deadlineOf();
     const first = await slots.acquire('a', never);
     await slots.acquire('a', never);
     const third = slots.acquire('a', never);
@@ -33,11 +47,11 @@ describe('CallerSlots', () => {
 
   it('gives up a wait when its request is aborted, and forgets callers with nothing in flight', async () => {
     const slots = new CallerSlots(1);
-    const never = { signal: new AbortController().signal };
+    const never = deadlineOf();
     const release = await slots.acquire('a', never);
-    const deadline = new AbortController();
-    const waiting = slots.acquire('a', deadline);
-    deadline.abort(new Error('deadline'));
+    const caller = new AbortController();
+    const waiting = slots.acquire('a', deadlineOf(caller));
+    caller.abort();
     expect(await settled(waiting)).toBe('rejected');
     release();
     expect(slots.size).toBe(0);
@@ -47,14 +61,14 @@ describe('CallerSlots', () => {
 describe('Slots', () => {
   it('is full only when every slot is held and the queue is at its bound; a wait aborted leaves the queue', async () => {
     const slots = new Slots(1, 1);
-    const never = { signal: new AbortController().signal };
+    const never = deadlineOf();
     const held = slots.acquire(never);
     expect(typeof held).toBe('function');
     expect(slots.full).toBe(false);
-    const deadline = new AbortController();
-    const waiting = slots.acquire(deadline);
+    const caller = new AbortController();
+    const waiting = slots.acquire(deadlineOf(caller));
     expect(slots.full).toBe(true);
-    deadline.abort(new Error('deadline'));
+    caller.abort();
     expect(await settled(waiting)).toBe('rejected');
     expect(slots.full).toBe(false);
     const next = slots.acquire(never);
