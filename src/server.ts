@@ -11,6 +11,7 @@ import { createGatewayMetrics } from './observability/metrics.js';
 import { ExactPathPattern, pathOf } from './request-path.js';
 import { useObservability } from './observability/use-observability.js';
 import { useCompiledExecution } from './use-compiled-execution.js';
+import { useValidationCache } from './use-validation-cache.js';
 import { maskedErrorsOptions, useErrorMasking } from './use-error-masking.js';
 import { declareIncrementalDirectives, useIncrementalDelivery } from './use-incremental-delivery.js';
 import { schema, subgraphSchema } from './schema/index.js';
@@ -82,6 +83,8 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     useIncrementalDelivery(),
     // Queries and mutations answered in one part: compiled once per document (answers unchanged).
     useCompiledExecution(),
+    // After every plugin that adds a validation rule: it keys results by the request's whole rule set.
+    useValidationCache(),
     // Open feeds end, their pollers stop and their leases go when the gateway is disposed.
     { onDispose: () => feeds.close() },
     // After yoga's request parsers, where yoga puts its own body limit (switched off below).
@@ -125,6 +128,8 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     cors: security.corsOrigins.length === 0 ? false : corsOptions(security.corsOrigins),
     // useBodyLimit: the same limit, without a stream pipeline per request.
     maxRequestBodySize: false,
+    // Parsed documents stay in yoga's cache; validation results in useValidationCache, keyed without a string per request.
+    parserAndValidationCache: { validationCache: false },
     ...(security.trustedDocuments === null ? {} : { extraParamNames: [DOCUMENT_ID_PARAM] }),
     maskedErrors: maskedErrorsOptions({ introspection: config.introspection }),
     logging: logger,
