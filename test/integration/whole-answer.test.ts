@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Deadline, DeadlineEnded } from '../../src/upstreams/deadline.js';
-import { CallerHangUp } from '../../src/upstreams/operation-scope.js';
+import { DeadlineEnded } from '../../src/upstreams/deadline.js';
 import { sendAndReadWhole } from '../../src/upstreams/whole-answer.js';
+import { useDeadlines } from '../support/deadlines.js';
 import { until } from '../support/feed.js';
 
 /**
@@ -44,17 +44,7 @@ afterEach(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const deadlines: Deadline[] = [];
-afterEach(() => {
-  for (const deadline of deadlines.splice(0)) deadline.cancel();
-});
-
-/** A deadline far away, ended in the test by its caller hanging up (`caller.abort()`). */
-function deadlineOf(caller = new AbortController()): Deadline {
-  const deadline = new Deadline(60_000, new CallerHangUp(caller.signal));
-  deadlines.push(deadline);
-  return deadline;
-}
+const deadlineOf = useDeadlines();
 
 describe('sendAndReadWhole', () => {
   it('answers the status, the headers and the body as text, across chunks, without a byte-order mark', async () => {

@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Deadline } from '../../src/upstreams/deadline.js';
-import { CallerHangUp } from '../../src/upstreams/operation-scope.js';
+import { describe, expect, it } from 'vitest';
 import { CallerSlots, Slots } from '../../src/upstreams/slots.js';
+import { useDeadlines } from '../support/deadlines.js';
 
 /** Counted slots, handed over in order, released once: one caller's share of an upstream, and the upstream's own bound. */
 
@@ -17,17 +16,7 @@ const settled = async <T>(slot: T | Promise<T>): Promise<'pending' | 'resolved' 
   return state;
 };
 
-const deadlines: Deadline[] = [];
-afterEach(() => {
-  for (const deadline of deadlines.splice(0)) deadline.cancel();
-});
-
-/** A deadline far away, ended in the test by its caller hanging up (`caller.abort()`). */
-function deadlineOf(caller = new AbortController()): Deadline {
-  const deadline = new Deadline(60_000, new CallerHangUp(caller.signal));
-  deadlines.push(deadline);
-  return deadline;
-}
+const deadlineOf = useDeadlines();
 
 describe('CallerSlots', () => {
   it('lets a caller have perCaller requests in flight; the next waits for a release, other callers do not', async () => {
