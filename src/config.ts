@@ -42,6 +42,7 @@ const UPSTREAM_HTTP_SETTINGS = {
   MAX_CONCURRENCY: { model: count(1, 1_024), fallback: 32 },
   MAX_QUEUE: { model: count(0, 100_000), fallback: 256 },
   MAX_CONCURRENCY_PER_CALLER: { model: count(1, 1_024), fallback: undefined },
+  MAX_ANSWER_BYTES: { model: count(1, 1_073_741_824), fallback: 64 * 1_048_576 },
 } as const;
 type UpstreamHttpSetting = keyof typeof UPSTREAM_HTTP_SETTINGS;
 type UpstreamHttpVariableModel = z.ZodOptional<ReturnType<typeof count>>;
@@ -109,6 +110,8 @@ export interface UpstreamTimeouts {
 
 /** How one upstream is called: timeouts, retries, circuit breaker and concurrency bound (see upstreams/resilience.ts). */
 export interface UpstreamHttpSettings extends UpstreamTimeouts {
+  /** The largest answer read, in bytes: past it the connection is closed and the call fails, before the rest takes memory. */
+  maxAnswerBytes: number;
   retry: {
     /** Further attempts after the first, for idempotent requests only. */
     retries: number;
@@ -225,6 +228,7 @@ function upstreamHttpSettings(e: Partial<Record<UpstreamHttpVariable, number>>, 
     connectMs: value('CONNECT_TIMEOUT_MS'),
     headersMs: own('HEADERS_TIMEOUT_MS') ?? totalMs,
     totalMs,
+    maxAnswerBytes: value('MAX_ANSWER_BYTES'),
     retry: { retries: value('RETRIES'), backoffMs: value('BACKOFF_MS'), backoffMaxMs: value('BACKOFF_MAX_MS'), retryAfterMaxMs: value('RETRY_AFTER_MAX_MS') },
     breaker: { failures: value('BREAKER_FAILURES'), halfOpenMs: value('BREAKER_HALF_OPEN_MS') },
     concurrency: { max, queue: value('MAX_QUEUE'), perCaller },

@@ -17,7 +17,7 @@ import { Deadline, pause, untilEnded } from './deadline.js';
 import type { OperationScope } from './operation-scope.js';
 import { countsAgainstCircuit, isBreakerFailureStatus, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';
 import { CallerSlots, type Release, Slots } from './slots.js';
-import { sendAndReadWhole, type WholeAnswer } from './whole-answer.js';
+import { AnswerTooLarge, sendAndReadWhole, type WholeAnswer } from './whole-answer.js';
 
 /**
  * The one HTTP helper every upstream client uses: one undici pool per upstream, connect /
@@ -63,7 +63,7 @@ export interface UpstreamAnswer {
 }
 
 /** Settings for one upstream; anything left out takes its default (headersMs: totalMs). */
-export type UpstreamHttpOptions = Partial<Pick<UpstreamHttpSettings, 'connectMs' | 'headersMs' | 'totalMs'>> & {
+export type UpstreamHttpOptions = Partial<Pick<UpstreamHttpSettings, 'connectMs' | 'headersMs' | 'totalMs' | 'maxAnswerBytes'>> & {
   retry?: Partial<UpstreamHttpSettings['retry']>;
   breaker?: Partial<UpstreamHttpSettings['breaker']>;
   concurrency?: Partial<UpstreamHttpSettings['concurrency']>;
@@ -260,14 +260,18 @@ export class UpstreamHttp {
       this.counters.attempts += 1;
       const startedAt = performance.now();
       try {
-        exchange = await sendAndReadWhole(this.pool, { method: request.method, path: pathAndQuery, headers, body }, deadline);
+        exchange = await sendAndReadWhole(this.pool, { method: request.method, path: pathAndQuery, headers, body }, deadline, this.settings.maxAnswerBytes);
         this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, status: exchange.status });
         outcome = { kind: 'answer', status: exchange.status, retryAfter: exchange.headers['retry-after'] };
       } catch (error) {
-        failure = deadline.ended ? this.abortedError(deadline, 'no-answer') : this.transportError(error);
+        failure = deadline.ended
+          ? this.abortedError(deadline, 'no-answer')
+          : error instanceof AnswerTooLarge
+            ? this.tooLargeError(error)
+            : this.transportError(error);
         this.emit({ type: 'attempt', upstream: this.name, durationMs: performance.now() - startedAt, error: failure.code });
-        // A connection error or a per-attempt timeout is worth another attempt; the deadline is not.
-        outcome = { kind: 'failure', transient: !deadline.ended };
+        // A connection error or a per-attempt timeout is worth another attempt; the deadline is not, nor an answer too large to read.
+        outcome = { kind: 'failure', transient: !deadline.ended && !(error instanceof AnswerTooLarge) };
       } finally {
         release();
       }
@@ -346,6 +350,14 @@ export class UpstreamHttp {
     return new UpstreamError(this.name, `could not be reached (${code ?? 'connection failed'})`, { phase: neverSent ? 'not-sent' : 'no-answer' });
   }
 
+  /** An answer past the size it may take: like one that is not JSON, the upstream's fault, not read and not repeated. */
+  private tooLargeError({ status, limit }: AnswerTooLarge): UpstreamError {
+    return new UpstreamError(this.name, `answered HTTP ${status} with more than ${limit} bytes (UPSTREAM_MAX_ANSWER_BYTES); the rest was not read`, {
+      status,
+      phase: 'unreadable',
+    });
+  }
+
   /** Why a wait or an attempt ended with the deadline: its time ran out, or the caller hung up. */
   private abortedError(deadline: Deadline, ifCallerGone: UpstreamFailurePhase): UpstreamError {
     if (deadline.callerLeft()) return this.callerGoneError(ifCallerGone);
@@ -389,6 +401,7 @@ function withDefaults(options: UpstreamHttpOptions): UpstreamHttpSettings {
     connectMs: options.connectMs ?? defaults.connectMs,
     headersMs: options.headersMs ?? totalMs,
     totalMs,
+    maxAnswerBytes: options.maxAnswerBytes ?? defaults.maxAnswerBytes,
     retry: { ...defaults.retry, ...options.retry },
     breaker: { ...defaults.breaker, ...options.breaker },
     concurrency: { max, queue: options.concurrency?.queue ?? defaults.concurrency.queue, perCaller: perCallerConcurrency(max, options.concurrency?.perCaller) },

@@ -8,6 +8,16 @@ export interface WholeAnswer {
   text: string;
 }
 
+/** An answer larger than it may be (`maxBytes`): the attempt is given up, its connection closed. */
+export class AnswerTooLarge extends Error {
+  constructor(
+    readonly status: number,
+    readonly limit: number,
+  ) {
+    super(`the answer is larger than ${limit} bytes`);
+  }
+}
+
 /**
  * Sends one request and reads its answer whole, through undici's dispatch API. `pool.request`
  * builds per request what a caller reading a stream needs (an async resource, a response stream
@@ -17,11 +27,13 @@ export interface WholeAnswer {
  *
  * `deadline` ends the request wherever it is (waiting for a connection, sending, reading): the
  * promise rejects at once (DeadlineEnded), and undici drops the request or closes its connection.
+ * An answer that says or proves itself longer than `maxBytes` is given up the same way
+ * (AnswerTooLarge), before the rest of it is read into memory.
  */
-export function sendAndReadWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, deadline: Ends): Promise<WholeAnswer> {
+export function sendAndReadWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, deadline: Ends, maxBytes: number): Promise<WholeAnswer> {
   if (deadline.ended) return Promise.reject(new DeadlineEnded());
   return new Promise<WholeAnswer>((resolve, reject) => {
-    const reader = new WholeAnswerReader(resolve, reject);
+    const reader = new WholeAnswerReader(resolve, reject, maxBytes);
     reader.stopWatching = deadline.onEnd(() => reader.abort(new DeadlineEnded()));
     dispatcher.dispatch(options, reader);
   });
@@ -40,6 +52,7 @@ class WholeAnswerReader implements Dispatcher.DispatchHandler {
   constructor(
     private readonly resolve: (answer: WholeAnswer) => void,
     private readonly reject: (error: Error) => void,
+    private readonly maxBytes: number,
   ) {}
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -53,11 +66,13 @@ class WholeAnswerReader implements Dispatcher.DispatchHandler {
     if (statusCode < 200) return;
     this.status = statusCode;
     this.headers = headers;
+    if (Number(headers['content-length']) > this.maxBytes) this.abort(new AnswerTooLarge(statusCode, this.maxBytes));
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    this.chunks.push(chunk);
     this.length += chunk.length;
+    if (this.length > this.maxBytes) this.abort(new AnswerTooLarge(this.status, this.maxBytes));
+    else this.chunks.push(chunk);
   }
 
   onResponseEnd(): void {

@@ -145,6 +145,23 @@ describe('one gateway, faults per test', () => {
     expect(gw.simulators.sign.requests).toHaveLength(1);
   });
 
+  it('gives up an answer past its size limit as an upstream error, without retrying, the rest answering', async () => {
+    await withTestGateway({ env: { ...FAST_RETRIES, SIGN_MAX_ANSWER_BYTES: '4096' } }, async (limited) => {
+      limited.simulators.sign.inject({ kind: 'status', status: 200, body: { threatSummaries: [], total: 0, padding: 'x'.repeat(10_000) } });
+      const { status, json } = await limited.post(SIGN_AND_REPUTATION);
+      expect(status).toBe(200);
+      expect(errorAt(json.errors, 'tenant.threatSummaries')).toMatchObject({
+        message: 'sign: answered HTTP 200 with more than 4096 bytes (UPSTREAM_MAX_ANSWER_BYTES); the rest was not read',
+        extensions: { code: 'UPSTREAM_ERROR', upstream: 'sign', status: 200 },
+      });
+      expect(json.data).toMatchObject({ tenant: { threatSummaries: null }, indicators: [{ reputation: { verdict: 'DETECTED' } }] });
+      expect(limited.simulators.sign.requests).toHaveLength(1);
+      // Answers within the limit still come through (the demo's one-row page is well under 4 KB).
+      limited.simulators.sign.clearFaults();
+      expect((await limited.post(SIGN_ONLY)).json.errors).toBeUndefined();
+    });
+  });
+
   it('adds latency without failing when it stays within the timeout', async () => {
     gw.simulators.sign.inject({ kind: 'latency', ms: 150, times: 1 });
     const { json } = await gw.post(SIGN_ONLY);

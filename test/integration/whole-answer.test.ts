@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeadlineEnded } from '../../src/upstreams/deadline.js';
-import { sendAndReadWhole } from '../../src/upstreams/whole-answer.js';
+import { AnswerTooLarge, sendAndReadWhole } from '../../src/upstreams/whole-answer.js';
 import { useDeadlines } from '../support/deadlines.js';
 import { until } from '../support/feed.js';
 
@@ -45,6 +45,8 @@ afterEach(async () => {
 });
 
 const deadlineOf = useDeadlines();
+/** A size limit no answer here comes near. */
+const ROOMY = 1_048_576;
 
 describe('sendAndReadWhole', () => {
   it('answers the status, the headers and the body as text, across chunks, without a byte-order mark', async () => {
@@ -55,7 +57,7 @@ describe('sendAndReadWhole', () => {
       response.write(text.subarray(0, 13));
       setImmediate(() => response.end(text.subarray(13)));
     };
-    const answer = await sendAndReadWhole(pool, { method: 'GET', path: '/one' }, deadlineOf());
+    const answer = await sendAndReadWhole(pool, { method: 'GET', path: '/one' }, deadlineOf(), ROOMY);
     expect(answer.status).toBe(201);
     expect(answer.text).toBe('{"name":"été"}');
     expect(answer.headers['content-type']).toBe('application/json');
@@ -69,7 +71,7 @@ describe('sendAndReadWhole', () => {
       request.on('data', (chunk: string) => (received += chunk));
       request.on('end', () => response.end(JSON.stringify({ method: request.method, token: request.headers['x-token'] })));
     };
-    const answer = await sendAndReadWhole(pool, { method: 'POST', path: '/two?x=1', headers: { 'x-token': 't' }, body: '{"a":1}' }, deadlineOf());
+    const answer = await sendAndReadWhole(pool, { method: 'POST', path: '/two?x=1', headers: { 'x-token': 't' }, body: '{"a":1}' }, deadlineOf(), ROOMY);
     expect(JSON.parse(answer.text)).toEqual({ method: 'POST', token: 't' });
     expect([seen[0]?.path, received]).toEqual(['/two?x=1', '{"a":1}']);
   });
@@ -81,7 +83,7 @@ describe('sendAndReadWhole', () => {
     };
     const caller = new AbortController();
     const deadline = deadlineOf(caller);
-    const outcome = sendAndReadWhole(pool, { method: 'GET', path: '/slow' }, deadline).then(
+    const outcome = sendAndReadWhole(pool, { method: 'GET', path: '/slow' }, deadline, ROOMY).then(
       () => 'answered',
       (error: unknown) => (error instanceof DeadlineEnded ? 'given up' : String(error)),
     );
@@ -96,10 +98,10 @@ describe('sendAndReadWhole', () => {
     handle = (_request, response) => {
       held.push(response);
     };
-    const first = sendAndReadWhole(pool, { method: 'GET', path: '/first' }, deadlineOf());
+    const first = sendAndReadWhole(pool, { method: 'GET', path: '/first' }, deadlineOf(), ROOMY);
     await until(() => seen.length === 1, 'the first request to hold the only connection');
     const caller = new AbortController();
-    const queued = sendAndReadWhole(pool, { method: 'GET', path: '/queued' }, deadlineOf(caller)).then(
+    const queued = sendAndReadWhole(pool, { method: 'GET', path: '/queued' }, deadlineOf(caller), ROOMY).then(
       () => 'answered',
       (error: unknown) => (error instanceof DeadlineEnded ? 'given up' : String(error)),
     );
@@ -110,7 +112,7 @@ describe('sendAndReadWhole', () => {
     held[0]!.end('{}');
     await first;
     // Requests on one connection go in order: had the given-up one been sent, it would come before this one.
-    await sendAndReadWhole(pool, { method: 'GET', path: '/after' }, deadlineOf());
+    await sendAndReadWhole(pool, { method: 'GET', path: '/after' }, deadlineOf(), ROOMY);
     expect(seen.map((request) => request.path)).toEqual(['/first', '/after']);
   });
 
@@ -119,8 +121,8 @@ describe('sendAndReadWhole', () => {
     const caller = new AbortController();
     const deadline = deadlineOf(caller);
     caller.abort();
-    await expect(sendAndReadWhole(pool, { method: 'GET', path: '/late' }, deadline)).rejects.toBeInstanceOf(DeadlineEnded);
-    await sendAndReadWhole(pool, { method: 'GET', path: '/after' }, deadlineOf());
+    await expect(sendAndReadWhole(pool, { method: 'GET', path: '/late' }, deadline, ROOMY)).rejects.toBeInstanceOf(DeadlineEnded);
+    await sendAndReadWhole(pool, { method: 'GET', path: '/after' }, deadlineOf(), ROOMY);
     expect(seen.map((request) => request.path)).toEqual(['/after']);
   });
 
@@ -130,7 +132,32 @@ describe('sendAndReadWhole', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const unreachable = new Pool(`http://127.0.0.1:${port}`);
-    await expect(sendAndReadWhole(unreachable, { method: 'GET', path: '/' }, deadlineOf())).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(sendAndReadWhole(unreachable, { method: 'GET', path: '/' }, deadlineOf(), ROOMY)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     await unreachable.destroy();
+  });
+
+  it('reads an answer of exactly its size limit, and gives up one a byte longer as it arrives: the connection is closed', async () => {
+    const text = 'x'.repeat(100);
+    handle = (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      // No content-length: the limit is found while reading, one chunk at a time.
+      response.write(text);
+      if (request.url === '/longer') setImmediate(() => response.write('y'));
+      else response.end();
+    };
+    expect((await sendAndReadWhole(pool, { method: 'GET', path: '/exact' }, deadlineOf(), 100)).text).toBe(text);
+    const longer = await sendAndReadWhole(pool, { method: 'GET', path: '/longer' }, deadlineOf(), 100).catch((error: unknown) => error);
+    expect(longer).toBeInstanceOf(AnswerTooLarge);
+    expect(longer).toMatchObject({ status: 200, limit: 100 });
+    await until(() => seen[1]?.closedEarly === true, 'the upstream to see its connection closed');
+  });
+
+  it('gives up an answer whose content-length is past the limit before reading its body', async () => {
+    handle = (_request, response) => {
+      response.writeHead(200, { 'content-length': '5000' });
+      response.write('{');
+    };
+    await expect(sendAndReadWhole(pool, { method: 'GET', path: '/announced' }, deadlineOf(), 4096)).rejects.toMatchObject({ limit: 4096 });
+    await until(() => seen[0]?.closedEarly === true, 'the upstream to see its connection closed');
   });
 });

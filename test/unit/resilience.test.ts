@@ -132,6 +132,7 @@ describe('configuration', () => {
       connectMs: 3_000,
       headersMs: 10_000,
       totalMs: 10_000,
+      maxAnswerBytes: 67_108_864,
       retry: { retries: 2, backoffMs: 100, backoffMaxMs: 2_000, retryAfterMaxMs: 5_000 },
       breaker: { failures: 5, halfOpenMs: 1_000 },
       concurrency: { max: 32, queue: 256, perCaller: 8 },
@@ -146,8 +147,15 @@ describe('configuration', () => {
       CYBERTRACE_RETRIES: '0',
       UPSTREAM_BREAKER_FAILURES: '9',
       APEX_HEADERS_TIMEOUT_MS: '1500',
+      SIGN_MAX_ANSWER_BYTES: '4096',
     });
-    expect(config.upstreamHttp.sign).toMatchObject({ totalMs: 2_000, headersMs: 2_000, retry: { retries: 2 }, breaker: { failures: 9 } });
+    expect(config.upstreamHttp.sign).toMatchObject({
+      totalMs: 2_000,
+      headersMs: 2_000,
+      maxAnswerBytes: 4_096,
+      retry: { retries: 2 },
+      breaker: { failures: 9 },
+    });
     expect(config.upstreamHttp.cybertrace).toMatchObject({ totalMs: 4_000, headersMs: 4_000, retry: { retries: 0 } });
     expect(config.upstreamHttp.apex).toMatchObject({ totalMs: 4_000, headersMs: 1_500 });
     // No FILESAFER_* override: the UPSTREAM_* defaults as they are.
