@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeadlineEnded } from '../../src/upstreams/deadline.js';
 import { AnswerTooLarge, sendAndReadWhole } from '../../src/upstreams/whole-answer.js';
 import { useDeadlines } from '../support/deadlines.js';
+import { freePort } from '../support/free-port.js';
 import { until } from '../support/feed.js';
 
 /**
@@ -127,11 +128,7 @@ describe('sendAndReadWhole', () => {
   });
 
   it('rejects with undici’s error, its code kept, when the upstream cannot be reached', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
-    const unreachable = new Pool(`http://127.0.0.1:${port}`);
+    const unreachable = new Pool(`http://127.0.0.1:${await freePort()}`);
     await expect(sendAndReadWhole(unreachable, { method: 'GET', path: '/' }, deadlineOf(), ROOMY)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     await unreachable.destroy();
   });
