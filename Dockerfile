@@ -5,6 +5,8 @@ ARG NODE_IMAGE=node:26-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci runs it (postinstall): graphql-jit's leaves without per-row garbage, see the script.
+COPY scripts/patch-graphql-jit.mjs ./scripts/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -15,6 +17,7 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production PORT=4000
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY scripts/patch-graphql-jit.mjs ./scripts/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The examples GraphiQL offers (when GATEWAY_GRAPHIQL=on), and the trusted-documents manifest:
