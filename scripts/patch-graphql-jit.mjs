@@ -1,7 +1,7 @@
 // graphql-jit 0.8.9 compiles each leaf of an answer (a String, an Int, a DateTime) to one call
 // whose arguments include the field's error locations and response path as array literals, built
-// for every leaf of every row although only an error reads them: ~1.2 KB per row of a flow page,
-// a quarter of what a 500-row page allocates (bench/README.md, "Thirteenth pass"). This edits the
+// for every leaf of every row although only an error reads them: ~1 KB per row of a flow page,
+// a fifth of what a 500-row page allocates (bench/README.md, "Thirteenth pass"). This edits the
 // two lines that write that call so the value is tested first and the call with the literals is
 // made only when the leaf is null or an Error; a value is serialised by the same serializer with
 // the same arguments as before. Run by `npm install`/`npm ci` (postinstall); without it the
