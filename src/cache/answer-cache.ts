@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { z } from 'zod';
+import { compiled } from '../compiled-model.js';
 
 /**
  * A cache of upstream answers (reputation, hash checks, the suspicious-object list), shared by
@@ -124,7 +125,7 @@ export class RedisAnswerCache implements AnswerCache {
       values.forEach((value, index) => {
         if (value === null) return;
         // A value that is not what this gateway writes (another version's, a damaged one) reads as a miss.
-        const parsed = model.safeParse(JSON.parse(value));
+        const parsed = compiled(model).safeParse(JSON.parse(value));
         if (parsed.success) found.set(keys[index]!, parsed.data);
         else this.onError(new Error(`a cached ${name} value is not the expected shape; read as a miss`), requestId);
       });

@@ -13,6 +13,7 @@ import {
 } from '../errors.js';
 import { boundedUpstreamText, createRedactor, type Redactor } from '../redaction.js';
 import { Circuit, type CircuitOutcome, type CircuitStateName } from './circuit.js';
+import { compiled } from '../compiled-model.js';
 import { Deadline, pause, untilEnded } from './deadline.js';
 import type { OperationScope } from './operation-scope.js';
 import { countsAgainstCircuit, isBreakerFailureStatus, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';
@@ -307,7 +308,7 @@ export class UpstreamHttp {
 
   /** Validates an answer against its zod model; a mismatch is the upstream's fault, never a crash or wrong data. */
   parse<T extends z.ZodType>(model: T, body: unknown, what: string): z.output<T> {
-    const result = model.safeParse(body);
+    const result = compiled(model).safeParse(body);
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
