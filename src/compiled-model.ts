@@ -6,7 +6,7 @@ import { z } from 'zod';
  * compiler: https://zod.dev/compile). The compiled model runs generated code with no per-field
  * payload objects, and falls back to zod's runtime parser on any input it does not accept, so an
  * accepted answer parses to the same value and a refused one fails with the same issues.
- * Measured in a 500-row flow page: ~3.5x faster than the runtime parser, which was a tenth of the
+ * Measured on a 500-row flow page: 2.5–5x faster than the runtime parser, which was a tenth of the
  * flow walk's CPU (bench/README.md, "Fourteenth pass").
  *
  * A model zod cannot compile (an async refinement, a reference cycle) is handed back unchanged and

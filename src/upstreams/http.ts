@@ -11,9 +11,9 @@ import {
   upstreamTimeout,
   upstreamUnavailable,
 } from '../errors.js';
+import { compiled } from '../compiled-model.js';
 import { boundedUpstreamText, createRedactor, type Redactor } from '../redaction.js';
 import { Circuit, type CircuitOutcome, type CircuitStateName } from './circuit.js';
-import { compiled } from '../compiled-model.js';
 import { Deadline, pause, untilEnded } from './deadline.js';
 import type { OperationScope } from './operation-scope.js';
 import { countsAgainstCircuit, isBreakerFailureStatus, isIdempotent, planRetry, type AttemptOutcome } from './resilience.js';

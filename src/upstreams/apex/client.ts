@@ -1,4 +1,5 @@
 import { UpstreamError } from '../../errors.js';
+import { compiled } from '../../compiled-model.js';
 import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamCalls } from '../http.js';
 import { formatUtcSeconds } from '../utc-seconds.js';
 import { apexEnvelope, LISTED_TYPE, listAnswer, type ApexMeta, type ApexObjectType, type ApexScanAction, type ApexSuspiciousObject } from './models.js';
@@ -109,7 +110,7 @@ export class ApexClient {
       }),
     });
     const succeeded = answer.status >= 200 && answer.status < 300;
-    const envelope = apexEnvelope.safeParse(answer.body);
+    const envelope = compiled(apexEnvelope).safeParse(answer.body);
     if (!envelope.success) {
       // A success status without Meta is a malformed answer; a failure status without it (a proxy's page) is just a failure.
       if (succeeded) this.http.parse(apexEnvelope, answer.body, `${operation} answer`);

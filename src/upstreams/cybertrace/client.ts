@@ -1,4 +1,5 @@
 import { UpstreamError } from '../../errors.js';
+import { compiled } from '../../compiled-model.js';
 import { UPSTREAM_CODE_LENGTH, type UpstreamAnswer, type UpstreamCalls } from '../http.js';
 import { lookupAnswer, lookupErrorBody, type LookupItem, type Reputation } from './models.js';
 
@@ -100,7 +101,7 @@ const STATUS_MEANING: Record<number, string> = {
 };
 
 function cyberTraceFailure(answer: UpstreamAnswer): UpstreamError {
-  const parsed = lookupErrorBody.safeParse(answer.body);
+  const parsed = compiled(lookupErrorBody).safeParse(answer.body);
   const status = parsed.success && parsed.data[0]?.status ? answer.quote(parsed.data[0].status, UPSTREAM_CODE_LENGTH) : undefined;
   const meaning = STATUS_MEANING[answer.status] ?? 'failed';
   return new UpstreamError('cybertrace', `${meaning} (HTTP ${answer.status}${status ? `: ${status}` : ''})`, { status: answer.status });

@@ -1,4 +1,5 @@
 import { UpstreamError } from '../../errors.js';
+import { compiled } from '../../compiled-model.js';
 import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamCalls } from '../http.js';
 import {
   checkHashAnswer,
@@ -119,7 +120,7 @@ const GATEWAY_STATUS_MEANING: Record<number, string> = {
  * kept, redacted and bounded; its `details` are not, since they may quote what was sent.
  */
 function gatewayFailure(answer: UpstreamAnswer): UpstreamError {
-  const parsed = ncpGatewayErrorBody.safeParse(answer.body);
+  const parsed = compiled(ncpGatewayErrorBody).safeParse(answer.body);
   const error = parsed.success ? parsed.data.error : undefined;
   const meaning = GATEWAY_STATUS_MEANING[answer.status] ?? 'failed';
   const errorCode = error?.errorCode ? answer.quote(error.errorCode, UPSTREAM_CODE_LENGTH) : undefined;

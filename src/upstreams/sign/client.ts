@@ -1,4 +1,5 @@
 import { UpstreamError, unauthenticated, upstreamNotFound, upstreamUnauthenticated } from '../../errors.js';
+import { compiled } from '../../compiled-model.js';
 import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamCalls, type UpstreamRequest } from '../http.js';
 import { formatUtcSeconds } from '../utc-seconds.js';
 import {
@@ -247,7 +248,7 @@ export function trafficParams(query: TrafficQuery): QueryParams {
 
 /** SIGN errors are `{errorCode, errorMessages}`; its validation messages are passed on redacted and bounded, its status decides the code. */
 function signFailure(answer: UpstreamAnswer): UpstreamError {
-  const parsed = signErrorBody.safeParse(answer.body);
+  const parsed = compiled(signErrorBody).safeParse(answer.body);
   const detail = parsed.success && parsed.data.errorMessages?.length ? `: ${answer.quote(parsed.data.errorMessages.join('; '))}` : '';
   const upstreamCode = parsed.success && parsed.data.errorCode !== undefined ? answer.quote(String(parsed.data.errorCode), UPSTREAM_CODE_LENGTH) : undefined;
   const options = { status: answer.status, upstreamCode };
