@@ -35,20 +35,31 @@ const config: GatewayConfig = parsedOrExit(() => loadConfig('live', process.env)
 
 async function serve(): Promise<{ server: Server; close(): Promise<void> }> {
   if (kind === 'gateway') {
-    const [{ createGateway, serveGateway }, { createUpstreams }, { createGatewayLogger }, { configuredSecrets }, { loadSecurityConfig }, { boundHeapGrowth }] =
-      await Promise.all([
-        import('../src/server.js'),
-        import('../src/upstreams/index.js'),
-        import('../src/observability/logger.js'),
-        import('../src/redaction.js'),
-        import('../src/security/config.js'),
-        import('../src/heap-growth.js'),
-      ]);
+    const [
+      { createGateway, serveGateway },
+      { createUpstreams },
+      { createGatewayLogger },
+      { configuredSecrets },
+      { loadSecurityConfig },
+      { boundHeapGrowth },
+      { admissionGateFor },
+    ] = await Promise.all([
+      import('../src/server.js'),
+      import('../src/upstreams/index.js'),
+      import('../src/observability/logger.js'),
+      import('../src/redaction.js'),
+      import('../src/security/config.js'),
+      import('../src/heap-growth.js'),
+      import('../src/admission-gate.js'),
+    ]);
     const security: SecurityConfig = parsedOrExit(() => loadSecurityConfig('live', process.env));
     boundHeapGrowth(config.heapGrowthPercent);
     const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)] });
     const upstreams = createUpstreams(config, logger);
-    return { server: serveGateway(createGateway({ config, security, upstreams, logger })), close: () => upstreams.close() };
+    return {
+      server: serveGateway(createGateway({ config, security, upstreams, logger }), { admission: admissionGateFor(config.admissionFloor) }),
+      close: () => upstreams.close(),
+    };
   }
   if (kind === 'floor') {
     const { createFloorServer } = await import('./floor.js');

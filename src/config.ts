@@ -95,6 +95,7 @@ const liveEnvironment = z.object({
   GATEWAY_GRAPHIQL: onOff.optional(),
   GATEWAY_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8_000),
   GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1_000).default(100),
+  GATEWAY_ADMISSION_FLOOR: z.coerce.number().int().min(0).max(10_000).default(4),
 });
 
 export type Mode = 'demo' | 'live';
@@ -157,6 +158,8 @@ export interface GatewayConfig {
   shutdownTimeoutMs: number;
   /** How far the heap may grow past what the last full collection kept, in percent (heap-growth.ts); 0: V8's own policy. */
   heapGrowthPercent: number;
+  /** GraphQL requests always worked on at once, however busy the process (admission-gate.ts); 0: no admission gate. */
+  admissionFloor: number;
 }
 
 export class ConfigError extends Error {
@@ -212,6 +215,7 @@ export function loadConfig(
     graphiql: (e.GATEWAY_GRAPHIQL ?? (defaultOn ? 'on' : 'off')) === 'on',
     shutdownTimeoutMs: e.GATEWAY_SHUTDOWN_TIMEOUT_MS,
     heapGrowthPercent: e.GATEWAY_HEAP_GROWTH_PERCENT,
+    admissionFloor: e.GATEWAY_ADMISSION_FLOOR,
   };
 }
 

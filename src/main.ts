@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { admissionGateFor } from './admission-gate.js';
 import { ConfigError, loadConfig, type GatewayConfig, type Mode } from './config.js';
 import { boundHeapGrowth } from './heap-growth.js';
 import { createGatewayLogger } from './observability/logger.js';
@@ -93,7 +94,7 @@ async function main(mode: Mode): Promise<void> {
   const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)] });
   const upstreams = createUpstreams(config, logger);
   const gateway = createGateway({ config, security, upstreams, logger });
-  const server = serveGateway(gateway);
+  const server = serveGateway(gateway, { admission: admissionGateFor(config.admissionFloor) });
   const listening = config;
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;

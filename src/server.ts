@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { AdmissionGate } from './admission-gate.js';
 import type { GatewayConfig } from './config.js';
 import { loadExampleOperations } from './example-operations.js';
 import { graphiqlOptions, renderGraphiQLWithExamples } from './graphiql.js';
@@ -136,13 +137,34 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
   });
 }
 
-/** Serves the gateway over HTTP; `/` points a browser at GraphiQL. */
-export function serveGateway(gateway: Gateway): Server {
-  return createServer((req, res) => {
+/**
+ * Serves the gateway over HTTP; `/` points a browser at GraphiQL. GraphQL requests pass the
+ * admission gate when given (admission-gate.ts: bounded only while the collector holds the CPU), except
+ * event streams (subscriptions), which stay open for as long as their caller listens; health,
+ * readiness and metrics never wait behind the load they report on.
+ */
+export function serveGateway(gateway: Gateway, { admission }: { admission?: AdmissionGate | undefined } = {}): Server {
+  const server = createServer((req, res) => {
     if (req.url === '/' && req.method === 'GET') {
       res.writeHead(302, { location: GRAPHQL_ENDPOINT }).end();
       return;
     }
-    void gateway.handle(req, res);
+    if (admission === undefined || !isGatedRequest(req)) {
+      void gateway.handle(req, res);
+      return;
+    }
+    admission.enter(
+      () => void gateway.handle(req, res),
+      (ended) => res.once('close', ended),
+    );
   });
+  if (admission !== undefined) server.once('close', () => admission.close());
+  return server;
+}
+
+/** A GraphQL request answered once (not an event stream), on either endpoint. */
+function isGatedRequest(req: IncomingMessage): boolean {
+  const path = req.url === undefined ? '' : req.url.split('?', 1)[0];
+  if (path !== GRAPHQL_ENDPOINT && path !== SUBGRAPH_ENDPOINT) return false;
+  return !req.headers.accept?.includes('text/event-stream');
 }

@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult } from 'graphql';
 import { SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll } from 'vitest';
+import { admissionGateFor, type AdmissionGate } from '../../src/admission-gate.js';
 import { loadConfig, type GatewayConfig } from '../../src/config.js';
 import type { ThreatFeedOptions } from '../../src/feed/index.js';
 import { loadSecurityConfig, type SecurityConfig } from '../../src/security/config.js';
@@ -53,6 +54,8 @@ export interface TestGatewayOptions {
   feeds?: ThreatFeedOptions;
   /** Also serve it over HTTP on a loopback port (`url`), for a client that needs a real socket. */
   listen?: boolean;
+  /** The admission gate of the HTTP server (with `listen`); GATEWAY_ADMISSION_FLOOR's unless given. */
+  admission?: AdmissionGate;
 }
 
 /** The headers a federation router sends to `/subgraph`: its own token (scope `router`) and, when given, its client's. */
@@ -170,7 +173,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     return { status: response.status, headers: response.headers, json: (await response.json()) as ExecutionResult<Record<string, unknown>> };
   };
 
-  const server = options.listen ? serveGateway(gateway) : undefined;
+  const server = options.listen ? serveGateway(gateway, { admission: options.admission ?? admissionGateFor(config.admissionFloor) }) : undefined;
   if (server !== undefined) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
   return {

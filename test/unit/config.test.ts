@@ -60,6 +60,14 @@ describe('live configuration', () => {
       expect(problems({ ...complete, GATEWAY_HEAP_GROWTH_PERCENT: refused }).join('\n')).toMatch(/GATEWAY_HEAP_GROWTH_PERCENT/);
   });
 
+  it('gates GraphQL requests with a floor of 4 unless GATEWAY_ADMISSION_FLOOR says otherwise (0: no gate), a whole number 0..10000', () => {
+    expect(loadConfig('live', complete).admissionFloor).toBe(4);
+    expect(loadConfig('live', { ...complete, GATEWAY_ADMISSION_FLOOR: '0' }).admissionFloor).toBe(0);
+    expect(loadConfig('live', { ...complete, GATEWAY_ADMISSION_FLOOR: '64' }).admissionFloor).toBe(64);
+    for (const refused of ['-1', '2.5', 'many', '10001'])
+      expect(problems({ ...complete, GATEWAY_ADMISSION_FLOOR: refused }).join('\n')).toMatch(/GATEWAY_ADMISSION_FLOOR/);
+  });
+
   it('the demo listens on loopback only unless HOST is set', () => {
     expect(loadConfig('demo', complete).host).toBe('127.0.0.1');
     expect(loadConfig('demo', { ...complete, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');

@@ -41,6 +41,7 @@ const PLACES: [string | RegExp, Layer][] = [
   ['schema/', 'graph'],
   // The yoga server around the graph (GraphiQL and its examples), then the entry point.
   ['server.ts', 'server'],
+  ['admission-gate.ts', 'server'],
   ['graphiql.ts', 'server'],
   ['example-operations.ts', 'server'],
   // The process: the entry point and the heap policy it sets at start.
