@@ -56,10 +56,8 @@ async function serve(): Promise<{ server: Server; close(): Promise<void> }> {
     boundHeapGrowth(config.heapGrowthPercent);
     const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)] });
     const upstreams = createUpstreams(config, logger);
-    return {
-      server: serveGateway(createGateway({ config, security, upstreams, logger }), { admission: admissionGateFor(config.admissionFloor) }),
-      close: () => upstreams.close(),
-    };
+    const admission = admissionGateFor(config.admissionFloor);
+    return { server: serveGateway(createGateway({ config, security, upstreams, logger, admission }), { admission }), close: () => upstreams.close() };
   }
   if (kind === 'floor') {
     const { createFloorServer } = await import('./floor.js');

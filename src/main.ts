@@ -93,8 +93,9 @@ async function main(mode: Mode): Promise<void> {
   // One redacting logger for the process, built before the upstreams so their failures (the answer cache's) go through it too.
   const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)] });
   const upstreams = createUpstreams(config, logger);
-  const gateway = createGateway({ config, security, upstreams, logger });
-  const server = serveGateway(gateway, { admission: admissionGateFor(config.admissionFloor) });
+  const admission = admissionGateFor(config.admissionFloor);
+  const gateway = createGateway({ config, security, upstreams, logger, admission });
+  const server = serveGateway(gateway, { admission });
   const listening = config;
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;

@@ -44,11 +44,13 @@ export interface GatewayOptions {
   logger: GatewayLogger;
   /** How threat feeds tick and coordinate; tests drive polls by count with their own ticker. */
   feeds?: ThreatFeedOptions;
+  /** The admission gate `serveGateway` is given, if any: /metrics reports its bound and its line. */
+  admission?: AdmissionGate | undefined;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
-export function createGateway({ config, security, upstreams, now, logger, feeds: feedOptions }: GatewayOptions): Gateway {
+export function createGateway({ config, security, upstreams, now, logger, feeds: feedOptions, admission }: GatewayOptions): Gateway {
   const callers = new RequestCallers(security.authentication.enabled ? null : UNAUTHENTICATED_CALLER);
   const pools = [upstreams.sign, upstreams.cybertrace, upstreams.filesafer, upstreams.apex];
   const feeds = createThreatFeeds({ config, upstreams, onError: (error) => logger.warn(`threat feed: ${(error as Error).message}`), ...feedOptions });
@@ -56,7 +58,12 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
   // In order: the request id and what is measured under it (/metrics, /readiness answer here),
   // then what a browser may not send, who is calling, how often, which documents, then per operation its scope and its size.
   const plugins: Plugin[] = [
-    useObservability({ metrics: createGatewayMetrics(pools), logger, upstreams: pools, graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT] }),
+    useObservability({
+      metrics: createGatewayMetrics(pools, admission && (() => admission.state)),
+      logger,
+      upstreams: pools,
+      graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT],
+    }),
     useBrowserGuards({ allowedOrigins: security.corsOrigins, graphqlEndpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT] }),
     useAuthentication({
       authentication: security.authentication,

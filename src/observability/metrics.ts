@@ -28,7 +28,10 @@ const UPSTREAM_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 
 /** Operation names come from callers: past this many distinct ones, the rest count as `other`. */
 const MAX_OPERATION_NAMES = 200;
 
-export function createGatewayMetrics(upstreams: readonly UpstreamHttp[]): GatewayMetrics {
+/** What the HTTP server's admission gate holds now (src/admission-gate.ts): its bound, the requests worked on and those waiting. */
+export type AdmissionReading = () => { limit: number; inFlight: number; waiting: number };
+
+export function createGatewayMetrics(upstreams: readonly UpstreamHttp[], admission?: AdmissionReading): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -78,6 +81,23 @@ export function createGatewayMetrics(upstreams: readonly UpstreamHttp[]): Gatewa
       for (const upstream of upstreams) this.set({ upstream: upstream.name }, CIRCUIT_STATE_VALUES[upstream.circuitState]);
     },
   });
+
+  if (admission !== undefined) {
+    const gauges = [
+      ['gateway_admission_limit', 'GraphQL requests the admission gate lets be worked on at once now', 'limit'],
+      ['gateway_admission_in_flight', 'GraphQL requests being worked on', 'inFlight'],
+      ['gateway_admission_waiting', 'GraphQL requests waiting at the admission gate, not yet started', 'waiting'],
+    ] as const;
+    for (const [name, help, field] of gauges)
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(admission()[field]);
+        },
+      });
+  }
 
   const unsubscribe = upstreams.map((upstream) =>
     upstream.onEvent((event) => {

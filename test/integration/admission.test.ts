@@ -27,7 +27,10 @@ function holdSign() {
 }
 
 const HELPDESK = { query: 'query ($tenantId: String!) { tenant(tenantId: $tenantId) { helpdesk { enabled } } }', variables: { tenantId: DEMO_TENANT_ID } };
-const lookup = (value: string) => ({ query: 'query ($values: [String!]!) { indicators(values: $values) { value reputation { verdict } } }', variables: { values: [value] } });
+const lookup = (value: string) => ({
+  query: 'query ($values: [String!]!) { indicators(values: $values) { value reputation { verdict } } }',
+  variables: { values: [value] },
+});
 
 function post(body: unknown, signal?: AbortSignal) {
   return fetch(`${gw.url}/graphql`, {
@@ -54,6 +57,20 @@ describe('the admission gate', () => {
     expect(secondAnswer.json).toEqual({ data: { indicators: [{ value: MALICIOUS_DOMAINS[0], reputation: { verdict: 'DETECTED' } }] } });
     expect(gw.simulators.cybertrace.requests).toHaveLength(1);
     expect(gate.state).toEqual({ limit: 1, inFlight: 0, waiting: 0 });
+  });
+
+  it('reports its bound, the requests worked on and those waiting on /metrics', async () => {
+    const release = holdSign();
+    const first = post(HELPDESK);
+    await until(() => gw.simulators.sign.requests.length === 1, 'the held SIGN call');
+    const second = post(lookup(CLEAN_DOMAINS[1]!));
+    await until(() => gate.state.waiting === 1, 'the second request waiting at the gate');
+    const metrics = await (await fetch(`${gw.url}/metrics`)).text();
+    expect(metrics).toMatch(/^gateway_admission_limit 1$/m);
+    expect(metrics).toMatch(/^gateway_admission_in_flight 1$/m);
+    expect(metrics).toMatch(/^gateway_admission_waiting 1$/m);
+    release();
+    await Promise.all([first, second]);
   });
 
   it('never starts a request whose caller hung up while it waited', async () => {

@@ -153,10 +153,12 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   // As main.ts does: one logger for the upstreams and the gateway; its lines are kept as text for the test to read.
   const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)], sink: (level, line) => logs.push({ level, line }) });
   const upstreams: Upstreams = createUpstreams(config, logger);
+  const admission = options.listen ? (options.admission ?? admissionGateFor(config.admissionFloor)) : undefined;
   const gateway = createGateway({
     config,
     security,
     upstreams,
+    admission,
     now: options.now,
     logger,
     ...(options.feeds === undefined ? {} : { feeds: options.feeds }),
@@ -173,7 +175,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     return { status: response.status, headers: response.headers, json: (await response.json()) as ExecutionResult<Record<string, unknown>> };
   };
 
-  const server = options.listen ? serveGateway(gateway, { admission: options.admission ?? admissionGateFor(config.admissionFloor) }) : undefined;
+  const server = options.listen ? serveGateway(gateway, { admission }) : undefined;
   if (server !== undefined) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
   return {
