@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AdmissionGate } from '../../src/admission-gate.js';
 import { CLEAN_DOMAINS, DEMO_TENANT_ID, MALICIOUS_DOMAINS } from '../../src/simulators/demo-seed.js';
 import { until } from '../support/feed.js';
-import { useTestGateway } from '../support/gateway.js';
+import { holdNextSignRequest, useTestGateway } from '../support/gateway.js';
 
 /**
  * The admission gate in front of the HTTP server, observed at the simulators: SIGN is held open by
@@ -17,14 +17,7 @@ beforeEach(() => {
   gw.simulators.sign.clearFaults();
 });
 
-function holdSign() {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  gw.simulators.sign.inject({ kind: 'hold', until: released, times: 1 });
-  return release;
-}
+const holdSign = () => holdNextSignRequest(gw);
 
 const HELPDESK = { query: 'query ($tenantId: String!) { tenant(tenantId: $tenantId) { helpdesk { enabled } } }', variables: { tenantId: DEMO_TENANT_ID } };
 const lookup = (value: string) => ({

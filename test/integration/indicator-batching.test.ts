@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CLEAN_DOMAINS, DATA_WINDOW_FOR_DEMO, DEMO_TENANT_ID, MALICIOUS_DOMAINS } from '../../src/simulators/demo-seed.js';
 import { until } from '../support/feed.js';
-import { useTestGateway } from '../support/gateway.js';
+import { holdNextSignRequest, useTestGateway } from '../support/gateway.js';
 
 /**
  * When indicator batches go out, observed at the simulators: SIGN is held open by its simulator
@@ -16,14 +16,7 @@ beforeEach(() => {
   gw.simulators.sign.clearFaults();
 });
 
-function holdSign() {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  gw.simulators.sign.inject({ kind: 'hold', until: released, times: 1 });
-  return release;
-}
+const holdSign = () => holdNextSignRequest(gw);
 
 const lookedUp = (index: number) => (JSON.parse(gw.simulators.cybertrace.requests[index]!.body) as { object: string }[]).map((item) => item.object);
 

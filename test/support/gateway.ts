@@ -58,6 +58,16 @@ export interface TestGatewayOptions {
   admission?: AdmissionGate;
 }
 
+/** Holds the SIGN simulator's next request open until the function returned is called: what arrives elsewhere meanwhile shows the order of calls. */
+export function holdNextSignRequest(gateway: TestGateway): () => void {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  gateway.simulators.sign.inject({ kind: 'hold', until: released, times: 1 });
+  return release;
+}
+
 /** The headers a federation router sends to `/subgraph`: its own token (scope `router`) and, when given, its client's. */
 export async function routerHeaders(clientToken?: string): Promise<Record<string, string>> {
   const router = await mintToken({ sub: 'router@example.test', scope: 'router' });
