@@ -119,7 +119,7 @@ export class AdmissionGate {
     this.load.close();
   }
 
-  /** One adjustment of the bound to how busy the last interval was (called by the gate's timer; tests call it under fake timers). */
+  /** One adjustment of the bound to how busy the last interval was (called by the gate's timer, and by tests). */
   adjust(): void {
     const { busy, collecting } = this.load.read();
     if (busy >= SATURATED && collecting >= COLLECTOR_HEAVY) {

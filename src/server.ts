@@ -10,7 +10,7 @@ import { useIndicatorBatching } from './indicators/use-indicator-batching.js';
 import type { GatewayLogger } from './observability/logger.js';
 import { createGatewayMetrics } from './observability/metrics.js';
 import { ExactPathPattern, pathOf } from './request-path.js';
-import { useObservability } from './observability/use-observability.js';
+import { METRICS_ENDPOINT, READINESS_ENDPOINT, useObservability } from './observability/use-observability.js';
 import { useCompiledExecution } from './use-compiled-execution.js';
 import { useValidationCache } from './use-validation-cache.js';
 import { maskedErrorsOptions, useErrorMasking } from './use-error-masking.js';
@@ -32,6 +32,8 @@ import type { Upstreams } from './upstreams/index.js';
 const GRAPHQL_ENDPOINT = '/graphql';
 /** The same graph as a federation subgraph (`_service`, `_entities`), for routers only (README, "Behind a federation router"). */
 export const SUBGRAPH_ENDPOINT = '/subgraph';
+/** yoga's liveness answer: 200 while the process is up. */
+const HEALTH_ENDPOINT = '/health';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -118,7 +120,7 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     graphqlEndpoint: `/:endpoint(${GRAPHQL_ENDPOINT.slice(1)}|${SUBGRAPH_ENDPOINT.slice(1)})`,
     // yoga tests every request's path against that pattern: matched exactly, without the URLPattern polyfill.
     fetchAPI: { URLPattern: ExactPathPattern },
-    healthCheckEndpoint: '/health',
+    healthCheckEndpoint: HEALTH_ENDPOINT,
     landingPage: false,
     // The bundled GraphiQL works with no CDN reachable, as on an isolated security network; it opens
     // on the example operations (the same documents and variables the tests run), one tab each.
@@ -145,10 +147,10 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
 }
 
 /**
- * Serves the gateway over HTTP; `/` points a browser at GraphiQL. GraphQL requests pass the
- * admission gate when given (admission-gate.ts: bounded only while the collector holds the CPU), except
- * event streams (subscriptions), which stay open for as long as their caller listens; health,
- * readiness and metrics never wait behind the load they report on.
+ * Serves the gateway over HTTP; `/` points a browser at GraphiQL. Requests pass the admission gate
+ * when given (admission-gate.ts: bounded only while the collector holds the CPU), except event
+ * streams (subscriptions), which stay open for as long as their caller listens, and health,
+ * readiness and metrics, which never wait behind the load they report on.
  */
 export function serveGateway(gateway: Gateway, { admission }: { admission?: AdmissionGate | undefined } = {}): Server {
   const server = createServer((req, res) => {
@@ -169,9 +171,14 @@ export function serveGateway(gateway: Gateway, { admission }: { admission?: Admi
   return server;
 }
 
-/** A GraphQL request answered once (not an event stream), on either endpoint. */
+/** What reports on the process: answered at once, never behind the load it reports on. */
+const UNGATED_PATHS = new Set([HEALTH_ENDPOINT, READINESS_ENDPOINT, METRICS_ENDPOINT]);
+
+/**
+ * Every request but event streams and the process's own reports: a path yoga would also read as a
+ * GraphQL endpoint (`/./graphql`, an absolute URL) is gated too, rather than parsed here per request.
+ */
 function isGatedRequest(req: IncomingMessage): boolean {
-  const path = req.url === undefined ? '' : req.url.split('?', 1)[0];
-  if (path !== GRAPHQL_ENDPOINT && path !== SUBGRAPH_ENDPOINT) return false;
-  return !req.headers.accept?.includes('text/event-stream');
+  const path = req.url === undefined ? '' : req.url.split('?', 1)[0]!;
+  return !UNGATED_PATHS.has(path) && !req.headers.accept?.includes('text/event-stream');
 }
