@@ -55,6 +55,8 @@ const CEILING = 100_000;
 
 interface Waiter {
   start: () => void;
+  /** Its turn came: it holds a place until it ends. */
+  started: boolean;
   /** The caller hung up while it waited: skipped when its turn comes. */
   gone: boolean;
 }
@@ -98,18 +100,11 @@ export class AdmissionGate {
       start();
       return;
     }
-    let started = false;
-    const waiter: Waiter = {
-      start: () => {
-        started = true;
-        start();
-      },
-      gone: false,
-    };
+    const waiter: Waiter = { start, started: false, gone: false };
     this.waiting.push(waiter);
     this.waitedSinceAdjustment = true;
     onEnd(() => {
-      if (started) this.leave();
+      if (waiter.started) this.leave();
       else waiter.gone = true;
     });
   }
@@ -150,6 +145,7 @@ export class AdmissionGate {
       this.waiting[this.head++] = GONE;
       if (waiter.gone) continue;
       this.begin();
+      waiter.started = true;
       waiter.start();
     }
     if (this.head === this.waiting.length) {
@@ -160,7 +156,7 @@ export class AdmissionGate {
 }
 
 /** What an admitted waiter's place in the line holds, so the line does not keep its request alive. */
-const GONE: Waiter = { start: () => {}, gone: true };
+const GONE: Waiter = { start: () => {}, started: false, gone: true };
 
 /** How busy the main thread was since the previous read (0–1), and the share of that time the collector held it. */
 export interface LoadMeter {
