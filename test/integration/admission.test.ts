@@ -17,7 +17,15 @@ beforeEach(() => {
   gw.simulators.sign.clearFaults();
 });
 
-const holdSign = () => holdNextSignRequest(gw);
+/** The gate's one place taken: a request whose SIGN call the simulator holds open until `release`. */
+async function takeTheOnlyPlace() {
+  const release = holdNextSignRequest(gw);
+  const answer = post(HELPDESK);
+  await until(() => gw.simulators.sign.requests.length === 1, 'the held SIGN call');
+  return { release, answer };
+}
+
+const untilOneWaits = () => until(() => gate.state.waiting === 1, 'the second request waiting at the gate');
 
 const HELPDESK = { query: 'query ($tenantId: String!) { tenant(tenantId: $tenantId) { helpdesk { enabled } } }', variables: { tenantId: DEMO_TENANT_ID } };
 const lookup = (value: string) => ({
@@ -36,11 +44,9 @@ function post(body: unknown, signal?: AbortSignal) {
 
 describe('the admission gate', () => {
   it('holds a GraphQL request at the door while its bound is taken, and starts it when a place frees', async () => {
-    const release = holdSign();
-    const first = post(HELPDESK);
-    await until(() => gw.simulators.sign.requests.length === 1, 'the held SIGN call');
+    const { release, answer: first } = await takeTheOnlyPlace();
     const second = post(lookup(MALICIOUS_DOMAINS[0]!));
-    await until(() => gate.state.waiting === 1, 'the second request waiting at the gate');
+    await untilOneWaits();
     // What reports on the load never waits behind it.
     expect((await fetch(`${gw.url}/health`)).status).toBe(200);
     expect(gw.simulators.cybertrace.requests).toHaveLength(0);
@@ -53,11 +59,9 @@ describe('the admission gate', () => {
   });
 
   it('reports its bound, the requests worked on and those waiting on /metrics', async () => {
-    const release = holdSign();
-    const first = post(HELPDESK);
-    await until(() => gw.simulators.sign.requests.length === 1, 'the held SIGN call');
+    const { release, answer: first } = await takeTheOnlyPlace();
     const second = post(lookup(CLEAN_DOMAINS[1]!));
-    await until(() => gate.state.waiting === 1, 'the second request waiting at the gate');
+    await untilOneWaits();
     const metrics = await (await fetch(`${gw.url}/metrics`)).text();
     expect(metrics).toMatch(/^gateway_admission_limit 1$/m);
     expect(metrics).toMatch(/^gateway_admission_in_flight 1$/m);
@@ -67,12 +71,10 @@ describe('the admission gate', () => {
   });
 
   it('never starts a request whose caller hung up while it waited', async () => {
-    const release = holdSign();
-    const first = post(HELPDESK);
-    await until(() => gw.simulators.sign.requests.length === 1, 'the held SIGN call');
+    const { release, answer: first } = await takeTheOnlyPlace();
     const hangUp = new AbortController();
     const abandoned = post(lookup(MALICIOUS_DOMAINS[0]!), hangUp.signal).catch((error: unknown) => error);
-    await until(() => gate.state.waiting === 1, 'the second request waiting at the gate');
+    await untilOneWaits();
     hangUp.abort();
     await abandoned;
     await until(() => gate.state.waiting === 0, 'the abandoned request leaving the line');
