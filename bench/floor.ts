@@ -4,17 +4,20 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { Pool } from 'undici';
 import type { GatewayConfig } from '../src/config.js';
+import { YOGA_REQUEST_PATH } from '../src/yoga-request-path.js';
 import type { DirectServer } from './direct.js';
 
 /**
- * The floor of the design card, for scenario (a): graphql-yoga with its defaults, a schema of the
- * few types the bench's own threat-page query names (written as SDL), its operations compiled by
- * graphql-jit as the gateway's are, and one undici GET to SIGN per page, its JSON parsed and its
- * rows renamed. No authentication, no query limits, no answer validation, no signed cursors, no
- * metrics, no log: what any yoga server making this call pays. It answers the gateway's query
- * text, so the two are measured on the same document and with the same executor; the gateway's
- * cost above this floor is what its checks and features cost. (Until the eleventh pass it ran
- * graphql-js's executor: ~0.25–0.44x direct then, against ~0.42x with the compiler.)
+ * The floor of the design card, for scenario (a): graphql-yoga configured as the gateway configures
+ * it where that shapes every request (src/yoga-request-path.ts; no CORS, as the gateway with no
+ * origin listed), a schema of the few types the bench's own threat-page query names (written as
+ * SDL), its operations compiled by graphql-jit as the gateway's are, and one undici GET to SIGN per
+ * page, its JSON parsed and its rows renamed. No authentication, no query limits, no body limit, no
+ * answer validation, no signed cursors, no metrics, no log: what a yoga server making this call
+ * pays. It answers the gateway's query text, so the two are measured on the same document and with
+ * the same executor; the gateway's cost above this floor is what its checks and features cost.
+ * (Until the eleventh pass it ran graphql-js's executor; until the seventeenth, yoga's defaults,
+ * whose body limit pipes every request through a stream and cost more than the rest of yoga's path.)
  */
 
 const typeDefs = /* GraphQL */ `
@@ -68,7 +71,7 @@ export function createFloorServer(config: GatewayConfig): DirectServer {
       },
     },
   });
-  const yoga = createYoga({ schema, graphiql: false, landingPage: false, logging: false, plugins: [useCompiledQueries()] });
+  const yoga = createYoga({ schema, graphiql: false, landingPage: false, logging: false, ...YOGA_REQUEST_PATH, cors: false, plugins: [useCompiledQueries()] });
   return { server: createServer(yoga), close: () => pool.close() };
 }
 

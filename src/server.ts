@@ -13,6 +13,7 @@ import { ExactPathPattern, pathOf } from './request-path.js';
 import { METRICS_ENDPOINT, READINESS_ENDPOINT, useObservability } from './observability/use-observability.js';
 import { useCompiledExecution } from './use-compiled-execution.js';
 import { useValidationCache } from './use-validation-cache.js';
+import { YOGA_REQUEST_PATH } from './yoga-request-path.js';
 import { maskedErrorsOptions, useErrorMasking } from './use-error-masking.js';
 import { declareIncrementalDirectives, useIncrementalDelivery } from './use-incremental-delivery.js';
 import { schema, subgraphSchema } from './schema/index.js';
@@ -130,14 +131,9 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
       examplesGraphiQL === undefined
         ? false
         : (request) => (pathOf(request.url) === GRAPHQL_ENDPOINT ? { ...examplesGraphiQL, endpoint: GRAPHQL_ENDPOINT } : false),
-    // An array body (HTTP batching) is refused with 400; one operation per request keeps the limits per request.
-    batching: false,
-    // No file uploads in this graph: no multipart parser tried on every request (use-browser-guards refuses such bodies first).
-    multipart: false,
+    ...YOGA_REQUEST_PATH,
     // No origin listed (the default): no CORS hooks at all, and no browser on another site may read an answer.
     cors: security.corsOrigins.length === 0 ? false : corsOptions(security.corsOrigins),
-    // useBodyLimit: the same limit, without a stream pipeline per request.
-    maxRequestBodySize: false,
     // Parsed documents stay in yoga's cache; validation results in useValidationCache, keyed without a string per request.
     parserAndValidationCache: { validationCache: false },
     ...(security.trustedDocuments === null ? {} : { extraParamNames: [DOCUMENT_ID_PARAM] }),

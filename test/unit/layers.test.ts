@@ -39,8 +39,9 @@ const PLACES: [string | RegExp, Layer][] = [
   // The graph: the per-request context its resolvers get, and the schema modules.
   ['context.ts', 'graph'],
   ['schema/', 'graph'],
-  // The yoga server around the graph (GraphiQL and its examples), then the entry point.
+  // The yoga server around the graph (its options for every request, GraphiQL and its examples), then the entry point.
   ['server.ts', 'server'],
+  ['yoga-request-path.ts', 'server'],
   ['admission-gate.ts', 'server'],
   ['graphiql.ts', 'server'],
   ['example-operations.ts', 'server'],
