@@ -11,11 +11,17 @@ import { startTarget } from './target-process.js';
  * builds (or one build under two settings) in one run, under the same load in alternating short
  * rounds, so a shared machine's neighbours weigh on both alike. Besides req/s it reports each side's
  * CPU time per operation (utime + stime from /proc), which moves less with the neighbours than
- * throughput does, and each side's peak RSS over the whole comparison. A build: `npm run
- * bench:profile` (or the bench) compiles the gateway to node_modules/.cache/secops-gateway-bench/;
- * copy that folder (within node_modules, so its packages resolve) before changing the code, and pass
- * each copy's bench/target.js. One build under two settings: the same target, `--env-b K=V`.
- * Options: --scenario a --connections 16 --rounds 6 --seconds 3.
+ * throughput does, and each side's peak RSS. A build: `npm run bench:profile` (or the bench)
+ * compiles the gateway to node_modules/.cache/secops-gateway-bench/; copy that folder (within
+ * node_modules, so its packages resolve) before changing the code, and pass each copy's
+ * bench/target.js. One build under two settings: the same target, `--env-b K=V`.
+ *
+ * It measures twice, each time in fresh processes: A started and listed first, then B first. One
+ * build against itself in one such pass measured the side listed second at 0.80–0.99x of the first
+ * in 9 of 10 runs (bench/README.md, "Seventeenth pass"; the cause not found): a single pass would
+ * report that as the difference of the builds. The result is the geometric mean of the two passes'
+ * ratios, each pass's printed too.
+ * Options: --scenario a --connections 16 --rounds 6 (per pass) --seconds 3.
  */
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -36,48 +42,81 @@ const settings = await createGatewaySettings({ withCache: false, tokenValidForSe
 const scenario = benchScenarios(settings.headers).find((candidate) => candidate.id === (values.scenario as ScenarioId))!;
 const simulators = await startDemoSimulators({ largeTenant: true });
 const connections = Number(values.connections);
-const sides = [
-  { name: 'A', target: await startTarget(values.a, 'gateway', { ...simulators.environment, ...settings.environment, ...env(values['env-a']) }) },
-  { name: 'B', target: await startTarget(values.b, 'gateway', { ...simulators.environment, ...settings.environment, ...env(values['env-b']) }) },
-];
-const totals = new Map<string, { completed: number; seconds: number; cpu: number }>();
+const builds = [
+  { name: 'A', script: values.a, environment: env(values['env-a']) },
+  { name: 'B', script: values.b, environment: env(values['env-b']) },
+] as const;
+
 /** utime + stime of a process, in clock ticks (100 a second on Linux). */
 const cpuTicks = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return Number(fields[11]) + Number(fields[12]);
 };
-try {
-  const loads = await Promise.all(sides.map((side) => scenario.prepare('gateway', side.target.url)));
-  for (const [index, side] of sides.entries())
-    await runLoad({ url: side.target.url, requests: loads[index]!.requests, connections, stop: { seconds: 10 }, verifyBody: loads[index]!.verifyBody });
-  for (let round = 0; round < Number(values.rounds); round++) {
-    const line: string[] = [];
-    // Each round starts with the other side: a neighbour's burst does not always land on the same one.
-    for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
-      const i = sides.indexOf(side);
-      const before = cpuTicks(side.target.pid);
-      const result = await runLoad({
-        url: side.target.url,
-        requests: loads[i]!.requests,
-        connections,
-        stop: { seconds: Number(values.seconds) },
-        verifyBody: loads[i]!.verifyBody,
+
+interface SideTotals {
+  rate: number;
+  cpuPerOp: number;
+  peakRssMb: number;
+}
+
+/** One pass: both builds started afresh in the given order, warmed, then measured in alternating rounds. */
+async function measurePass(order: readonly (typeof builds)[number][]): Promise<Map<string, SideTotals>> {
+  const sides = [];
+  try {
+    for (const build of order)
+      sides.push({
+        name: build.name,
+        target: await startTarget(build.script, 'gateway', { ...simulators.environment, ...settings.environment, ...build.environment }),
       });
-      if (result.failed > 0) throw new Error(`${side.name}: ${result.failed} failed`);
-      const cpu = cpuTicks(side.target.pid) - before;
-      const total = totals.get(side.name) ?? { completed: 0, seconds: 0, cpu: 0 };
-      totals.set(side.name, { completed: total.completed + result.completed, seconds: total.seconds + result.durationSeconds, cpu: total.cpu + cpu });
-      line.push(`${side.name} ${result.requestsPerSecond} req/s ${((cpu * 10_000) / result.completed).toFixed(0)} µs/op`);
+    const loads = await Promise.all(sides.map((side) => scenario.prepare('gateway', side.target.url)));
+    for (const [index, side] of sides.entries())
+      await runLoad({ url: side.target.url, requests: loads[index]!.requests, connections, stop: { seconds: 10 }, verifyBody: loads[index]!.verifyBody });
+    const totals = new Map(sides.map((side) => [side.name, { completed: 0, seconds: 0, cpu: 0 }]));
+    for (let round = 0; round < Number(values.rounds); round++) {
+      const line: string[] = [];
+      // Each round starts with the other side: a neighbour's burst does not always land on the same one.
+      for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+        const i = sides.indexOf(side);
+        const before = cpuTicks(side.target.pid);
+        const result = await runLoad({
+          url: side.target.url,
+          requests: loads[i]!.requests,
+          connections,
+          stop: { seconds: Number(values.seconds) },
+          verifyBody: loads[i]!.verifyBody,
+        });
+        if (result.failed > 0) throw new Error(`${side.name}: ${result.failed} failed`);
+        const cpu = cpuTicks(side.target.pid) - before;
+        const total = totals.get(side.name)!;
+        totals.set(side.name, { completed: total.completed + result.completed, seconds: total.seconds + result.durationSeconds, cpu: total.cpu + cpu });
+        line.push(`${side.name} ${result.requestsPerSecond} req/s ${((cpu * 10_000) / result.completed).toFixed(0)} µs/op`);
+      }
+      console.log(`round ${round + 1}: ${line.join('  ')}`);
     }
-    console.log(`round ${round + 1}: ${line.join('  ')}`);
+    const measured = new Map<string, SideTotals>();
+    for (const side of sides) {
+      const total = totals.get(side.name)!;
+      const peakRssMb = (await side.target.readMemory()).peakRssBytes / 2 ** 20;
+      measured.set(side.name, { rate: total.completed / total.seconds, cpuPerOp: (total.cpu * 10_000) / total.completed, peakRssMb });
+    }
+    return measured;
+  } finally {
+    for (const side of sides) await side.target.stop();
   }
-  const peakRss = await Promise.all(sides.map(async (side) => ((await side.target.readMemory()).peakRssBytes / 2 ** 20).toFixed(0)));
-  const rate = (name: string) => totals.get(name)!.completed / totals.get(name)!.seconds;
-  const cpuPerOp = (name: string) => (totals.get(name)!.cpu * 10_000) / totals.get(name)!.completed;
-  console.log(
-    `A ${rate('A').toFixed(1)} req/s ${cpuPerOp('A').toFixed(0)} µs/op, B ${rate('B').toFixed(1)} req/s ${cpuPerOp('B').toFixed(0)} µs/op; B/A req/s ${(rate('B') / rate('A')).toFixed(3)}, cpu/op ${(cpuPerOp('B') / cpuPerOp('A')).toFixed(3)}; peak RSS MB A ${peakRss[0]}, B ${peakRss[1]}`,
-  );
+}
+
+const describe = (name: string, side: SideTotals) => `${name} ${side.rate.toFixed(1)} req/s ${side.cpuPerOp.toFixed(0)} µs/op ${side.peakRssMb.toFixed(0)} MB`;
+try {
+  const ratios = { rate: 1, cpuPerOp: 1 };
+  for (const order of [builds, [...builds].reverse()]) {
+    console.log(`pass: ${order.map((build) => build.name).join(' listed first, then ')}`);
+    const pass = await measurePass(order);
+    const [a, b] = [pass.get('A')!, pass.get('B')!];
+    ratios.rate *= b.rate / a.rate;
+    ratios.cpuPerOp *= b.cpuPerOp / a.cpuPerOp;
+    console.log(`${describe('A', a)}, ${describe('B', b)}; B/A req/s ${(b.rate / a.rate).toFixed(3)}, cpu/op ${(b.cpuPerOp / a.cpuPerOp).toFixed(3)}`);
+  }
+  console.log(`B/A over both passes (geometric mean): req/s ${Math.sqrt(ratios.rate).toFixed(3)}, cpu/op ${Math.sqrt(ratios.cpuPerOp).toFixed(3)}`);
 } finally {
-  for (const side of sides) await side.target.stop();
   await simulators.close();
 }

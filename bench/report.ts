@@ -175,7 +175,7 @@ export function formatTable(results: BenchResults): string {
   lines.push('ratio = gateway / direct (req/s below 1x and latency above 1x is what the gateway costs).');
   lines.push('vs mesh = gateway / GraphQL Mesh + Hive Gateway on the same work (req/s above 1x: the gateway is faster).');
   lines.push(
-    'floor = graphql-yoga with its defaults and graphql-jit, an SDL schema and the same SIGN GET, nothing else (bench/floor.ts); vs floor = gateway / floor.',
+    "floor = graphql-yoga on the gateway's request path (src/yoga-request-path.ts) and graphql-jit, an SDL schema and the same SIGN GET, nothing else (bench/floor.ts); vs floor = gateway / floor.",
   );
   lines.push('upstream/op = upstream requests the simulators recorded during the run / operations in the run.');
   lines.push("req/s, p50, p99 and upstream/op are each side's median round by req/s; req/s of each round, in the order run.");
