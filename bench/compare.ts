@@ -16,12 +16,13 @@ import { startTarget } from './target-process.js';
  * node_modules, so its packages resolve) before changing the code, and pass each copy's
  * bench/target.js. One build under two settings: the same target, `--env-b K=V`.
  *
- * It measures twice, each time in fresh processes: A started and listed first, then B first. One
- * build against itself in one such pass measured the side listed second at 0.80–0.99x of the first
- * in 9 of 10 runs (bench/README.md, "Seventeenth pass"; the cause not found): a single pass would
- * report that as the difference of the builds. The result is the geometric mean of the two passes'
- * ratios, each pass's printed too.
- * Options: --scenario a --connections 16 --rounds 6 (per pass) --seconds 3.
+ * It measures in passes, each in fresh processes, A started and listed first, then B first, in
+ * turn. One build against itself in one pass measured the side listed second at 0.80–0.99x of the
+ * first in 9 of 10 runs (bench/README.md, "Seventeenth pass"; the cause not found), and a change
+ * with no effect measured 1.27x in one run of two passes and 1.00x in the next: a pass's processes
+ * have speeds of their own. The result is the geometric mean of all passes' ratios, each pass's
+ * printed too; more passes (`--passes 4`, 6) narrow it more than more rounds do.
+ * Options: --scenario a --connections 16 --rounds 6 (per pass) --seconds 3 --passes 2 (even).
  */
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -34,9 +35,13 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     rounds: { type: 'string', default: '6' },
     seconds: { type: 'string', default: '3' },
+    passes: { type: 'string', default: '2' },
   },
 });
 if (values.a === undefined || values.b === undefined) throw new Error('--a and --b name the two builds (bench/target.js of each)');
+const passes = Number(values.passes);
+if (!Number.isInteger(passes) || passes < 2 || passes % 2 !== 0)
+  throw new Error('--passes must be an even number, 2 or more: each build listed first as often');
 const env = (pairs: string[]) => Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const settings = await createGatewaySettings({ withCache: false, tokenValidForSeconds: 600 });
 const scenario = benchScenarios(settings.headers).find((candidate) => candidate.id === (values.scenario as ScenarioId))!;
@@ -108,7 +113,8 @@ async function measurePass(order: readonly (typeof builds)[number][]): Promise<M
 const describe = (name: string, side: SideTotals) => `${name} ${side.rate.toFixed(1)} req/s ${side.cpuPerOp.toFixed(0)} µs/op ${side.peakRssMb.toFixed(0)} MB`;
 try {
   const ratios = { rate: 1, cpuPerOp: 1 };
-  for (const order of [builds, [...builds].reverse()]) {
+  for (let passIndex = 0; passIndex < passes; passIndex++) {
+    const order = passIndex % 2 === 0 ? builds : [...builds].reverse();
     console.log(`pass: ${order.map((build) => build.name).join(' listed first, then ')}`);
     const pass = await measurePass(order);
     const [a, b] = [pass.get('A')!, pass.get('B')!];
@@ -116,7 +122,8 @@ try {
     ratios.cpuPerOp *= b.cpuPerOp / a.cpuPerOp;
     console.log(`${describe('A', a)}, ${describe('B', b)}; B/A req/s ${(b.rate / a.rate).toFixed(3)}, cpu/op ${(b.cpuPerOp / a.cpuPerOp).toFixed(3)}`);
   }
-  console.log(`B/A over both passes (geometric mean): req/s ${Math.sqrt(ratios.rate).toFixed(3)}, cpu/op ${Math.sqrt(ratios.cpuPerOp).toFixed(3)}`);
+  const mean = (product: number) => (product ** (1 / passes)).toFixed(3);
+  console.log(`B/A over ${passes} passes (geometric mean): req/s ${mean(ratios.rate)}, cpu/op ${mean(ratios.cpuPerOp)}`);
 } finally {
   await simulators.close();
 }
