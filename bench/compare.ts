@@ -18,7 +18,7 @@ import { startTarget } from './target-process.js';
  *
  * It measures in passes, each in fresh processes, A started and listed first, then B first, in
  * turn. One build against itself in one pass measured the side listed second at 0.80–0.99x of the
- * first in 9 of 10 runs (bench/README.md, "Seventeenth pass"; the cause not found), and a change
+ * first in all of 10 runs (bench/README.md, "Seventeenth pass"; the cause not found), and a change
  * with no effect measured 1.27x in one run of two passes and 1.00x in the next: a pass's processes
  * have speeds of their own. The result is the geometric mean of all passes' ratios, each pass's
  * printed too; more passes (`--passes 4`, 6) narrow it more than more rounds do.
