@@ -1,4 +1,5 @@
 import { PerformanceObserver, performance } from 'node:perf_hooks';
+import type { AdmissionState } from './observability/metrics.js';
 
 /**
  * How many GraphQL requests the process works on at once: as many as keep its CPU busy, and no more.
@@ -82,7 +83,7 @@ export class AdmissionGate {
   }
 
   /** The bound now, the requests worked on and those waiting: for /metrics and tests. */
-  get state(): { limit: number; inFlight: number; waiting: number } {
+  get state(): AdmissionState {
     let waiting = 0;
     for (let index = this.head; index < this.waiting.length; index++) if (!this.waiting[index]!.gone) waiting++;
     return { limit: this.limit, inFlight: this.inFlight, waiting };

@@ -29,7 +29,13 @@ const UPSTREAM_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 
 const MAX_OPERATION_NAMES = 200;
 
 /** What the HTTP server's admission gate holds now (src/admission-gate.ts): its bound, the requests worked on and those waiting. */
-export type AdmissionReading = () => { limit: number; inFlight: number; waiting: number };
+export interface AdmissionState {
+  limit: number;
+  inFlight: number;
+  waiting: number;
+}
+
+export type AdmissionReading = () => AdmissionState;
 
 export function createGatewayMetrics(upstreams: readonly UpstreamHttp[], admission?: AdmissionReading): GatewayMetrics {
   const registry = new Registry();
