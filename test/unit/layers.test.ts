@@ -17,8 +17,9 @@ type Layer = (typeof LAYERS)[number];
  */
 const PLACES: [string | RegExp, Layer][] = [
   // Used by every layer: the error constructors, the environment's model, the one redaction, the
-  // answer cache, the logger with its request scope, tracing, a request's path, compiled models.
+  // answer cache, the logger with its request scope, tracing, a request's path, compiled models, HMAC.
   ['errors.ts', 'foundation'],
+  ['hmac-sha256.ts', 'foundation'],
   ['compiled-model.ts', 'foundation'],
   ['request-path.ts', 'foundation'],
   ['config.ts', 'foundation'],

@@ -1,19 +1,34 @@
-import { createHash, createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { badUserInput } from '../../errors.js';
+import { hmacSha256 } from '../../hmac-sha256.js';
 import { assertRowCount } from './upstream-page.js';
 
 const PAGING_ARGS = new Set(['first', 'last', 'after', 'before']);
 
-function canonicalJson(value: unknown): string {
+/**
+ * JSON with every object's keys sorted and its undefined and null members dropped; `skip`: keys of
+ * the outermost object left out. Written as loops over sorted keys (no entry arrays, filters or
+ * joins): every page computes it for its binding key.
+ */
+function canonicalJson(value: unknown, skip?: ReadonlySet<string>): string {
   if (value === null || value === undefined) return 'null';
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (typeof value === 'bigint') return JSON.stringify(value.toString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return `${text}]`;
+  }
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined && v !== null)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    const record = value as Record<string, unknown>;
+    let text = '{';
+    // Sorted by UTF-16 code units, as `<` compares.
+    for (const key of Object.keys(record).sort()) {
+      const member = record[key];
+      if (member === undefined || member === null || skip?.has(key)) continue;
+      text += `${text === '{' ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    }
+    return `${text}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -23,8 +38,7 @@ function canonicalJson(value: unknown): string {
  * (sorted keys, undefined/null dropped) of the args other than first/last/after/before.
  */
 export function cursorBindingKey(field: string, args: Record<string, unknown>): string {
-  const bound = Object.fromEntries(Object.entries(args).filter(([name]) => !PAGING_ARGS.has(name)));
-  return `${field}:${canonicalJson(bound)}`;
+  return `${field}:${canonicalJson(args, PAGING_ARGS)}`;
 }
 
 export interface CursorPayload {
@@ -78,9 +92,9 @@ export function createCursorCodec(secret: string | Uint8Array): CursorCodec {
   const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : Buffer.from(secret);
   if (key.length === 0) throw new Error('The cursor secret must not be empty');
   // The MAC covers the encoded text, so any edited character (even a non-canonical base64 one) fails.
-  // Imported once as a key object: from raw bytes, every MAC would import the key again.
-  const macKey = createSecretKey(key);
-  const mac = (text: string) => createHmac('sha256', macKey).update(text).digest().subarray(0, MAC_BYTES).toString('base64url');
+  // The key's pads computed once (hmac-sha256.ts): every page signs its endCursor.
+  const hmac = hmacSha256(key);
+  const mac = (text: string) => hmac(text).subarray(0, MAC_BYTES).toString('base64url');
   // A page encodes many cursors for one binding key; hash it once.
   let lastBinding = { key: '', digest: bindingDigest('') };
   const digestOf = (bindingKey: string) => {
