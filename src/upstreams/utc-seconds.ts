@@ -3,7 +3,9 @@
  * (neither accepts milliseconds).
  */
 export function formatUtcSeconds(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const iso = date.toISOString();
+  // Four-digit years, every time SIGN or Apex is asked about: the milliseconds cut by position, not by a regular expression.
+  return iso.length === 24 ? `${iso.slice(0, 19)}Z` : iso.replace(/\.\d{3}Z$/, 'Z');
 }
 
 const ZERO = 48;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoUtcMillisDay } from '../../src/upstreams/utc-seconds.js';
+import { formatUtcSeconds, isoUtcMillisDay } from '../../src/upstreams/utc-seconds.js';
 import { isoShapedText } from '../support/iso-text.js';
 
 /** The form as a regular expression, written independently of the scanner: the oracle it must agree with. */
@@ -29,5 +29,20 @@ describe("toISOString's form, read by character", () => {
     for (const text of ['2026-11-19T09:46:36Z', '2026-11-19T09:46:36.000+00:00', '2026-11-19T09:46:36.0000Z', '2026-11-19t09:46:36.000Z']) {
       expect(isoUtcMillisDay(text)).toBe(-1);
     }
+  });
+});
+
+describe('formatUtcSeconds', () => {
+  it("writes toISOString's text without its milliseconds, for any instant Date can hold", () => {
+    fc.assert(
+      fc.property(fc.date({ noInvalidDate: true }), (date) => {
+        const iso = date.toISOString();
+        const written = formatUtcSeconds(date);
+        expect(written).toBe(`${iso.slice(0, iso.lastIndexOf('.'))}Z`);
+        expect(written).toMatch(/^([+-]\d{6}|\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(formatUtcSeconds(new Date('2026-11-19T09:46:36.999Z'))).toBe('2026-11-19T09:46:36Z');
   });
 });
