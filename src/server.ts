@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { AdmissionGate } from './admission-gate.js';
 import type { GatewayConfig } from './config.js';
@@ -107,8 +108,8 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
   const publicSchema = declareIncrementalDirectives(schema);
   const routerSchema = declareIncrementalDirectives(subgraphSchema);
   return createYoga<Record<string, never>, GatewayContext>({
-    // One pipeline, two graphs: the subgraph protocol only where a router reaches it.
-    schema: ({ request }) => (pathOf(request.url) === SUBGRAPH_ENDPOINT ? routerSchema : publicSchema),
+    // One pipeline, two graphs: the subgraph protocol only where a router reaches it (useGraphOfEndpoint).
+    schema: publicSchema,
     context: createContextFactory({
       config,
       upstreams,
@@ -117,7 +118,7 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
       feeds,
       now,
     }),
-    plugins,
+    plugins: [useGraphOfEndpoint(publicSchema, routerSchema), ...plugins],
     graphqlEndpoint: `/:endpoint(${GRAPHQL_ENDPOINT.slice(1)}|${SUBGRAPH_ENDPOINT.slice(1)})`,
     // yoga tests every request's path against that pattern: matched exactly, without the URLPattern polyfill.
     fetchAPI: { URLPattern: ExactPathPattern },
@@ -140,6 +141,21 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     maskedErrors: maskedErrorsOptions({ introspection: config.introspection }),
     logging: logger,
   });
+}
+
+/**
+ * Each request's graph, chosen as it is enveloped: the subgraph protocol (`_service`, `_entities`)
+ * only on the endpoint a router reaches. yoga starts on the public graph; a schema function in its
+ * options would make the same choice through two more hooks per request (its useSchema plugin),
+ * ~2% of a small page's CPU (bench/README.md, "Eighteenth pass").
+ */
+function useGraphOfEndpoint(publicSchema: GraphQLSchema, routerSchema: GraphQLSchema): Plugin {
+  return {
+    onEnveloped({ context, setSchema }) {
+      const request = (context as { request?: Request } | undefined)?.request;
+      setSchema(request !== undefined && pathOf(request.url) === SUBGRAPH_ENDPOINT ? routerSchema : publicSchema);
+    },
+  };
 }
 
 /**

@@ -111,3 +111,20 @@ describe('a request line whose path is not in its normal form', () => {
     for (const path of ['/subgraph/', '/v1/subgraph', '/subgraphs', '/%73ubgraph']) expect((await postRaw(path, await routerHeaders())).status).toBe(404);
   });
 });
+
+describe('two graphs in one pipeline', () => {
+  const gw = useTestGateway({ auth: true });
+
+  it('answers each of interleaved /graphql and /subgraph requests from its own graph', async () => {
+    const caller = await mintToken({ tenants: [DEMO_TENANT_ID] });
+    const sends = Array.from({ length: 24 }, async (_, i) =>
+      i % 2 === 0
+        ? { endpoint: '/subgraph', answer: await gw.post(SERVICE, await routerHeaders(), '/subgraph') }
+        : { endpoint: '/graphql', answer: await gw.post(SERVICE, { authorization: `Bearer ${caller}` }) },
+    );
+    for (const { endpoint, answer } of await Promise.all(sends)) {
+      if (endpoint === '/subgraph') expect(answer.json.errors, endpoint).toBeUndefined();
+      else expect(codes(answer.json.errors), endpoint).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    }
+  });
+});
