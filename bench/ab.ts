@@ -13,8 +13,8 @@ import { running, waitForHealth } from './target-process.js';
  * in ONE process (bench/ab-target.ts), taking turns every 200 ms under one load, each build's CPU
  * per request counted over its own turns. `bench:compare` runs the two in separate processes, whose
  * speeds differ by themselves (±15% a pass); here they share the process, its heap, its JIT and
- * the machine's neighbours, so one run of 40 s reads a change to within ~±3.5% (one build against
- * itself, bench/README.md, "Eighteenth pass"). A build: a copy of node_modules/.cache/secops-gateway-bench/
+ * the machine's neighbours, so a change of a few percent shows in one run of 40 s (one build against
+ * itself read 0.990–0.994 in 40-s runs, 0.963–1.034 in 20-s ones; bench/README.md, "Eighteenth pass"). A build: a copy of node_modules/.cache/secops-gateway-bench/
  * (see compare.ts), or one compiled from another commit into a folder inside node_modules. What it
  * does not measure: memory (one heap for both), the admission gate (none: one gate over two gateways
  * would measure neither), anything set per process.
