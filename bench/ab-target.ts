@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import SchemaBuilder from '@pothos/core';
 import { loadConfig } from '../src/config.js';
 import { boundHeapGrowth } from '../src/heap-growth.js';
+import type { ChildMessage, ParentMessage, TurnTotals } from './protocol.js';
 
 /**
  * The process `npm run bench:ab` measures (bench/ab.ts): two gateway builds, each as `src/main.ts
@@ -20,12 +21,6 @@ import { boundHeapGrowth } from '../src/heap-growth.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 type Side = 'a' | 'b';
-
-interface Totals {
-  cpuMicros: number;
-  answered: number;
-  ms: number;
-}
 
 /** One build's gateway, built from its compiled `src/` as main.ts builds it in live mode. */
 async function gatewayOf(root: string): Promise<Handler> {
@@ -50,7 +45,7 @@ async function gatewayOf(root: string): Promise<Handler> {
   return (server.serveGateway(gateway) as Server).listeners('request')[0] as Handler;
 }
 
-const send = (message: unknown) => process.send?.(message);
+const send = (message: ChildMessage) => process.send?.(message);
 const roots = { a: process.env.AB_ROOT_A, b: process.env.AB_ROOT_B };
 if (roots.a === undefined || roots.b === undefined || process.send === undefined) {
   console.error('usage: started by bench/ab.ts with AB_ROOT_A, AB_ROOT_B and an IPC channel');
@@ -63,7 +58,7 @@ boundHeapGrowth(loadConfig('live', process.env).heapGrowthPercent);
 (SchemaBuilder as unknown as { allowPluginReRegistration: boolean }).allowPluginReRegistration = true;
 const handlers: Record<Side, Handler> = { a: await gatewayOf(roots.a), b: await gatewayOf(roots.b) };
 
-const totals: Record<Side, Totals> = { a: { cpuMicros: 0, answered: 0, ms: 0 }, b: { cpuMicros: 0, answered: 0, ms: 0 } };
+const totals: Record<Side, TurnTotals> = { a: { cpuMicros: 0, answered: 0, ms: 0 }, b: { cpuMicros: 0, answered: 0, ms: 0 } };
 let turn: Side = 'a';
 let cpuAt = process.cpuUsage();
 let timeAt = performance.now();
@@ -88,10 +83,10 @@ setInterval(
   Number(process.env.AB_TURN_MS ?? 200),
 ).unref();
 
-process.on('message', (message: { type: 'reset' | 'read' }) => {
-  if (message.type === 'reset') {
+process.on('message', (message: ParentMessage) => {
+  if (message.type === 'reset-turns') {
     for (const side of Object.values(totals)) Object.assign(side, { cpuMicros: 0, answered: 0, ms: 0 });
-  } else send({ type: 'totals', totals });
+  } else if (message.type === 'read-turns') send({ type: 'turns', totals });
 });
 process.on('disconnect', () => process.exit(0));
 

@@ -6,7 +6,12 @@ import { buildTargets } from './build.js';
 import { createGatewaySettings } from './gateway-settings.js';
 import { runLoad } from './load.js';
 import { benchScenarios, type ScenarioId } from './scenarios.js';
-import { running, waitForHealth } from './target-process.js';
+import type { ParentMessage, TurnTotals } from './protocol.js';
+import { nextMessage, running, waitForHealth } from './target-process.js';
+
+/** Both builds compiled schemas and all: a start takes a few seconds. */
+const STARTUP_LIMIT_MS = 60_000;
+const REPLY_LIMIT_MS = 5_000;
 
 /**
  * `npm run bench:ab -- --a <build>/bench/target.js --b <build>/bench/target.js`: two gateway builds
@@ -38,13 +43,6 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be 1 or mo
 /** A build's root: the folder holding its src/ and bench/. */
 const rootOf = (targetScript: string) => dirname(dirname(resolve(targetScript)));
 
-interface Totals {
-  cpuMicros: number;
-  answered: number;
-  ms: number;
-}
-type Message = { type: 'listening'; port: number } | { type: 'totals'; totals: Record<'a' | 'b', Totals> };
-
 const settings = await createGatewaySettings({ withCache: false, tokenValidForSeconds: 600 });
 const scenario = benchScenarios(settings.headers).find((candidate) => candidate.id === (values.scenario as ScenarioId))!;
 // The process that takes both builds is this tree's own.
@@ -52,7 +50,7 @@ const abTarget = resolve(dirname(await buildTargets()), 'ab-target.js');
 const simulators = await startDemoSimulators({ largeTenant: true });
 const connections = Number(values.connections);
 
-async function measure(): Promise<{ a: Totals; b: Totals }> {
+async function measure(): Promise<Record<'a' | 'b', TurnTotals>> {
   const child = fork(abTarget, [], {
     execArgv: [],
     env: {
@@ -67,38 +65,27 @@ async function measure(): Promise<{ a: Totals; b: Totals }> {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   running.add(child);
-  const next = <T extends Message['type']>(type: T) =>
-    new Promise<Extract<Message, { type: T }>>((resolveMessage, reject) => {
-      const onMessage = (message: Message) => {
-        if (message.type !== type) return;
-        child.off('exit', onExit);
-        child.off('message', onMessage);
-        resolveMessage(message as Extract<Message, { type: T }>);
-      };
-      const onExit = (code: number | null) => reject(new Error(`bench/ab-target.js ended (exit code ${code})`));
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
+  const send = (message: ParentMessage) => child.send(message);
   try {
-    const url = `http://127.0.0.1:${(await next('listening')).port}`;
+    const url = `http://127.0.0.1:${(await nextMessage(child, 'listening', STARTUP_LIMIT_MS, 'bench/ab-target.js start')).port}`;
     await waitForHealth(url, child);
     // Each side answers the sample alike: the scenario's own check of the answer, on whichever side has the turn.
     const load = await scenario.prepare('gateway', url);
     await runLoad({ url, requests: load.requests, connections, stop: { seconds: 10 }, verifyBody: load.verifyBody });
-    child.send({ type: 'reset' });
+    send({ type: 'reset-turns' });
     const result = await runLoad({ url, requests: load.requests, connections, stop: { seconds: Number(values.seconds) }, verifyBody: load.verifyBody });
     if (result.failed > 0) throw new Error(`${result.failed} of ${result.sent} requests failed`);
-    const totals = next('totals');
-    child.send({ type: 'read' });
-    return (await totals).totals;
+    const turns = nextMessage(child, 'turns', REPLY_LIMIT_MS, 'bench/ab-target.js totals');
+    send({ type: 'read-turns' });
+    return (await turns).totals;
   } finally {
     child.kill('SIGKILL');
     running.delete(child);
   }
 }
 
-const perRequest = (side: Totals) => side.cpuMicros / side.answered;
-const rate = (side: Totals) => (side.answered / side.ms) * 1000;
+const perRequest = (side: TurnTotals) => side.cpuMicros / side.answered;
+const rate = (side: TurnTotals) => (side.answered / side.ms) * 1000;
 try {
   const product = { cpu: 1, rate: 1 };
   for (let run = 0; run < runs; run++) {

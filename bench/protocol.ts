@@ -17,7 +17,19 @@ export const MEMORY_SAMPLE_MS = 50;
 /** `cpu`: V8's CPU profiler; `heap`: its sampling heap profiler, counting what the collections freed too (where a request allocates). */
 export type ProfileKind = 'cpu' | 'heap';
 
+/** What bench/ab-target.ts counted for one build over its turns since the last reset (`npm run bench:ab`). */
+export interface TurnTotals {
+  /** CPU the process used during the build's turns (user + system), in µs. */
+  cpuMicros: number;
+  /** Requests its turns received and answered. */
+  answered: number;
+  /** Wall time of its turns. */
+  ms: number;
+}
+
 export type ParentMessage =
+  | { type: 'reset-turns' }
+  | { type: 'read-turns' }
   | { type: 'reset-memory' }
   | { type: 'read-memory' }
   | { type: 'start-profile'; kind: ProfileKind }
@@ -27,4 +39,5 @@ export type ChildMessage =
   | { type: 'listening'; port: number }
   | ({ type: 'memory' } & MemoryReport)
   | { type: 'profile-started' }
-  | { type: 'profile-written'; path: string };
+  | { type: 'profile-written'; path: string }
+  | { type: 'turns'; totals: Record<'a' | 'b', TurnTotals> };

@@ -40,7 +40,13 @@ function targetEnvironment(config: Record<string, string>): NodeJS.ProcessEnv {
   return { ...Object.fromEntries(inherited), NODE_ENV: 'production', ...config, PORT: '0', HOST: '127.0.0.1' };
 }
 
-function nextMessage<T extends ChildMessage['type']>(child: ChildProcess, type: T, limitMs: number, what: string): Promise<Extract<ChildMessage, { type: T }>> {
+/** The child's next message of `type`; fails when it ends first or `limitMs` pass. */
+export function nextMessage<T extends ChildMessage['type']>(
+  child: ChildProcess,
+  type: T,
+  limitMs: number,
+  what: string,
+): Promise<Extract<ChildMessage, { type: T }>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => finish(new Error(`${what}: no answer within ${limitMs} ms`)), limitMs);
     const onMessage = (message: ChildMessage) => {
