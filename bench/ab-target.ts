@@ -1,9 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
 import SchemaBuilder from '@pothos/core';
 import { loadConfig } from '../src/config.js';
 import { boundHeapGrowth } from '../src/heap-growth.js';
+import { liveGateway } from './live-gateway.js';
 import type { ChildMessage, ParentMessage, TurnTotals } from './protocol.js';
 
 /**
@@ -22,29 +22,6 @@ import type { ChildMessage, ParentMessage, TurnTotals } from './protocol.js';
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 type Side = 'a' | 'b';
 
-/** One build's gateway, built from its compiled `src/` as main.ts builds it in live mode. */
-async function gatewayOf(root: string): Promise<Handler> {
-  const load = (path: string) => import(pathToFileURL(`${root}/src/${path}`).href);
-  const [config, server, upstreams, logger, redaction, security] = await Promise.all([
-    load('config.js'),
-    load('server.js'),
-    load('upstreams/index.js'),
-    load('observability/logger.js'),
-    load('redaction.js'),
-    load('security/config.js'),
-  ]);
-  const gatewayConfig = config.loadConfig('live', process.env);
-  const securityConfig = security.loadSecurityConfig('live', process.env);
-  const log = logger.createGatewayLogger({ secrets: [...securityConfig.secrets, ...redaction.configuredSecrets(gatewayConfig)] });
-  const gateway = server.createGateway({
-    config: gatewayConfig,
-    security: securityConfig,
-    upstreams: upstreams.createUpstreams(gatewayConfig, log),
-    logger: log,
-  });
-  return (server.serveGateway(gateway) as Server).listeners('request')[0] as Handler;
-}
-
 const send = (message: ChildMessage) => process.send?.(message);
 const roots = { a: process.env.AB_ROOT_A, b: process.env.AB_ROOT_B };
 if (roots.a === undefined || roots.b === undefined || process.send === undefined) {
@@ -56,7 +33,9 @@ if (roots.a === undefined || roots.b === undefined || process.send === undefined
 boundHeapGrowth(loadConfig('live', process.env).heapGrowthPercent);
 // Each build's schema modules register the gateway's own Pothos plugin under the same name, in one @pothos/core.
 (SchemaBuilder as unknown as { allowPluginReRegistration: boolean }).allowPluginReRegistration = true;
-const handlers: Record<Side, Handler> = { a: await gatewayOf(roots.a), b: await gatewayOf(roots.b) };
+/** One build's gateway, as the bench's target builds it, without the gate; its HTTP server's request handler. */
+const handlerOf = async (root: string) => (await liveGateway(root, { admission: false })).server.listeners('request')[0] as Handler;
+const handlers: Record<Side, Handler> = { a: await handlerOf(roots.a), b: await handlerOf(roots.b) };
 
 const totals: Record<Side, TurnTotals> = { a: { cpuMicros: 0, answered: 0, ms: 0 }, b: { cpuMicros: 0, answered: 0, ms: 0 } };
 let turn: Side = 'a';

@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { ConfigError, loadConfig, type GatewayConfig } from '../src/config.js';
-import type { SecurityConfig } from '../src/security/config.js';
 import { MEMORY_SAMPLE_MS, type ChildMessage, type ParentMessage, type ProfileKind, type TargetKind } from './protocol.js';
 
 /**
@@ -22,12 +22,16 @@ if ((kind !== 'gateway' && kind !== 'direct' && kind !== 'floor') || process.sen
 const send = (message: ChildMessage) => process.send?.(message);
 
 /** A configuration the target cannot run with ends it, naming the problems, as main.ts does. */
+function exitOnConfigError(error: unknown): never {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+
 function parsedOrExit<T>(parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
+    exitOnConfigError(error);
   }
 }
 
@@ -35,29 +39,11 @@ const config: GatewayConfig = parsedOrExit(() => loadConfig('live', process.env)
 
 async function serve(): Promise<{ server: Server; close(): Promise<void> }> {
   if (kind === 'gateway') {
-    const [
-      { createGateway, serveGateway },
-      { createUpstreams },
-      { createGatewayLogger },
-      { configuredSecrets },
-      { loadSecurityConfig },
-      { boundHeapGrowth },
-      { admissionGateFor },
-    ] = await Promise.all([
-      import('../src/server.js'),
-      import('../src/upstreams/index.js'),
-      import('../src/observability/logger.js'),
-      import('../src/redaction.js'),
-      import('../src/security/config.js'),
-      import('../src/heap-growth.js'),
-      import('../src/admission-gate.js'),
-    ]);
-    const security: SecurityConfig = parsedOrExit(() => loadSecurityConfig('live', process.env));
+    const [{ boundHeapGrowth }, { liveGateway }] = await Promise.all([import('../src/heap-growth.js'), import('./live-gateway.js')]);
     boundHeapGrowth(config.heapGrowthPercent);
-    const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)] });
-    const upstreams = createUpstreams(config, logger);
-    const admission = admissionGateFor(config.admissionFloor);
-    return { server: serveGateway(createGateway({ config, security, upstreams, logger, admission }), { admission }), close: () => upstreams.close() };
+    // This build's own src/: the folder above bench/.
+    // The gateway's own settings (its security) are read as it is built.
+    return liveGateway(fileURLToPath(new URL('..', import.meta.url)), { admission: true }).catch(exitOnConfigError);
   }
   if (kind === 'floor') {
     const { createFloorServer } = await import('./floor.js');
