@@ -44,7 +44,7 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be 1 or mo
 const rootOf = (targetScript: string) => dirname(dirname(resolve(targetScript)));
 
 const settings = await createGatewaySettings({ withCache: false, tokenValidForSeconds: 600 });
-const scenario = benchScenarios(settings.headers).find((candidate) => candidate.id === (values.scenario as ScenarioId))!;
+const scenario = benchScenarios(settings.callers).find((candidate) => candidate.id === (values.scenario as ScenarioId))!;
 // The process that takes both builds is this tree's own.
 const abTarget = resolve(dirname(await buildTargets()), 'ab-target.js');
 const simulators = await startDemoSimulators({ largeTenant: true });
@@ -71,9 +71,9 @@ async function measure(): Promise<Record<'a' | 'b', TurnTotals>> {
     await waitForHealth(url, child);
     // Each side answers the sample alike: the scenario's own check of the answer, on whichever side has the turn.
     const load = await scenario.prepare('gateway', url);
-    await runLoad({ url, requests: load.requests, connections, stop: { seconds: 10 }, verifyBody: load.verifyBody });
+    await runLoad({ url, requests: load.requests, connections, stop: { seconds: 10 }, verifyBody: load.verifyBody, callers: load.callers });
     send({ type: 'reset-turns' });
-    const result = await runLoad({ url, requests: load.requests, connections, stop: { seconds: Number(values.seconds) }, verifyBody: load.verifyBody });
+    const result = await runLoad({ url, requests: load.requests, connections, stop: { seconds: Number(values.seconds) }, verifyBody: load.verifyBody, callers: load.callers });
     if (result.failed > 0) throw new Error(`${result.failed} of ${result.sent} requests failed`);
     const turns = nextMessage(child, 'turns', REPLY_LIMIT_MS, 'bench/ab-target.js totals');
     send({ type: 'read-turns' });

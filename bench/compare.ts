@@ -44,7 +44,7 @@ if (!Number.isInteger(passes) || passes < 2 || passes % 2 !== 0)
   throw new Error('--passes must be an even number, 2 or more: each build listed first as often');
 const env = (pairs: string[]) => Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const settings = await createGatewaySettings({ withCache: false, tokenValidForSeconds: 600 });
-const scenario = benchScenarios(settings.headers).find((candidate) => candidate.id === (values.scenario as ScenarioId))!;
+const scenario = benchScenarios(settings.callers).find((candidate) => candidate.id === (values.scenario as ScenarioId))!;
 const simulators = await startDemoSimulators({ largeTenant: true });
 const connections = Number(values.connections);
 const builds = [
@@ -75,7 +75,7 @@ async function measurePass(order: readonly (typeof builds)[number][]): Promise<M
       });
     const loads = await Promise.all(sides.map((side) => scenario.prepare('gateway', side.target.url)));
     for (const [index, side] of sides.entries())
-      await runLoad({ url: side.target.url, requests: loads[index]!.requests, connections, stop: { seconds: 10 }, verifyBody: loads[index]!.verifyBody });
+      await runLoad({ url: side.target.url, requests: loads[index]!.requests, connections, stop: { seconds: 10 }, verifyBody: loads[index]!.verifyBody, callers: loads[index]!.callers });
     const totals = new Map(sides.map((side) => [side.name, { completed: 0, seconds: 0, cpu: 0 }]));
     for (let round = 0; round < Number(values.rounds); round++) {
       const line: string[] = [];
@@ -89,6 +89,7 @@ async function measurePass(order: readonly (typeof builds)[number][]): Promise<M
           connections,
           stop: { seconds: Number(values.seconds) },
           verifyBody: loads[i]!.verifyBody,
+          callers: loads[i]!.callers,
         });
         if (result.failed > 0) throw new Error(`${side.name}: ${result.failed} failed`);
         const cpu = cpuTicks(side.target.pid) - before;

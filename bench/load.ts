@@ -23,6 +23,12 @@ export interface LoadOptions {
   stop: { seconds: number } | { operations: number; limitSeconds: number };
   /** False for an answer that is 200 but wrong (GraphQL `errors`). */
   verifyBody: (body: string) => boolean;
+  /**
+   * Headers each connection adds to every request it sends, connection i taking entry i (modulo
+   * their number): each connection a caller of its own (gateway-settings.ts). Absent: every
+   * connection sends the requests as they are.
+   */
+  callers?: readonly Record<string, string>[] | undefined;
 }
 
 export interface LoadResult {
@@ -65,6 +71,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         pipelining: 1,
         timeout: 10,
         requests: options.requests.map((request) => ({ ...request })),
+        ...(options.callers === undefined ? {} : { setupClient: eachConnectionItsCaller(options.requests, options.callers) }),
         verifyBody: (body) => options.verifyBody(String(body)),
       },
       (error: unknown, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
@@ -99,6 +106,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       mean: round(count === 0 ? Number.NaN : sum / count, 3),
       max: round(count === 0 ? Number.NaN : sorted[count - 1]!, 3),
     },
+  };
+}
+
+/** autocannon's hook for each connection as it is made: its requests, with the next caller's headers. */
+function eachConnectionItsCaller(requests: readonly LoadRequest[], callers: readonly Record<string, string>[]) {
+  let next = 0;
+  return (client: autocannon.Client) => {
+    const caller = callers[next++ % callers.length]!;
+    client.setRequests(requests.map((request) => ({ ...request, headers: { ...request.headers, ...caller } })));
   };
 }
 

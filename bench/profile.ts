@@ -45,7 +45,7 @@ if (!Number.isInteger(connections) || connections < 1 || connections > 256) thro
 if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) throw new Error('--seconds must be 1 to 60');
 
 const settings = await createGatewaySettings({ withCache: false, tokenValidForSeconds: 600 });
-const scenario = benchScenarios(settings.headers).find((candidate) => candidate.id === scenarioId)!;
+const scenario = benchScenarios(settings.callers).find((candidate) => candidate.id === scenarioId)!;
 console.error('profile: compiling the gateway');
 const targetScript = await buildTargets();
 const simulators = await startDemoSimulators({ largeTenant: true });
@@ -59,10 +59,10 @@ try {
   try {
     const load = await scenario.prepare(side, target.url);
     // A warm-up first, as long as the bench's, so the profile is of the steady state (V8's optimising done, pools open).
-    await runLoad({ url: target.url, requests: load.requests, connections, stop: { seconds: 10 }, verifyBody: load.verifyBody });
+    await runLoad({ url: target.url, requests: load.requests, connections, stop: { seconds: 10 }, verifyBody: load.verifyBody, callers: load.callers });
     console.error(`profile: ${scenario.title}, ${connections} connections, ${seconds} s`);
     await target.startProfile(kind);
-    const result = await runLoad({ url: target.url, requests: load.requests, connections, stop: { seconds }, verifyBody: load.verifyBody });
+    const result = await runLoad({ url: target.url, requests: load.requests, connections, stop: { seconds }, verifyBody: load.verifyBody, callers: load.callers });
     await target.stopProfile(file);
     if (result.failed > 0) throw new Error(`${result.failed} of ${result.sent} requests failed: the profile would not be of the real work`);
     operations = result.completed;

@@ -175,7 +175,7 @@ async function measureSides(
       simulators.reset();
       const load = await scenario.prepare(kind, target.url);
       const sampleUpstream = totalOf(countUpstreamRequests(simulators)) / load.requests.length;
-      const drive = (stop: LoadOptions['stop']) => runLoad({ url: target.url, requests: load.requests, connections, stop, verifyBody: load.verifyBody });
+      const drive = (stop: LoadOptions['stop']) => runLoad({ url: target.url, requests: load.requests, connections, stop, verifyBody: load.verifyBody, callers: load.callers });
       const warmup = await drive({ seconds: options.warmupSeconds });
       if (warmup.failed > 0) throw new Error(`${SIDE_NAMES[kind]}: ${warmup.failed} of ${warmup.sent} requests failed during the warm-up`);
       await settleUpstreams(simulators, Math.max(150, Math.ceil(warmup.latencyMs.p99)));
@@ -232,7 +232,7 @@ async function main(): Promise<number> {
   // Every loop here is bounded; this is the backstop should a child hang all the same.
   const budgetMs = (sides * (options.rounds * (options.durationSeconds + 10) + options.warmupSeconds + 40) + 240) * 1000;
   const gatewaySettings = await createGatewaySettings({ withCache: options.withCache, tokenValidForSeconds: Math.ceil(budgetMs / 1000) });
-  const scenarios = benchScenarios(gatewaySettings.headers).filter((scenario) => options.scenarios.includes(scenario.id));
+  const scenarios = benchScenarios(gatewaySettings.callers).filter((scenario) => options.scenarios.includes(scenario.id));
   setTimeout(() => {
     console.error(`bench: still running after ${Math.round(budgetMs / 1000)} s; giving up`);
     process.exit(1);

@@ -34,6 +34,8 @@ export interface PreparedLoad {
   requests: LoadRequest[];
   /** False for an answer that passed the status check but is wrong. */
   verifyBody: (body: string) => boolean;
+  /** The gateway's: each connection its own caller's headers (load.ts), the sample's caller first. */
+  callers?: readonly Record<string, string>[];
 }
 
 export interface Scenario {
@@ -214,7 +216,8 @@ function sameRowsCheck(what: string) {
   };
 }
 
-function threatPage(headers: Record<string, string>): Scenario {
+function threatPage(callers: readonly Record<string, string>[]): Scenario {
+  const headers = callers[0]!;
   const sameRows = sameRowsCheck('threat targets');
   return {
     id: 'a',
@@ -253,12 +256,13 @@ function threatPage(headers: Record<string, string>): Scenario {
         target,
         (at(data, 'tenant.threatSummaries.nodes') as { target: string }[]).map((row) => row.target),
       );
-      return { requests: [request], verifyBody: hasNoGraphQLErrors };
+      return { requests: [request], verifyBody: hasNoGraphQLErrors, ...(target === 'gateway' ? { callers } : {}) };
     },
   };
 }
 
-function threatPageWithIndicators(headers: Record<string, string>): Scenario {
+function threatPageWithIndicators(callers: readonly Record<string, string>[]): Scenario {
+  const headers = callers[0]!;
   const suspiciousObject = suspiciousObjectSelection();
   return {
     id: 'b',
@@ -296,12 +300,12 @@ function threatPageWithIndicators(headers: Record<string, string>): Scenario {
         hashChecked.length === HASH_VALUES.length && hashChecked.every((indicator) => at(indicator, 'hashCheck.malicious') === true),
         `the gateway did not answer ${HASH_VALUES.length} malicious hash checks`,
       );
-      return { requests: [request], verifyBody: hasNoGraphQLErrors };
+      return { requests: [request], verifyBody: hasNoGraphQLErrors, callers };
     },
   };
 }
 
-const flowWalk = (headers: Record<string, string>): Scenario => ({
+const flowWalk = (callers: readonly Record<string, string>[]): Scenario => ({
   id: 'c',
   title: `(c) a walk through ${FLOW_WALK_ROWS} flow rows, ${FLOW_WALK_PAGES} pages of ${FLOW_PAGE_ROWS}`,
   operation: `one page of ${FLOW_PAGE_ROWS} flow rows; each connection walks pages 1..${FLOW_WALK_PAGES} in turn (gateway: first/after with the walk's own cursors; direct: the SIGN flow-collectors GET, page 1..${FLOW_WALK_PAGES})`,
@@ -323,7 +327,7 @@ const flowWalk = (headers: Record<string, string>): Scenario => ({
     // The walk itself, once: its cursors become the load's requests (they stay valid; they are signed, not stored).
     let after: string | null = null;
     for (let page = 1; page <= FLOW_WALK_PAGES; page += 1) {
-      const request = graphqlRequest(headers, FLOW_PAGE_QUERY, {
+      const request = graphqlRequest(callers[0]!, FLOW_PAGE_QUERY, {
         tenantId: BENCH_TENANT_ID,
         lineType: BENCH_LINE_TYPE,
         from: FLOW_WINDOW.from,
@@ -340,11 +344,11 @@ const flowWalk = (headers: Record<string, string>): Scenario => ({
       after = endCursor;
       requests.push(request);
     }
-    return { requests, verifyBody: hasNoGraphQLErrors };
+    return { requests, verifyBody: hasNoGraphQLErrors, callers };
   },
 });
 
-const largeThreatPage = (headers: Record<string, string>): Scenario => ({
+const largeThreatPage = (callers: readonly Record<string, string>[]): Scenario => ({
   id: 'd',
   title: `(d) one page of ${LARGE_PAGE_ROWS.toLocaleString('en-US')} threat summaries`,
   operation: `gateway: threatSummaries(first: ${LARGE_PAGE_ROWS}) of the simulator's large tenant, the same fields as (a); direct: the SIGN threat-summaries GET (page 1, pageSize ${LARGE_PAGE_ROWS})`,
@@ -360,14 +364,17 @@ const largeThreatPage = (headers: Record<string, string>): Scenario => ({
       expect(lengthAt(answer, 'page.threatSummaries') === LARGE_PAGE_ROWS, `the direct SIGN page does not hold ${LARGE_PAGE_ROWS} rows`);
       return { requests: [request], verifyBody: anyBody };
     }
-    const request = graphqlRequest(headers, THREAT_PAGE_QUERY, { ...threatPageVariables, tenantId: LARGE_TENANT, first: LARGE_PAGE_ROWS });
+    const request = graphqlRequest(callers[0]!, THREAT_PAGE_QUERY, { ...threatPageVariables, tenantId: LARGE_TENANT, first: LARGE_PAGE_ROWS });
     const data = await sendGraphQL(url, request);
     expect(lengthAt(data, 'tenant.threatSummaries.nodes') === LARGE_PAGE_ROWS, `the gateway's page does not hold ${LARGE_PAGE_ROWS} threat summaries`);
-    return { requests: [request], verifyBody: hasNoGraphQLErrors };
+    return { requests: [request], verifyBody: hasNoGraphQLErrors, callers };
   },
 });
 
-/** The scenarios; `gatewayHeaders` go on every gateway request. */
-export function benchScenarios(gatewayHeaders: Record<string, string>): Scenario[] {
-  return [threatPage(gatewayHeaders), threatPageWithIndicators(gatewayHeaders), flowWalk(gatewayHeaders), largeThreatPage(gatewayHeaders)];
+/**
+ * The scenarios; each connection to the gateway sends one of `gatewayCallers`' headers (a token of
+ * its own caller), the sample requests the first.
+ */
+export function benchScenarios(gatewayCallers: readonly Record<string, string>[]): Scenario[] {
+  return [threatPage(gatewayCallers), threatPageWithIndicators(gatewayCallers), flowWalk(gatewayCallers), largeThreatPage(gatewayCallers)];
 }
