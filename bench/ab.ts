@@ -71,9 +71,9 @@ async function measure(): Promise<Record<'a' | 'b', TurnTotals>> {
     await waitForHealth(url, child);
     // Each side answers the sample alike: the scenario's own check of the answer, on whichever side has the turn.
     const load = await scenario.prepare('gateway', url);
-    await runLoad({ url, requests: load.requests, connections, stop: { seconds: 10 }, verifyBody: load.verifyBody, callers: load.callers });
+    await runLoad({ url, connections, stop: { seconds: 10 }, ...load });
     send({ type: 'reset-turns' });
-    const result = await runLoad({ url, requests: load.requests, connections, stop: { seconds: Number(values.seconds) }, verifyBody: load.verifyBody, callers: load.callers });
+    const result = await runLoad({ url, connections, stop: { seconds: Number(values.seconds) }, ...load });
     if (result.failed > 0) throw new Error(`${result.failed} of ${result.sent} requests failed`);
     const turns = nextMessage(child, 'turns', REPLY_LIMIT_MS, 'bench/ab-target.js totals');
     send({ type: 'read-turns' });

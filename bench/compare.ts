@@ -74,8 +74,7 @@ async function measurePass(order: readonly (typeof builds)[number][]): Promise<M
         target: await startTarget(build.script, 'gateway', { ...simulators.environment, ...settings.environment, ...build.environment }),
       });
     const loads = await Promise.all(sides.map((side) => scenario.prepare('gateway', side.target.url)));
-    for (const [index, side] of sides.entries())
-      await runLoad({ url: side.target.url, requests: loads[index]!.requests, connections, stop: { seconds: 10 }, verifyBody: loads[index]!.verifyBody, callers: loads[index]!.callers });
+    for (const [index, side] of sides.entries()) await runLoad({ url: side.target.url, connections, stop: { seconds: 10 }, ...loads[index]! });
     const totals = new Map(sides.map((side) => [side.name, { completed: 0, seconds: 0, cpu: 0 }]));
     for (let round = 0; round < Number(values.rounds); round++) {
       const line: string[] = [];
@@ -85,11 +84,9 @@ async function measurePass(order: readonly (typeof builds)[number][]): Promise<M
         const before = cpuTicks(side.target.pid);
         const result = await runLoad({
           url: side.target.url,
-          requests: loads[i]!.requests,
           connections,
           stop: { seconds: Number(values.seconds) },
-          verifyBody: loads[i]!.verifyBody,
-          callers: loads[i]!.callers,
+          ...loads[i]!,
         });
         if (result.failed > 0) throw new Error(`${side.name}: ${result.failed} failed`);
         const cpu = cpuTicks(side.target.pid) - before;

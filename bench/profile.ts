@@ -59,10 +59,10 @@ try {
   try {
     const load = await scenario.prepare(side, target.url);
     // A warm-up first, as long as the bench's, so the profile is of the steady state (V8's optimising done, pools open).
-    await runLoad({ url: target.url, requests: load.requests, connections, stop: { seconds: 10 }, verifyBody: load.verifyBody, callers: load.callers });
+    await runLoad({ url: target.url, connections, stop: { seconds: 10 }, ...load });
     console.error(`profile: ${scenario.title}, ${connections} connections, ${seconds} s`);
     await target.startProfile(kind);
-    const result = await runLoad({ url: target.url, requests: load.requests, connections, stop: { seconds }, verifyBody: load.verifyBody, callers: load.callers });
+    const result = await runLoad({ url: target.url, connections, stop: { seconds }, ...load });
     await target.stopProfile(file);
     if (result.failed > 0) throw new Error(`${result.failed} of ${result.sent} requests failed: the profile would not be of the real work`);
     operations = result.completed;

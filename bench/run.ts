@@ -175,7 +175,7 @@ async function measureSides(
       simulators.reset();
       const load = await scenario.prepare(kind, target.url);
       const sampleUpstream = totalOf(countUpstreamRequests(simulators)) / load.requests.length;
-      const drive = (stop: LoadOptions['stop']) => runLoad({ url: target.url, requests: load.requests, connections, stop, verifyBody: load.verifyBody, callers: load.callers });
+      const drive = (stop: LoadOptions['stop']) => runLoad({ url: target.url, connections, stop, ...load });
       const warmup = await drive({ seconds: options.warmupSeconds });
       if (warmup.failed > 0) throw new Error(`${SIDE_NAMES[kind]}: ${warmup.failed} of ${warmup.sent} requests failed during the warm-up`);
       await settleUpstreams(simulators, Math.max(150, Math.ceil(warmup.latencyMs.p99)));
