@@ -1,5 +1,5 @@
 /**
- * HMAC-SHA256 over one-shot hashes (src/hmac-sha256.ts), pinned by RFC 4231's test cases (section
+ * HMAC-SHA256 in JavaScript (src/hmac-sha256.ts), pinned by RFC 4231's test cases (section
  * 4: the RFC's own keys, data and HMAC-SHA-256 values, pasted as literals; case 5, a truncated
  * output, is left out) and compared with node's `createHmac` on keys either side of the 64-byte block.
  */
@@ -46,11 +46,12 @@ describe('hmacSha256', () => {
     expect(hmacSha256(key)(data).toString('hex')).toBe(mac);
   });
 
-  it('answers as createHmac does for keys of 0 to 130 bytes and messages of 0 to 300, as bytes or UTF-8 text', () => {
-    for (const keyLength of [0, 1, 31, 32, 63, 64, 65, 100, 130]) {
+  it('answers as createHmac does for keys of 0 to 200 bytes and messages of 0 to 1,000, as bytes or UTF-8 text', () => {
+    for (const keyLength of [0, 1, 31, 32, 63, 64, 65, 100, 130, 200]) {
       const key = randomBytes(keyLength);
       const mac = hmacSha256(key);
-      for (const messageLength of [0, 1, 55, 56, 64, 119, 300]) {
+      // Either side of where the padding takes a block of its own (55/56 bytes past a block) and of whole blocks.
+      for (const messageLength of [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 183, 184, 300, 1000]) {
         const message = randomBytes(messageLength);
         expect(mac(message).equals(createHmac('sha256', key).update(message).digest())).toBe(true);
       }
@@ -66,5 +67,14 @@ describe('hmacSha256', () => {
     expect(first.equals(createHmac('sha256', Buffer.from('秘密の鍵', 'utf8')).update('a').digest())).toBe(true);
     expect(second.equals(createHmac('sha256', Buffer.from('秘密の鍵', 'utf8')).update('b').digest())).toBe(true);
     expect(first.equals(second)).toBe(false);
+  });
+
+  it('keeps each key to itself when MACs under two keys alternate', () => {
+    const [first, second] = [randomBytes(32), randomBytes(80)];
+    const [macFirst, macSecond] = [hmacSha256(first), hmacSha256(second)];
+    for (const message of ['one', 'two', 'x'.repeat(150)]) {
+      expect(macFirst(message).equals(createHmac('sha256', first).update(message).digest())).toBe(true);
+      expect(macSecond(message).equals(createHmac('sha256', second).update(message).digest())).toBe(true);
+    }
   });
 });
