@@ -94,7 +94,7 @@ const liveEnvironment = z.object({
   GATEWAY_INTROSPECTION: onOff.optional(),
   GATEWAY_GRAPHIQL: onOff.optional(),
   GATEWAY_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8_000),
-  GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1_000).default(70),
+  GATEWAY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(1_000).default(50),
   GATEWAY_ADMISSION_FLOOR: z.coerce.number().int().min(0).max(10_000).default(4),
 });
 

@@ -52,8 +52,8 @@ describe('live configuration', () => {
     });
   });
 
-  it('bounds the heap growth at 70% unless GATEWAY_HEAP_GROWTH_PERCENT says otherwise (0: V8 decides), a whole number 0..1000', () => {
-    expect(loadConfig('live', complete).heapGrowthPercent).toBe(70);
+  it('bounds the heap growth at 50% unless GATEWAY_HEAP_GROWTH_PERCENT says otherwise (0: V8 decides), a whole number 0..1000', () => {
+    expect(loadConfig('live', complete).heapGrowthPercent).toBe(50);
     expect(loadConfig('live', { ...complete, GATEWAY_HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
     expect(loadConfig('live', { ...complete, GATEWAY_HEAP_GROWTH_PERCENT: '250' }).heapGrowthPercent).toBe(250);
     for (const refused of ['-1', '1.5', 'half', '1001'])
