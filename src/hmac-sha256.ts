@@ -9,6 +9,9 @@
  * threat page cost ~5.5% of the page's CPU under load, measured in one process with the two
  * taking turns (bench/README.md, "Nineteenth pass"). Checked against RFC 4231's vectors and
  * against `createHmac` for keys and messages either side of the block in test/unit/hmac-sha256.test.ts.
+ * As in any SHA-256, no branch and no table index depends on the key or the message (only additions,
+ * shifts and bitwise operations on them), so its time says nothing of the key; cursors' MACs are
+ * compared in constant time by their caller (cursor-codec.ts, `timingSafeEqual`).
  */
 
 /** SHA-256 reads its input in blocks of 64 bytes; a longer key is hashed first (RFC 2104, section 2). */
