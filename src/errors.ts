@@ -15,6 +15,7 @@ const UNAUTHENTICATED = 'UNAUTHENTICATED';
 const NOT_FOUND = 'NOT_FOUND';
 const FORBIDDEN = 'FORBIDDEN';
 const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
 
 /** Bad arguments, caught before any upstream call. */
 export function badUserInput(message: string): GraphQLError {
@@ -148,7 +149,18 @@ export function unexpectedError(
   return new GraphQLError(message, {
     ...(nodes === undefined ? {} : { nodes }),
     ...(path === undefined ? {} : { path }),
-    extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true, ...(requestId === undefined ? {} : { requestId }) },
+    extensions: { code: INTERNAL_SERVER_ERROR, unexpected: true, ...(requestId === undefined ? {} : { requestId }) },
+  });
+}
+
+/**
+ * A request that failed after it began to run, in a step that has no result of its own to carry
+ * the error (the plain JSON lane's result processing): HTTP 500, the masked message and the
+ * request id its log carries.
+ */
+export function unansweredRequest(message: string, requestId: string | undefined): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: INTERNAL_SERVER_ERROR, http: { status: 500 }, ...(requestId === undefined ? {} : { requestId }) },
   });
 }
 

@@ -7,6 +7,7 @@ import { loadExampleOperations } from './example-operations.js';
 import { graphiqlOptions, renderGraphiQLWithExamples } from './graphiql.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { createThreatFeeds, type ThreatFeedOptions } from './feed/index.js';
+import { usePlainJsonLane } from './use-plain-json-lane.js';
 import { useIndicatorBatching } from './indicators/use-indicator-batching.js';
 import type { GatewayLogger } from './observability/logger.js';
 import { createGatewayMetrics } from './observability/metrics.js';
@@ -101,6 +102,8 @@ export function createGateway({ config, security, upstreams, now, logger, feeds:
     { onDispose: () => feeds.close() },
     // After yoga's request parsers, where yoga puts its own body limit (switched off below).
     useBodyLimit(security.limits.maxBodyBytes),
+    // Last of the onRequest hooks: a request refused by one before it never reaches the lane.
+    usePlainJsonLane({ endpoints: [GRAPHQL_ENDPOINT, SUBGRAPH_ENDPOINT], maxBodyBytes: security.limits.maxBodyBytes, logger }),
   ].filter((plugin): plugin is Plugin => Boolean(plugin));
 
   // Read once, at start: an example without variables stops the start, not a browser's first visit.

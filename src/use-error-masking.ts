@@ -5,7 +5,8 @@ import { codeRequestError, unexpectedError } from './errors.js';
 import type { GatewayLogger } from './observability/logger.js';
 import { hideSchemaHints as withoutSchemaHints } from './security/use-query-limits.js';
 
-const UNEXPECTED_MESSAGE = 'Unexpected error.';
+/** What the caller reads of an error the gateway did not mean to answer. */
+export const UNEXPECTED_MESSAGE = 'Unexpected error.';
 
 /**
  * Every error the caller sees carries `extensions.code`. Errors the gateway made (bad input,

@@ -15,6 +15,15 @@ import { badRequest, requestTooLarge } from '../errors.js';
 /** One non-negative integer; anything else (a sign, a list as in request smuggling) is refused, never skipped. */
 const CONTENT_LENGTH = /^\d+$/;
 
+/**
+ * A Content-Length this limit accepts as it stands: present, one non-negative integer, at most the
+ * limit. The plain JSON lane (use-plain-json-lane.ts) takes only such a request; any other goes through
+ * yoga's request parsing, where the hook below answers it.
+ */
+export function bodyWithinLimit(contentLength: string | null, limit: number): boolean {
+  return contentLength !== null && CONTENT_LENGTH.test(contentLength) && Number(contentLength) <= limit;
+}
+
 export function useBodyLimit(limit: number): Plugin {
   return {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {

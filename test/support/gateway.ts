@@ -56,6 +56,8 @@ export interface TestGatewayOptions {
   listen?: boolean;
   /** The admission gate of the HTTP server (with `listen`); GATEWAY_ADMISSION_FLOOR's unless given. */
   admission?: AdmissionGate;
+  /** The lowest level kept in `logs` (`warn` unless given; `debug` keeps yoga's own step lines). */
+  logLevel?: LogLevel;
 }
 
 /** Holds the SIGN simulator's next request open until the function returned is called: what arrives elsewhere meanwhile shows the order of calls. */
@@ -161,7 +163,11 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   });
   const logs: TestGateway['logs'] = [];
   // As main.ts does: one logger for the upstreams and the gateway; its lines are kept as text for the test to read.
-  const logger = createGatewayLogger({ secrets: [...security.secrets, ...configuredSecrets(config)], sink: (level, line) => logs.push({ level, line }) });
+  const logger = createGatewayLogger({
+    secrets: [...security.secrets, ...configuredSecrets(config)],
+    sink: (level, line) => logs.push({ level, line }),
+    ...(options.logLevel === undefined ? {} : { level: options.logLevel }),
+  });
   const upstreams: Upstreams = createUpstreams(config, logger);
   const admission = options.listen ? (options.admission ?? admissionGateFor(config.admissionFloor)) : undefined;
   const gateway = createGateway({
