@@ -39,9 +39,10 @@ export function usePlainJsonLane({ endpoints, maxBodyBytes, logger }: { endpoint
     onYogaInit({ yoga }) {
       const plugins = (yoga as unknown as { plugins: Plugin[] }).plugins.filter(Boolean);
       // An onExecutionResult hook runs after execution, inside getResultForParams: a refusal from it
-      // could not be handed back to yoga without running the operation twice. None is installed;
-      // should one ever be, every request takes yoga's path.
-      if (plugins.some((plugin) => plugin.onExecutionResult !== undefined)) return;
+      // could not be handed back to yoga without running the operation twice. A plugin's
+      // instrumentation wraps yoga's own steps (parsing, operation, result) in its spans, which the
+      // lane would not. Neither is installed; should one ever be, every request takes yoga's path.
+      if (plugins.some((plugin) => plugin.onExecutionResult !== undefined || plugin.instrumentation !== undefined)) return;
       getResultForParams = yoga.getResultForParams;
       resultHooks = plugins.flatMap((plugin) => (plugin.onResultProcess === undefined ? [] : [plugin.onResultProcess as OnResultProcess]));
     },

@@ -72,8 +72,11 @@ describe('usePlainJsonLane', () => {
     expect(parsed.count).toBe(4);
   });
 
-  it('stands aside when a plugin could refuse after the operation ran', async () => {
-    const { post, parsed } = await serve([{ onExecutionResult: () => {} }]);
+  it.each([
+    ['a plugin could refuse after the operation ran', { onExecutionResult: () => {} }],
+    ["a plugin's instrumentation wraps yoga's steps", { instrumentation: { operation: (_payload: unknown, wrapped: () => void) => wrapped() } }],
+  ] as [string, Plugin][])('stands aside when %s', async (_name, plugin) => {
+    const { post, parsed } = await serve([plugin]);
     expect((await post('{"query": "{ hello }"}')).status).toBe(200);
     expect(parsed.count).toBe(1);
   });
