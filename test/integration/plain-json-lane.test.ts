@@ -73,7 +73,11 @@ describe('the plain JSON lane answers as yoga does', () => {
   const simple = JSON.stringify({ query: '{ __typename }' });
   /** Who answers over HTTP: the lane, yoga's path (handed back by the lane), or an onRequest hook before either. */
   const cases: [string, { body: string; headers?: Record<string, string>; path?: string }, 'lane' | 'yoga' | 'refused'][] = [
-    ['a variable of the wrong type', { body: JSON.stringify({ query: queries[0]!.document, variables: { ...queries[0]!.variables, first: 'ten' } }) }, 'lane'],
+    [
+      'a variable of the wrong type',
+      { body: JSON.stringify({ query: queries[0]!.document, variables: { ...queries[0]!.variables, lineType: 'NOT_A_LINE_TYPE' } }) },
+      'lane',
+    ],
     ['an operation name the document lacks', { body: JSON.stringify({ query: '{ __typename }', operationName: 'Missing' }) }, 'lane'],
     ['a field the schema lacks', { body: JSON.stringify({ query: '{ nope }' }) }, 'lane'],
     ['a syntax error', { body: JSON.stringify({ query: '{ ' }) }, 'lane'],
