@@ -11,17 +11,21 @@ type OnResultProcess = NonNullable<Plugin['onResultProcess']>;
 type ResultProcessEvent = Parameters<OnResultProcess>[0];
 type ResultProcessorInput = ResultProcessEvent['result'];
 type ResultProcessor = Parameters<ResultProcessEvent['setResultProcessor']>[0];
+type OnParams = NonNullable<Plugin['onParams']>;
+type ParamsHandler = YogaServer<Record<string, unknown>, Record<string, unknown>>['handleParams'];
 
 /**
  * The common request, one JSON operation POSTed over node's HTTP server, answered by yoga's own
- * steps from its parameters on: its onParams hooks (its checks of the parameters, the trusted
- * documents, the operation's name), parse, validation, context, execution and every envelop
- * plugin (authentication's caller, limits, masking) through `getResultForParams`, then every
- * onResultProcess hook and the result processor they choose, as yoga's `processResult` runs them.
- * What it leaves out is yoga's request-parsing step (a chain of its own over yoga's parsers, the
- * method check, the batching check and the body limit), whose outcome for such a request is known
- * before it runs: the body read as JSON, one operation, a POST, a Content-Length within the limit.
- * That step and its promise chains were ~8% of a 20-row page's CPU (bench/README.md, "Twentieth pass").
+ * steps from its parameters on: every onParams hook (its checks of the parameters, the trusted
+ * documents, the operation's name), then its `handleParams` (parse, validation, context, execution
+ * and every envelop plugin: authentication's caller, limits, masking), then every onResultProcess
+ * hook and the result processor they choose. The hooks run in yoga's order with yoga's payloads, as
+ * its `getResultForParams` and `processResult` run them, in plain loops that await only a hook that
+ * returned a promise. What it leaves out is yoga's request-parsing step (a chain of its own over
+ * yoga's parsers, the method check, the batching check and the body limit), whose outcome for such
+ * a request is known before it runs: the body read as JSON, one operation, a POST, a Content-Length
+ * within the limit. That step and the chains around the hooks were ~10% of a 20-row page's CPU
+ * (bench/README.md, "Twentieth pass").
  *
  * Every onRequest hook has run before (the request id, the browser guards, authentication: a
  * refusal there never reaches the lane), and every onResponse hook runs after (the access line).
@@ -32,25 +36,27 @@ type ResultProcessor = Parameters<ResultProcessEvent['setResultProcessor']>[0];
  * request) always takes yoga's path: the tests compare the two answers.
  */
 export function usePlainJsonLane({ endpoints, maxBodyBytes, logger }: { endpoints: readonly string[]; maxBodyBytes: number; logger: GatewayLogger }): Plugin {
-  let getResultForParams: YogaServer<Record<string, unknown>, Record<string, unknown>>['getResultForParams'] | undefined;
+  let handleParams: ParamsHandler | undefined;
+  let paramsHooks: OnParams[] = [];
   let resultHooks: OnResultProcess[] = [];
 
   return {
     onYogaInit({ yoga }) {
       const plugins = (yoga as unknown as { plugins: Plugin[] }).plugins.filter(Boolean);
-      // An onExecutionResult hook runs after execution, inside getResultForParams: a refusal from it
+      // An onExecutionResult hook runs after execution, in yoga's getResultForParams: a refusal from it
       // could not be handed back to yoga without running the operation twice. A plugin's
       // instrumentation wraps yoga's own steps (parsing, operation, result) in its spans, which the
       // lane would not. Neither is installed; should one ever be, every request takes yoga's path.
       if (plugins.some((plugin) => plugin.onExecutionResult !== undefined || plugin.instrumentation !== undefined)) return;
-      getResultForParams = yoga.getResultForParams;
+      handleParams = yoga.handleParams;
+      paramsHooks = plugins.flatMap((plugin) => (plugin.onParams === undefined ? [] : [plugin.onParams as OnParams]));
       resultHooks = plugins.flatMap((plugin) => (plugin.onResultProcess === undefined ? [] : [plugin.onResultProcess as OnResultProcess]));
     },
     onRequest({ request, serverContext, requestHandler, setRequestHandler, fetchAPI }) {
       const fromNode = (serverContext as { req?: unknown }).req !== undefined;
-      if (getResultForParams === undefined || !fromNode || !isPlainJsonPost(request, endpoints, maxBodyBytes)) return;
+      if (handleParams === undefined || !fromNode || !isPlainJsonPost(request, endpoints, maxBodyBytes)) return;
       const yogaHandler = requestHandler;
-      const run = getResultForParams;
+      const handle = handleParams;
       setRequestHandler(async (laneRequest, context) => {
         let params: unknown;
         try {
@@ -61,8 +67,7 @@ export function usePlainJsonLane({ endpoints, maxBodyBytes, logger }: { endpoint
         if (typeof params !== 'object' || params === null || Array.isArray(params)) return yogaHandler(laneRequest, context);
         let result: ResultProcessorInput;
         try {
-          // As yoga hands it on: a hook that set no result leaves the execution's.
-          result = (await run({ params: params as GraphQLParams, request: laneRequest }, context)) as ResultProcessorInput;
+          result = await resultForParams(params as GraphQLParams, laneRequest, context, handle, fetchAPI);
         } catch (error) {
           // yoga hands the parameters on by setting them on the context: before that, a refusal
           // came from an onParams hook and nothing ran, and yoga answers it in its own words.
@@ -77,6 +82,40 @@ export function usePlainJsonLane({ endpoints, maxBodyBytes, logger }: { endpoint
       });
     },
   };
+
+  /** yoga's getResultForParams: each onParams hook in turn (a hook may change the parameters, their handler, or set the result), then the handler. */
+  async function resultForParams(
+    sent: GraphQLParams,
+    request: Request,
+    context: Record<string, unknown>,
+    handle: ParamsHandler,
+    fetchAPI: Parameters<OnParams>[0]['fetchAPI'],
+  ): Promise<ResultProcessorInput> {
+    let params = sent;
+    let paramsHandler = handle;
+    let result: ResultProcessorInput | undefined;
+    for (const onParams of paramsHooks) {
+      const pending = onParams({
+        params,
+        request,
+        setParams: (next) => {
+          params = next;
+        },
+        paramsHandler,
+        setParamsHandler: (next) => {
+          paramsHandler = next;
+        },
+        setResult: (next) => {
+          result = next;
+        },
+        fetchAPI,
+        context: context as Parameters<OnParams>[0]['context'],
+      });
+      if (pending !== undefined) await pending;
+    }
+    // As yoga hands it on: a result a hook set, or the handler's.
+    return result ?? ((await paramsHandler({ request, params, context: context as Parameters<ParamsHandler>[0]['context'] })) as ResultProcessorInput);
+  }
 
   /** yoga's processResult: each hook in turn (a hook may change the result or choose its processor), then the processor. */
   async function processResult(
