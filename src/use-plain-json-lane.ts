@@ -66,12 +66,13 @@ export function usePlainJsonLane({ endpoints, maxBodyBytes, logger }: { endpoint
         }
         if (typeof params !== 'object' || params === null || Array.isArray(params)) return yogaHandler(laneRequest, context);
         let result: ResultProcessorInput;
+        const progress = { handedOn: false };
         try {
-          result = await resultForParams(params as GraphQLParams, laneRequest, context, handle, fetchAPI);
+          result = await resultForParams(params as GraphQLParams, laneRequest, context, handle, fetchAPI, progress);
         } catch (error) {
-          // yoga hands the parameters on by setting them on the context: before that, a refusal
-          // came from an onParams hook and nothing ran, and yoga answers it in its own words.
-          if (!('params' in context)) return yogaHandler(laneRequest, context);
+          // Before the parameters were handed on, a refusal came from an onParams hook and nothing
+          // ran: yoga answers it in its own words.
+          if (!progress.handedOn) return yogaHandler(laneRequest, context);
           return unexpected(error, laneRequest);
         }
         try {
@@ -90,6 +91,7 @@ export function usePlainJsonLane({ endpoints, maxBodyBytes, logger }: { endpoint
     context: Record<string, unknown>,
     handle: ParamsHandler,
     fetchAPI: Parameters<OnParams>[0]['fetchAPI'],
+    progress: { handedOn: boolean },
   ): Promise<ResultProcessorInput> {
     let params = sent;
     let paramsHandler = handle;
@@ -114,7 +116,9 @@ export function usePlainJsonLane({ endpoints, maxBodyBytes, logger }: { endpoint
       if (pending !== undefined) await pending;
     }
     // As yoga hands it on: a result a hook set, or the handler's.
-    return result ?? ((await paramsHandler({ request, params, context: context as Parameters<ParamsHandler>[0]['context'] })) as ResultProcessorInput);
+    if (result !== undefined) return result;
+    progress.handedOn = true;
+    return (await paramsHandler({ request, params, context: context as Parameters<ParamsHandler>[0]['context'] })) as ResultProcessorInput;
   }
 
   /** yoga's processResult: each hook in turn (a hook may change the result or choose its processor), then the processor. */

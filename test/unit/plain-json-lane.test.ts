@@ -81,6 +81,22 @@ describe('usePlainJsonLane', () => {
     expect(parsed.count).toBe(1);
   });
 
+  it('keeps what a replaced parameters handler refused after it ran, rather than run it twice', async () => {
+    let runs = 0;
+    const replacing: Plugin = {
+      onParams: ({ setParamsHandler }) =>
+        setParamsHandler(async () => {
+          runs++;
+          throw new Error('the handler failed after running');
+        }),
+    };
+    const { post, parsed } = await serve([replacing]);
+    const answer = await post('{"query": "{ hello }"}');
+    expect(answer.status).toBe(500);
+    expect(JSON.parse(answer.body).errors[0].message).toBe('Unexpected error.');
+    expect([runs, parsed.count]).toEqual([1, 0]);
+  });
+
   it('masks a failure after the operation ran, and logs the original', async () => {
     const failing: Plugin = {
       onResultProcess: () => {
