@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { badRequest, requestTooLarge } from '../errors.js';
 
@@ -15,13 +16,20 @@ import { badRequest, requestTooLarge } from '../errors.js';
 /** One non-negative integer; anything else (a sign, a list as in request smuggling) is refused, never skipped. */
 const CONTENT_LENGTH = /^\d+$/;
 
+/** Why a declared Content-Length is refused (not one non-negative integer: 400; over the limit: 413), or undefined. */
+function declaredLengthRefusal(contentLength: string, limit: number): GraphQLError | undefined {
+  if (!CONTENT_LENGTH.test(contentLength)) return badRequest('Content-Length header is invalid.');
+  if (Number(contentLength) > limit) return requestTooLarge();
+  return undefined;
+}
+
 /**
- * A Content-Length this limit accepts as it stands: present, one non-negative integer, at most the
- * limit. The plain JSON lane (use-plain-json-lane.ts) takes only such a request; any other goes through
- * yoga's request parsing, where the hook below answers it.
+ * A Content-Length this limit accepts as it stands: present, and not refused by the hook below. The
+ * plain JSON lane (use-plain-json-lane.ts) takes only such a request; any other goes through yoga's
+ * request parsing, where the hook answers it.
  */
 export function bodyWithinLimit(contentLength: string | null, limit: number): boolean {
-  return contentLength !== null && CONTENT_LENGTH.test(contentLength) && Number(contentLength) <= limit;
+  return contentLength !== null && declaredLengthRefusal(contentLength, limit) === undefined;
 }
 
 export function useBodyLimit(limit: number): Plugin {
@@ -29,8 +37,8 @@ export function useBodyLimit(limit: number): Plugin {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const contentLength = request.headers.get('content-length');
       if (contentLength !== null) {
-        if (!CONTENT_LENGTH.test(contentLength)) throw badRequest('Content-Length header is invalid.');
-        if (Number(contentLength) > limit) throw requestTooLarge();
+        const refusal = declaredLengthRefusal(contentLength, limit);
+        if (refusal !== undefined) throw refusal;
         return;
       }
       if (requestParser === undefined || request.body === null) return;
