@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { running, waitForHealth, type LoadTarget } from './target-process.js';
+import { freezable, running, waitForHealth, type LoadTarget } from './target-process.js';
 
 /**
  * The anchor of scenario (a): GraphQL Mesh's OpenAPI source over SIGN (bench/sign-openapi.json,
@@ -80,6 +80,8 @@ export async function startMeshGateway(supergraph: MeshSupergraph): Promise<Load
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // A frozen process (freeze) takes SIGTERM only once it runs again.
+    child.kill('SIGCONT');
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_LIMIT_MS);
     await exited;
@@ -98,6 +100,7 @@ export async function startMeshGateway(supergraph: MeshSupergraph): Promise<Load
     // Its heap is not sampled (it has no channel to the bench): only the kernel's peak RSS is read.
     resetMemory: () => {},
     readMemory: async () => ({ peakRssBytes: peakRssBytes(child.pid!), peakHeapUsedBytes: Number.NaN, rssBytes: Number.NaN }),
+    ...freezable(child),
     stop,
   };
 }

@@ -33,7 +33,7 @@ import { startTarget, type LoadTarget } from './target-process.js';
 /** How the numbers were taken, kept with them in results.json. */
 const methodNotes = (gatewaySettings: string) => [
   'Simulators: the four demo upstreams in the bench process on 127.0.0.1, no added latency; they count every request they receive.',
-  'Targets: the gateway (createGateway/serveGateway, configured from the environment as in live mode) and the direct baseline each run compiled to JavaScript on bare node, in their own child process, started fresh for every scenario and concurrency, so none shares an event loop with the load generator. All the sides of one concurrency are started and warmed, then measured --rounds times, taking turns (each round starts with the next side), so a burst from the shared host lands on one round of one side and not on the only run of one side; each side reports its median round by req/s.',
+  'Targets: the gateway (createGateway/serveGateway, configured from the environment as in live mode) and the direct baseline each run compiled to JavaScript on bare node, in their own child process, started fresh for every scenario and concurrency, so none shares an event loop with the load generator. All the sides of one concurrency are started and warmed, then measured --rounds times, taking turns (each round starts with the next side), so a burst from the shared host lands on one round of one side and not on the only run of one side; each side reports its median round by req/s. A side not being warmed or measured is frozen (SIGSTOP), so its timers and idle-time collections (Hive Gateway, with a heap of ~600 MB) cannot run during the round of another side.',
   gatewaySettings,
   'Direct baseline: a bare undici client (pools of 32 connections, as the gateway has) behind the thinnest HTTP endpoint, making the same upstream calls (independent ones concurrently) and returning the parsed answers as one JSON document. Both sides are driven by the same autocannon, over the same loopback hop, so the ratio is what the gateway itself adds (caller authentication, query limits, GraphQL parsing, validation and execution, zod checks of every answer, paging plans, cursors, batching, serialisation).',
   "Load: autocannon, one request in flight per connection, concurrency = connections. A warm-up of --warmup seconds at the same concurrency first; each measured round then sends a fixed number of operations (about --duration seconds at the warm-up's pace, whole request cycles per connection), so no operation is cut off and upstream requests per operation divide exactly (checked in every round). Latency is measured per response to the microsecond (autocannon's own histogram counts whole milliseconds); req/s counts only checked 2xx answers over the round's wall time.",
@@ -181,13 +181,17 @@ async function measureSides(
       await settleUpstreams(simulators, Math.max(150, Math.ceil(warmup.latencyMs.p99)));
       const cycles = Math.max(1, Math.round((warmup.requestsPerSecond * options.durationSeconds) / connections / load.requests.length));
       target.resetMemory();
+      // Frozen until its rounds: the next sides' warm-ups and rounds run without it.
+      target.freeze();
       sides.push({ kind, target, drive, sampleUpstream, operations: cycles * load.requests.length * connections, rounds: [] });
     }
     for (let turn = 0; turn < options.rounds; turn++) {
       for (const side of [...sides.slice(turn % sides.length), ...sides.slice(0, turn % sides.length)]) {
         simulators.reset();
+        await side.target.thaw();
         const result = await side.drive({ operations: side.operations, limitSeconds: options.durationSeconds * 4 });
         const upstreamRequests = await settleUpstreams(simulators);
+        side.target.freeze();
         if (result.failed > 0)
           throw new Error(`${SIDE_NAMES[side.kind]}: ${result.failed} of ${result.sent} requests failed (non-2xx, GraphQL errors or connection errors)`);
         console.error(
@@ -204,6 +208,7 @@ async function measureSides(
     }
     const measured = new Map<TargetKind, Measurement>();
     for (const side of sides) {
+      await side.target.thaw();
       const memory = await side.target.readMemory();
       measured.set(side.kind, {
         ...medianRound(side.rounds),

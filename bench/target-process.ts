@@ -22,7 +22,32 @@ export interface LoadTarget {
   url: string;
   resetMemory(): void;
   readMemory(): Promise<MemoryReport>;
+  /** Frozen (SIGSTOP) while another side is measured: its timers and idle-time collections cannot run on that side's CPU. */
+  freeze(): void;
+  /** Running again, and given a moment to take in what happened while it was frozen, before its load starts. */
+  thaw(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * After SIGCONT a process first handles what arrived while it was stopped (upstream keep-alive
+ * connections the simulators closed, timers that fell due): not inside its measured round.
+ */
+const THAW_SETTLE_MS = 250;
+
+/** freeze and thaw of a child process; a child that has exited is left alone. */
+export function freezable(child: ChildProcess): Pick<LoadTarget, 'freeze' | 'thaw'> {
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  return {
+    freeze: () => {
+      if (alive()) child.kill('SIGSTOP');
+    },
+    thaw: async () => {
+      if (!alive()) return;
+      child.kill('SIGCONT');
+      await new Promise((resolve) => setTimeout(resolve, THAW_SETTLE_MS));
+    },
+  };
 }
 
 export interface RunningTarget extends LoadTarget {
@@ -98,6 +123,8 @@ export async function startTarget(targetScript: string, kind: TargetKind, config
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // A frozen process (freeze) hears nothing until it runs again.
+    child.kill('SIGCONT');
     // Closing the channel asks it to end (see target.ts); SIGKILL if it does not.
     child.disconnect();
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_LIMIT_MS);
@@ -128,6 +155,7 @@ export async function startTarget(targetScript: string, kind: TargetKind, config
         send({ type: 'stop-profile', path });
         await written;
       },
+      ...freezable(child),
       stop,
       pid: child.pid!,
     };
