@@ -74,13 +74,20 @@ async function measurePass(order: readonly (typeof builds)[number][]): Promise<M
         target: await startTarget(build.script, 'gateway', { ...simulators.environment, ...settings.environment, ...build.environment }),
       });
     const loads = await Promise.all(sides.map((side) => scenario.prepare('gateway', side.target.url)));
-    for (const [index, side] of sides.entries()) await runLoad({ url: side.target.url, connections, stop: { seconds: 10 }, ...loads[index]! });
+    // Each side frozen after its warm-up and between its rounds, as the bench freezes its sides (run.ts).
+    for (const side of sides) side.target.freeze();
+    for (const [index, side] of sides.entries()) {
+      await side.target.thaw();
+      await runLoad({ url: side.target.url, connections, stop: { seconds: 10 }, ...loads[index]! });
+      side.target.freeze();
+    }
     const totals = new Map(sides.map((side) => [side.name, { completed: 0, seconds: 0, cpu: 0 }]));
     for (let round = 0; round < Number(values.rounds); round++) {
       const line: string[] = [];
       // Each round starts with the other side: a neighbour's burst does not always land on the same one.
       for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
         const i = sides.indexOf(side);
+        await side.target.thaw();
         const before = cpuTicks(side.target.pid);
         const result = await runLoad({
           url: side.target.url,
@@ -90,6 +97,7 @@ async function measurePass(order: readonly (typeof builds)[number][]): Promise<M
         });
         if (result.failed > 0) throw new Error(`${side.name}: ${result.failed} failed`);
         const cpu = cpuTicks(side.target.pid) - before;
+        side.target.freeze();
         const total = totals.get(side.name)!;
         totals.set(side.name, { completed: total.completed + result.completed, seconds: total.seconds + result.durationSeconds, cpu: total.cpu + cpu });
         line.push(`${side.name} ${result.requestsPerSecond} req/s ${((cpu * 10_000) / result.completed).toFixed(0)} µs/op`);
@@ -99,6 +107,7 @@ async function measurePass(order: readonly (typeof builds)[number][]): Promise<M
     const measured = new Map<string, SideTotals>();
     for (const side of sides) {
       const total = totals.get(side.name)!;
+      await side.target.thaw();
       const peakRssMb = (await side.target.readMemory()).peakRssBytes / 2 ** 20;
       measured.set(side.name, { rate: total.completed / total.seconds, cpuPerOp: (total.cpu * 10_000) / total.completed, peakRssMb });
     }
