@@ -72,9 +72,11 @@ export function useObservability({
       if (record === undefined || Array.isArray(result) || Symbol.asyncIterator in result) return;
       record.outcome = outcomeOf(result as ExecutionResult);
       metrics.countOperation(record.operation ?? 'anonymous', record.outcome);
+      const errors = (result as ExecutionResult).errors;
+      if (errors === undefined || errors.length === 0) return;
       // One upstream failure can null several fields; it is counted once.
       const seen = new Set<unknown>();
-      for (const error of (result as ExecutionResult).errors ?? []) {
+      for (const error of errors) {
         const cause = error.originalError ?? error;
         const { upstream, code } = error.extensions;
         if (seen.has(cause) || typeof upstream !== 'string' || typeof code !== 'string') continue;
