@@ -13,6 +13,12 @@ type ResultProcessorInput = ResultProcessEvent['result'];
 type ResultProcessor = Parameters<ResultProcessEvent['setResultProcessor']>[0];
 type OnParams = NonNullable<Plugin['onParams']>;
 type ParamsHandler = YogaServer<Record<string, unknown>, Record<string, unknown>>['handleParams'];
+/** What the onParams hooks hand on: the parameters and their handler as the hooks left them, or a result one of them set. */
+interface HandedOn {
+  params: GraphQLParams;
+  paramsHandler: ParamsHandler;
+  result: ResultProcessorInput | undefined;
+}
 
 /**
  * The common request, one JSON operation POSTed over node's HTTP server, answered by yoga's own
@@ -65,17 +71,23 @@ export function usePlainJsonLane({ endpoints, maxBodyBytes, logger }: { endpoint
           return yogaHandler(laneRequest, context);
         }
         if (typeof params !== 'object' || params === null || Array.isArray(params)) return yogaHandler(laneRequest, context);
-        let result: ResultProcessorInput;
-        const progress = { handedOn: false };
+        let handedOn: HandedOn;
         try {
-          result = await resultForParams(params as GraphQLParams, laneRequest, context, handle, fetchAPI, progress);
-        } catch (error) {
-          // Before the parameters were handed on, a refusal came from an onParams hook and nothing
-          // ran: yoga answers it in its own words.
-          if (!progress.handedOn) return yogaHandler(laneRequest, context);
-          return unexpected(error, laneRequest);
+          handedOn = await runParamsHooks(params as GraphQLParams, laneRequest, context, handle, fetchAPI);
+        } catch {
+          // A refusal from an onParams hook, before anything ran: yoga answers it in its own words.
+          return yogaHandler(laneRequest, context);
         }
         try {
+          // As yoga's getResultForParams hands it on: a result a hook set, or the handler's.
+          const result =
+            handedOn.result !== undefined
+              ? handedOn.result
+              : ((await handedOn.paramsHandler({
+                  request: laneRequest,
+                  params: handedOn.params,
+                  context: context as Parameters<ParamsHandler>[0]['context'],
+                })) as ResultProcessorInput);
           return await processResult(laneRequest, result, context, fetchAPI);
         } catch (error) {
           return unexpected(error, laneRequest);
@@ -84,15 +96,14 @@ export function usePlainJsonLane({ endpoints, maxBodyBytes, logger }: { endpoint
     },
   };
 
-  /** yoga's getResultForParams: each onParams hook in turn (a hook may change the parameters, their handler, or set the result), then the handler. */
-  async function resultForParams(
+  /** The first half of yoga's getResultForParams: each onParams hook in turn (a hook may change the parameters, their handler, or set the result). */
+  async function runParamsHooks(
     sent: GraphQLParams,
     request: Request,
     context: Record<string, unknown>,
     handle: ParamsHandler,
     fetchAPI: Parameters<OnParams>[0]['fetchAPI'],
-    progress: { handedOn: boolean },
-  ): Promise<ResultProcessorInput> {
+  ): Promise<HandedOn> {
     let params = sent;
     let paramsHandler = handle;
     let result: ResultProcessorInput | undefined;
@@ -115,10 +126,7 @@ export function usePlainJsonLane({ endpoints, maxBodyBytes, logger }: { endpoint
       });
       if (pending !== undefined) await pending;
     }
-    // As yoga hands it on: a result a hook set, or the handler's.
-    if (result !== undefined) return result;
-    progress.handedOn = true;
-    return (await paramsHandler({ request, params, context: context as Parameters<ParamsHandler>[0]['context'] })) as ResultProcessorInput;
+    return { params, paramsHandler, result };
   }
 
   /** yoga's processResult: each hook in turn (a hook may change the result or choose its processor), then the processor. */
