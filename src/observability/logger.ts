@@ -1,6 +1,7 @@
 import type { YogaLogger } from 'graphql-yoga';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { createRedactor } from '../redaction.js';
+import { isoUtcMillis } from '../utc-text.js';
 
 /**
  * The gateway's log: one JSON line per entry (pino) with the request id, every known secret and
@@ -71,7 +72,7 @@ const INFO = pino.levels.values.info;
  * caller's texts already redacted; their keys are the gateway's own names.
  */
 function accessLineJson(fields: LogFields): string {
-  let line = `{"level":${INFO},"time":"${new Date().toISOString()}","service":"${SERVICE}"`;
+  let line = `{"level":${INFO},"time":"${isoUtcMillis(Date.now())}","service":"${SERVICE}"`;
   for (const key in fields) {
     const value = fields[key] as string | number;
     line += `,"${key}":${typeof value === 'number' ? value : JSON.stringify(value)}`;

@@ -1,6 +1,6 @@
 import { Kind } from 'graphql';
 import { badUserInput } from '../errors.js';
-import { isoUtcMillisDay } from '../upstreams/utc-seconds.js';
+import { isoUtcMillis, isoUtcMillisDay } from '../utc-text.js';
 import { builder } from './builder.js';
 
 /** RFC 3339 with a zone; a date-time without one is ambiguous for a UTC-only upstream, so it is refused. */
@@ -57,7 +57,7 @@ export function parseDateTime(value: unknown): Date {
  * Date rolls it over), so it is passed as it is, without two conversions per row.
  */
 export function serializeDateTime(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return isoUtcMillis(value.getTime());
   // What `toISOString` writes is SIGN's own form, so most upstream values are answered as they came.
   const date = typeof value === 'string' ? isoUtcMillisDay(value) : -1;
   if (date >= 0 && isCalendarDay(Math.floor(date / 10_000), Math.floor(date / 100) % 100, date % 100)) return value as string;

@@ -17,9 +17,10 @@ type Layer = (typeof LAYERS)[number];
  */
 const PLACES: [string | RegExp, Layer][] = [
   // Used by every layer: the error constructors, the environment's model, the one redaction, the
-  // answer cache, the logger with its request scope, tracing, a request's path, compiled models, HMAC.
+  // answer cache, the logger with its request scope, tracing, a request's path, compiled models, HMAC, UTC times as text.
   ['errors.ts', 'foundation'],
   ['hmac-sha256.ts', 'foundation'],
+  ['utc-text.ts', 'foundation'],
   ['compiled-model.ts', 'foundation'],
   ['request-path.ts', 'foundation'],
   ['config.ts', 'foundation'],

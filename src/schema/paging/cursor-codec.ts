@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { badUserInput } from '../../errors.js';
 import { hmacSha256 } from '../../hmac-sha256.js';
+import { isoUtcMillis } from '../../utc-text.js';
 import { assertRowCount } from './upstream-page.js';
 
 const PAGING_ARGS = new Set(['first', 'last', 'after', 'before']);
@@ -12,7 +13,8 @@ const PAGING_ARGS = new Set(['first', 'last', 'after', 'before']);
  */
 function canonicalJson(value: unknown, skip?: ReadonlySet<string>): string {
   if (value === null || value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  // toISOString's text, which needs no escaping.
+  if (value instanceof Date) return `"${isoUtcMillis(value.getTime())}"`;
   if (typeof value === 'bigint') return JSON.stringify(value.toString());
   if (Array.isArray(value)) {
     let text = '[';

@@ -1,6 +1,7 @@
 import type { GatewayContext } from '../../context.js';
 import type { PageRequest } from '../../upstreams/sign/client.js';
 import type { SignPage } from '../../upstreams/sign/models.js';
+import { isoUtcMillis } from '../../utc-text.js';
 import type { ConnectionArgs } from '../paging/connection-args.js';
 import { loadConnectionPage, type Connection } from '../paging/connection-page.js';
 import { cursorBindingKey } from '../paging/cursor-codec.js';
@@ -20,9 +21,9 @@ export function loadSignPage<Row>(
   fetch: (page: PageRequest, to: Date | undefined) => Promise<SignPage<Row>>,
   window?: { from: Date; to: Date },
 ): Promise<Connection<Row>> {
-  const bindingKey = cursorBindingKey(field, window ? { ...binding, from: window.from.toISOString(), to: window.to.toISOString() } : binding);
+  const bindingKey = cursorBindingKey(field, window ? { ...binding, from: window.from, to: window.to } : binding);
   // Never pin before `from`: SIGN refuses from > to.
-  const pin = window && new Date(Math.max(window.from.getTime(), Math.min(window.to.getTime(), ctx.now().getTime()))).toISOString();
+  const pin = window && isoUtcMillis(Math.max(window.from.getTime(), Math.min(window.to.getTime(), ctx.now().getTime())));
   // Its rows can carry indicators: a batch waits for the whole page (every request it takes) when the operation asks for them.
   return ctx.batches.track(
     field,

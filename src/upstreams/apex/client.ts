@@ -1,7 +1,7 @@
 import { UpstreamError } from '../../errors.js';
 import { compiled } from '../../compiled-model.js';
 import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamCalls } from '../http.js';
-import { formatUtcSeconds } from '../utc-seconds.js';
+import { formatUtcSeconds } from '../../utc-text.js';
 import { apexEnvelope, LISTED_TYPE, listAnswer, type ApexMeta, type ApexObjectType, type ApexScanAction, type ApexSuspiciousObject } from './models.js';
 import { createApexToken } from './signing.js';
 

@@ -1,7 +1,7 @@
 import { UpstreamError, unauthenticated, upstreamNotFound, upstreamUnauthenticated } from '../../errors.js';
 import { compiled } from '../../compiled-model.js';
 import { UPSTREAM_CODE_LENGTH, type QueryParams, type UpstreamAnswer, type UpstreamCalls, type UpstreamRequest } from '../http.js';
-import { formatUtcSeconds } from '../utc-seconds.js';
+import { formatUtcSeconds } from '../../utc-text.js';
 import {
   flowLogRetentionAnswer,
   flowPage,

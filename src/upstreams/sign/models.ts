@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoUtcMillisDay } from '../utc-seconds.js';
+import { isoUtcMillisDay } from '../../utc-text.js';
 
 /** zod models of what docomo business SIGN answers (sign-security-api.txt), and its vendor enums. */
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatUtcSeconds, isoUtcMillisDay } from '../../src/upstreams/utc-seconds.js';
+import { formatUtcSeconds, isoUtcMillis, isoUtcMillisDay } from '../../src/utc-text.js';
 import { isoShapedText } from '../support/iso-text.js';
 
 /** The form as a regular expression, written independently of the scanner: the oracle it must agree with. */
@@ -44,5 +44,36 @@ describe('formatUtcSeconds', () => {
       { numRuns: 5_000 },
     );
     expect(formatUtcSeconds(new Date('2026-11-19T09:46:36.999Z'))).toBe('2026-11-19T09:46:36Z');
+  });
+});
+
+describe('isoUtcMillis', () => {
+  /** The last instant with a four-digit year, where the arithmetic hands over to toISOString. */
+  const LAST_FOUR_DIGIT_YEAR = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+  it('writes what toISOString writes, for every instant of 1970 to 9999 and any other Date can hold', () => {
+    const instant = fc.oneof(fc.integer({ min: 0, max: LAST_FOUR_DIGIT_YEAR }), fc.integer({ min: -8.64e15, max: 8.64e15 }));
+    fc.assert(
+      fc.property(instant, (time) => isoUtcMillis(time) === new Date(time).toISOString()),
+      { numRuns: 50_000 },
+    );
+  });
+
+  it('turns the calendar where toISOString does: leap days, centuries, the ends of its range', () => {
+    const edges = [
+      '1970-01-01T00:00:00.000Z',
+      '1972-02-29T23:59:59.999Z',
+      '1999-12-31T23:59:59.999Z',
+      '2000-02-29T12:00:00.000Z',
+      '2000-03-01T00:00:00.000Z',
+      '2100-02-28T23:59:59.999Z',
+      '2100-03-01T00:00:00.000Z',
+      '2400-02-29T00:00:00.001Z',
+      '9999-12-31T23:59:59.999Z',
+    ];
+    for (const iso of edges) expect(isoUtcMillis(Date.parse(iso))).toBe(iso);
+    expect(isoUtcMillis(LAST_FOUR_DIGIT_YEAR + 1)).toBe('+010000-01-01T00:00:00.000Z');
+    expect(isoUtcMillis(-1)).toBe('1969-12-31T23:59:59.999Z');
+    expect(() => isoUtcMillis(Number.NaN)).toThrow(RangeError);
   });
 });
