@@ -97,13 +97,21 @@ describe('threat summaries', () => {
     expect(result.data!.tenant.threatSummaries!.edges[0]!.node.target).toMatch(/^\d+\.\d+\.\d+\.\d+\/\d+\.\d+\.\d+\.\d+$/);
   });
 
-  it('refuses a cursor made for other arguments, before any upstream call', async () => {
+  it('refuses a cursor made for other arguments, its window included, before any upstream call', async () => {
     const first = await gw.execute(ThreatSummariesPageDocument, { ...summaries, first: 2 });
     const cursor = first.data!.tenant.threatSummaries!.pageInfo.endCursor!;
-    gw.simulators.reset();
-    const result = await gw.execute(ThreatSummariesPageDocument, { ...summaries, kind: 'IP', first: 2, after: cursor });
-    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(signCalls()).toHaveLength(0);
+    const secondEarlier = (instant: string) => new Date(Date.parse(instant) - 1_000).toISOString();
+    for (const other of [{ kind: 'IP' as const }, { from: secondEarlier(window.from) }, { to: secondEarlier(window.to) }]) {
+      gw.simulators.reset();
+      const result = await gw.execute(ThreatSummariesPageDocument, { ...summaries, ...other, first: 2, after: cursor });
+      expect(result.errors?.[0]?.message, JSON.stringify(other)).toMatch(/was not issued for these arguments/);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(signCalls()).toHaveLength(0);
+    }
+    // The same instants written in another zone are the same arguments.
+    const inTokyo = (instant: string) => new Date(Date.parse(instant) + 9 * 3_600_000).toISOString().replace('Z', '+09:00');
+    const same = await gw.execute(ThreatSummariesPageDocument, { ...summaries, from: inTokyo(window.from), to: inTokyo(window.to), first: 2, after: cursor });
+    expect(same.errors).toBeUndefined();
   });
 
   it('refuses a forged cursor', async () => {

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PAGE_ROWS, resolveConnectionArgs, type ConnectionArgs } from '../../src/schema/paging/connection-args.js';
 import { loadConnectionPage, type Connection } from '../../src/schema/paging/connection-page.js';
-import { createCursorCodec, cursorBindingKey } from '../../src/schema/paging/cursor-codec.js';
+import { createCursorCodec, cursorBindingKey, cursorBodyJson } from '../../src/schema/paging/cursor-codec.js';
 import { planPageWindow } from '../../src/schema/paging/page-plan.js';
 import { MAX_PAGE_SIZE, type PageRequest } from '../../src/schema/paging/upstream-page.js';
 import { FakeUpstream, expectedRows, onePageHoldsTail, rowsServed, type ModelArgs } from './pagination-model.js';
@@ -447,6 +447,19 @@ describe('cursors', () => {
   it('name the argument in errors from resolveConnectionArgs', () => {
     const error = badUserInputFrom(() => resolveConnectionArgs({ after: cursor }, cursorBindingKey('signFlows', {}), codec));
     expect(error.message).toMatch(/^Invalid `after`: The cursor ".*" was not issued for these arguments/);
+  });
+
+  it("write their body as JSON.stringify writes it, members in the body's order", () => {
+    const digest = fc.stringMatching(/^[A-Za-z0-9_-]{16}$/);
+    const count = fc.option(fc.nat({ max: Number.MAX_SAFE_INTEGER }), { nil: undefined });
+    fc.assert(
+      fc.property(digest, fc.nat({ max: Number.MAX_SAFE_INTEGER }), fc.option(fc.string(), { nil: undefined }), count, (k, o, p, t) => {
+        const body: Record<string, unknown> = { v: 1, k, o };
+        if (p !== undefined) body.p = p;
+        if (t !== undefined) body.t = t;
+        expect(cursorBodyJson(k, o, p, t)).toBe(JSON.stringify(body));
+      }),
+    );
   });
 
   it('accept a byte secret and refuse an empty one', () => {

@@ -148,7 +148,7 @@ function threatSummaries(ctx: GatewayContext, tenantId: string, args: ThreatWind
     ctx,
     field,
     args,
-    { tenantId, kind, lineType, severities, simIdContains },
+    { tenantId, kind, lineType, severities, simIdContains, from, to },
     async (page, pinnedTo) => {
       const { rows, total } = await ctx.sign.threatSummaries(kind, { tenantId, lineType, from, to: pinnedTo ?? to, severities, simIdContains }, page);
       return { rows: rows.map((row) => threatSummaryOf(row, kind, tenantId, lineType)), total };
@@ -163,7 +163,7 @@ function threats(ctx: GatewayContext, tenantId: string, simId: string, args: Thr
     ctx,
     field,
     args,
-    { tenantId, simId, kind, lineType },
+    { tenantId, simId, kind, lineType, from, to },
     async (page, pinnedTo) => {
       const { rows, total } = await ctx.sign.threatDetails(kind, { tenantId, simId, lineType, from, to: pinnedTo ?? to }, page);
       return { rows: rows.map((row) => threatOf(row, kind)), total };
