@@ -41,7 +41,8 @@ type Compiled = { query: CompiledQuery; operation: OperationDefinitionNode; defa
  * (`valueFromASTUntyped`); a variable of any other type left to its default runs standard.
  */
 interface VariableDefaults {
-  sendable: Record<string, unknown>;
+  /** Absent when the operation has none: its variables then go to the compiler as sent, not copied into a new object. */
+  sendable: Record<string, unknown> | undefined;
   standardIfAbsent: string[];
 }
 
@@ -89,7 +90,8 @@ export function useCompiledExecution(): Plugin {
       if ((operation.variableDefinitions ?? []).length > 0 && variablesRefused(args.schema, args.document, args.operationName, sent).length > 0) return;
       if (defaults.standardIfAbsent.some((name) => !Object.hasOwn(sent, name))) return;
       setExecuteFn(async (executed: ExecutionArgs) => {
-        const result = await query.query(executed.rootValue, executed.contextValue, { ...defaults.sendable, ...executed.variableValues });
+        const variables = defaults.sendable === undefined ? (executed.variableValues ?? {}) : { ...defaults.sendable, ...executed.variableValues };
+        const result = await query.query(executed.rootValue, executed.contextValue, variables);
         // No data at all: the compiler refused the variables before any resolver ran (graphql-js
         // accepted them above); the standard executor answers, as it would have.
         if (!('data' in result)) return executeFn(executed);
@@ -121,12 +123,13 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
 }
 
 function variableDefaults(schema: GraphQLSchema, operation: OperationDefinitionNode): VariableDefaults {
-  const defaults: VariableDefaults = { sendable: {}, standardIfAbsent: [] };
+  const defaults: VariableDefaults = { sendable: undefined, standardIfAbsent: [] };
   for (const { variable, type, defaultValue } of operation.variableDefinitions ?? []) {
     if (defaultValue === undefined) continue;
     const inputType = typeFromAST(schema, type);
     const named = inputType === undefined ? undefined : getNamedType(inputType);
     if (named !== undefined && (isSpecifiedScalarType(named) || isEnumType(named))) {
+      defaults.sendable ??= {};
       defaults.sendable[variable.name.value] = valueFromASTUntyped(defaultValue);
     } else {
       defaults.standardIfAbsent.push(variable.name.value);

@@ -47,6 +47,8 @@ export interface UpstreamRequest {
   idempotent?: boolean;
 }
 
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** The longest upstream error code put in `extensions.upstreamCode`. */
 export const UPSTREAM_CODE_LENGTH = 64;
 
@@ -247,7 +249,9 @@ export class UpstreamHttp {
         throw upstreamUnavailable(this.name, `has ${max} requests in flight and ${queue} waiting; not called`);
       }
       // What the client adds is its authentication (tokens, keys, signatures): never repeated back to a caller.
-      const credentials: Record<string, string> = { ...request.headers, ...request.sign?.({ method: request.method, pathAndQuery, body: body ?? '' }) };
+      // Copied only when a signature is added to them: a spread costs a call into V8's runtime on every attempt.
+      const signature = request.sign?.({ method: request.method, pathAndQuery, body: body ?? '' });
+      const credentials: Readonly<Record<string, string>> = signature === undefined ? (request.headers ?? NO_HEADERS) : { ...request.headers, ...signature };
       const headers: Record<string, string> = { accept: 'application/json' };
       // The gateway's request id, so an upstream's log can be joined with the gateway's.
       if (requestId !== undefined) headers['x-request-id'] = requestId;
@@ -297,7 +301,7 @@ export class UpstreamHttp {
   }
 
   /** An exchange as the client sees it: the body parsed, upstream text quoted without this request's credentials. */
-  private answer({ status, headers, text }: WholeAnswer, credentials: Record<string, string>): UpstreamAnswer {
+  private answer({ status, headers, text }: WholeAnswer, credentials: Readonly<Record<string, string>>): UpstreamAnswer {
     return {
       status,
       headers,
@@ -390,7 +394,7 @@ export class UpstreamHttp {
 }
 
 /** Each credential header's value, and the credential after its scheme (`Bearer <token>`). */
-function credentialValues(credentials: Record<string, string>): string[] {
+function credentialValues(credentials: Readonly<Record<string, string>>): string[] {
   return Object.values(credentials).flatMap((value) => [value, value.replace(/^\S+\s+/, '')]);
 }
 

@@ -7,7 +7,7 @@ import { mintToken, routerHeaders, useTestGateway } from '../support/gateway.js'
  * Which executor answered, counted: every compilation and every run of a compiled operation is
  * recorded by document text, through graphql-jit itself (the module the gateway imports).
  */
-const compiled = vi.hoisted(() => ({ compilations: [] as string[], runs: [] as string[], refuse: false, refuseVariables: false }));
+const compiled = vi.hoisted(() => ({ compilations: [] as string[], runs: [] as string[], withData: 0, refuse: false, refuseVariables: false }));
 
 vi.mock('graphql-jit', async (importOriginal) => {
   const jit = await importOriginal<typeof import('graphql-jit')>();
@@ -26,7 +26,11 @@ vi.mock('graphql-jit', async (importOriginal) => {
           compiled.runs.push(text);
           // What a compiled query answers when its own variable coercion refuses: errors, no data.
           if (compiled.refuseVariables) return { errors: [new GraphQLError('Variable "$tenantId" refused in this test.')] };
-          return query.query(...run);
+          // Counted when the compiled run itself answers data (no data: the gateway falls back to the standard executor).
+          return Promise.resolve(query.query(...run)).then((result) => {
+            if ('data' in result) compiled.withData += 1;
+            return result;
+          });
         },
       };
     },
@@ -38,6 +42,7 @@ const gw = useTestGateway({ auth: true });
 afterEach(() => {
   compiled.compilations.length = 0;
   compiled.runs.length = 0;
+  compiled.withData = 0;
   compiled.refuse = false;
   compiled.refuseVariables = false;
 });
@@ -55,6 +60,12 @@ const THREAT_PAGE = `query ThreatPage($tenantId: String!, $from: DateTime!, $to:
       pageInfo { hasNextPage endCursor }
       nodes { receivedAt severity threatType target recordCount simName }
     }
+  }
+}`;
+/** Defaults the compiler is handed as sent values (a non-null Int, a nullable enum): absent, or overridden. */
+const THREAT_PAGE_WITH_DEFAULTS = `query ThreatPageWithDefaults($tenantId: String!, $from: DateTime!, $to: DateTime!, $first: Int! = 3, $kind: ThreatKind = OTHER) {
+  tenant(tenantId: $tenantId) {
+    threatSummaries(kind: $kind, lineType: INT, from: $from, to: $to, first: $first) { totalCount nodes { kind target } }
   }
 }`;
 const HELPDESK = `query Helpdesk($tenantId: String!) { tenant(tenantId: $tenantId) { tenantId helpdesk { enabled } } }`;
@@ -90,6 +101,8 @@ describe('compiled execution', () => {
     ['a page of threat summaries', THREAT_PAGE, { tenantId: DEMO_TENANT_ID, ...DATA_WINDOW_FOR_DEMO, first: 20 }],
     ['a tenant the token does not name (FORBIDDEN, nulls bubble to data)', THREAT_PAGE, { tenantId: OTHER_TENANT, ...DATA_WINDOW_FOR_DEMO, first: 20 }],
     ['a tenant SIGN does not know (NOT_FOUND on each SIGN field)', HELPDESK, { tenantId: UNKNOWN_TENANT }],
+    ['variables left to their defaults', THREAT_PAGE_WITH_DEFAULTS, { tenantId: DEMO_TENANT_ID, ...DATA_WINDOW_FOR_DEMO }],
+    ['variables with defaults sent', THREAT_PAGE_WITH_DEFAULTS, { tenantId: DEMO_TENANT_ID, ...DATA_WINDOW_FOR_DEMO, first: 2, kind: 'IP' }],
     [
       'a refused argument (BAD_USER_INPUT before any call)',
       THREAT_PAGE,
@@ -106,6 +119,12 @@ describe('compiled execution', () => {
     expect(compiled.runs).toHaveLength(1);
     expect(viaCompiled.status).toBe(viaStandard.status);
     expect(withoutRequestIds(viaCompiled.json)).toEqual(withoutRequestIds(viaStandard.json));
+    if (query === THREAT_PAGE_WITH_DEFAULTS) {
+      expect(compiled.withData).toBe(1);
+      const nodes = (viaCompiled.json.data as { tenant: { threatSummaries: { nodes: { kind: string }[] } } }).tenant.threatSummaries.nodes;
+      const sent = variables as { first?: number; kind?: string };
+      expect(nodes.map((node) => node.kind)).toEqual(Array.from({ length: sent.first ?? 3 }, () => sent.kind ?? 'OTHER'));
+    }
   });
 
   it('leaves variables graphql-js refuses to the standard executor, with its error', async () => {

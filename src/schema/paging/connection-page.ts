@@ -161,7 +161,8 @@ export async function loadConnectionPage<Row>(options: {
   }
 
   const total = fetched.total;
-  const cursorAt = (offset: number) => codec.encode({ bindingKey, offset, total, ...(pin === undefined ? {} : { pin }) });
+  // Two literals, not a spread of an optional pin: a spread after other members is a call into V8's runtime.
+  const cursorAt = (offset: number) => codec.encode(pin === undefined ? { bindingKey, offset, total } : { bindingKey, offset, total, pin });
   const edges = fetched.run(windowStart, windowEnd, (offset, row) => new Edge(cursorAt, offset, row));
   const first = edges[0];
   const last = edges[edges.length - 1];

@@ -104,7 +104,8 @@ export class ApexClient {
     const answer = await this.http.send({
       method: route.method,
       path: route.path,
-      ...request,
+      query: request.query,
+      json: request.json,
       sign: ({ method, pathAndQuery, body }) => ({
         authorization: `Bearer ${createApexToken({ applicationId, apiKey, method, pathAndQuery, body, issuedAt: Math.floor(this.now() / 1000) })}`,
       }),
