@@ -45,10 +45,27 @@ export function parseDateTime(value: unknown): Date {
   ) {
     throw refuse();
   }
-  const date = new Date(value as string);
-  const utcYear = date.getUTCFullYear();
-  if (Number.isNaN(date.getTime()) || utcYear < EARLIEST_YEAR || utcYear > LATEST_YEAR) throw refuse();
-  return date;
+  const time = Number(year) < 1_000 ? Date.parse(value as string) : instantOf(match);
+  if (!(time >= EARLIEST_TIME && time <= LATEST_TIME)) throw refuse();
+  return new Date(time);
+}
+
+/** 1970-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the instants of years EARLIEST_YEAR to LATEST_YEAR in UTC. */
+const EARLIEST_TIME = Date.UTC(EARLIEST_YEAR, 0, 1);
+const LATEST_TIME = Date.UTC(LATEST_YEAR + 1, 0, 1) - 1;
+
+/**
+ * The instant an RFC3339 match (checked in range) names, from its parts: what `new Date(text)`
+ * makes of it (milliseconds cut after the third digit, as V8 does), without parsing the text a
+ * second time, ~0.3 µs of each DateTime argument. Years from 1000 on: `Date.UTC` reads 0-99 as 1900-1999.
+ */
+function instantOf(match: RegExpExecArray): number {
+  const [, year, month, day, hour, minute, second, fraction, , sign, offsetHours, offsetMinutes] = match;
+  const millis = fraction === undefined ? 0 : Number(`${fraction.slice(1)}00`.slice(0, 3));
+  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), millis);
+  if (sign === undefined) return utc;
+  const offsetMs = (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
+  return sign === '-' ? utc + offsetMs : utc - offsetMs;
 }
 
 /**
