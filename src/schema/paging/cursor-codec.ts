@@ -93,7 +93,7 @@ function isCursorBody(value: unknown): value is CursorBody {
  * `JSON.stringify` of the CursorBody `{ v: 1, k, o, p?, t? }`, its members in that order, written
  * out: the digest is base64url and the counts safe integers (assertRowCount), which JSON writes as
  * they are; the pin, a string, goes through JSON.stringify. One object and its serialisation fewer
- * for every endCursor a page answers; test/unit/cursor-codec.test.ts holds it to JSON.stringify.
+ * for every endCursor a page answers; test/unit/pagination.test.ts holds it to JSON.stringify.
  */
 export function cursorBodyJson(digest: string, offset: number, pin: string | undefined, total: number | undefined): string {
   return `{"v":1,"k":"${digest}","o":${offset}${pin === undefined ? '' : `,"p":${JSON.stringify(pin)}`}${total === undefined ? '' : `,"t":${total}`}}`;

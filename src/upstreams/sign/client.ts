@@ -221,9 +221,9 @@ export class SignClient {
 }
 
 /**
- * A threat list's query in the order SIGN's reference lists it: the window, the severities, the SIM
- * ID (partial for summaries, exact for details), the page. One literal: spreading the window and the
- * page into it cost ~2 µs of every page's CPU, in calls into V8's runtime.
+ * A threat list's query: the window, the severities, the SIM ID (partial for summaries, exact for
+ * details), the page, in the order they have always gone out. One literal: spreading the window and
+ * the page into it cost ~2 µs of every page's CPU, in calls into V8's runtime.
  */
 function threatListParams(query: ThreatWindow, severities: readonly SignSeverity[] | undefined, simId: string | undefined, page: PageRequest): QueryParams {
   return {
