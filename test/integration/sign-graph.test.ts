@@ -222,6 +222,26 @@ describe('bad input is refused before any upstream call', () => {
     expect(signCalls()).toHaveLength(0);
   });
 
+  it('names the SIM-ID argument a threat list refuses, and calls nothing', async () => {
+    const { from, to } = DATA_WINDOW_FOR_DEMO;
+    const tenant = (list: string) => `{ tenant(tenantId: "${DEMO_TENANT_ID}") { ${list} { totalCount } } }`;
+    const cases: [string, string][] = [
+      [
+        tenant(`threatSummaries(kind: OTHER, lineType: INT, from: "${from}", to: "${to}", simIdContains: "44x")`),
+        'simIdContains: simIdContains must be digits only (a part of a SIM ID)',
+      ],
+      [
+        tenant(`threats(kind: OTHER, lineType: INT, simId: "4401a", from: "${from}", to: "${to}")`),
+        'simId: simId must be digits only, such as 440130000096015',
+      ],
+    ];
+    for (const [query, message] of cases) {
+      const result = await gw.post({ query });
+      expect(result.json.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([[message, 'BAD_USER_INPUT']]);
+    }
+    expect(signCalls()).toHaveLength(0);
+  });
+
   const flowCases: [string, Record<string, unknown>][] = [
     ['a source address that is not IPv4', { sourceAddress: '300.1.1.1' }],
     ['a port above 65535', { destinationPort: 70_000 }],
