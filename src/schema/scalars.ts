@@ -32,20 +32,22 @@ export function parseDateTime(value: unknown): Date {
   const match = typeof value === 'string' ? RFC3339.exec(value) : null;
   if (match === null) throw refuse();
   // Read from the match as it is (no sliced and mapped copy): every DateTime argument of every request passes here.
-  const [, year, month, day, hour, minute, second] = match;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6]);
   const offsetHours = match[10] === undefined ? 0 : Number(match[10]);
   const offsetMinutes = match[11] === undefined ? 0 : Number(match[11]);
-  if (
-    !isCalendarDay(Number(year), Number(month), Number(day)) ||
-    Number(hour) > 23 ||
-    Number(minute) > 59 ||
-    Number(second) > 59 ||
-    offsetHours > 23 ||
-    offsetMinutes > 59
-  ) {
-    throw refuse();
-  }
-  const time = Number(year) < 1_000 ? Date.parse(value as string) : instantOf(match);
+  if (!isCalendarDay(year, month, day) || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) throw refuse();
+  // The instant from those parts, as `new Date(text)` makes it (milliseconds cut after the third
+  // digit, as V8 cuts them), not a second parse of the text: ~0.3 µs of each DateTime argument.
+  // `Date.UTC` reads years 0-99 as 1900-1999, so a year before 1000 is parsed as text.
+  const fraction = match[7];
+  const millis = fraction === undefined ? 0 : Number(`${fraction.slice(1)}00`.slice(0, 3));
+  const offsetMs = (match[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  const time = year < 1_000 ? Date.parse(value as string) : Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMs;
   if (!(time >= EARLIEST_TIME && time <= LATEST_TIME)) throw refuse();
   return new Date(time);
 }
@@ -53,20 +55,6 @@ export function parseDateTime(value: unknown): Date {
 /** 1970-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the instants of years EARLIEST_YEAR to LATEST_YEAR in UTC. */
 const EARLIEST_TIME = Date.UTC(EARLIEST_YEAR, 0, 1);
 const LATEST_TIME = Date.UTC(LATEST_YEAR + 1, 0, 1) - 1;
-
-/**
- * The instant an RFC3339 match (checked in range) names, from its parts: what `new Date(text)`
- * makes of it (milliseconds cut after the third digit, as V8 does), without parsing the text a
- * second time, ~0.3 µs of each DateTime argument. Years from 1000 on: `Date.UTC` reads 0-99 as 1900-1999.
- */
-function instantOf(match: RegExpExecArray): number {
-  const [, year, month, day, hour, minute, second, fraction, , sign, offsetHours, offsetMinutes] = match;
-  const millis = fraction === undefined ? 0 : Number(`${fraction.slice(1)}00`.slice(0, 3));
-  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), millis);
-  if (sign === undefined) return utc;
-  const offsetMs = (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
-  return sign === '-' ? utc + offsetMs : utc - offsetMs;
-}
 
 /**
  * Answered in UTC to the millisecond. A string already in that form, on a real calendar day, is
