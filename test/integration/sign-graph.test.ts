@@ -242,6 +242,22 @@ describe('bad input is refused before any upstream call', () => {
     expect(signCalls()).toHaveLength(0);
   });
 
+  it("refuses a window or severities under a Sim's lists as under a tenant's, and calls nothing", async () => {
+    const { from, to } = DATA_WINDOW_FOR_DEMO;
+    const sim = (list: string) => `{ tenant(tenantId: "${DEMO_TENANT_ID}") { sim(simId: "440130000096015", lineType: INT) { ${list} { totalCount } } } }`;
+    const cases: [string, RegExp][] = [
+      [sim(`threatSummaries(kind: OTHER, from: "${to}", to: "${from}")`), /^from: `from` must not be after `to`$/],
+      [sim(`threats(kind: OTHER, from: "${to}", to: "${from}")`), /^from: `from` must not be after `to`$/],
+      [sim(`threatSummaries(kind: IP, from: "${from}", to: "${to}", severities: [LOW])`), /^severities: IP threats have only the severities/],
+    ];
+    for (const [query, message] of cases) {
+      const result = await gw.post({ query });
+      expect(result.json.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      expect(result.json.errors?.[0]?.message).toMatch(message);
+    }
+    expect(signCalls()).toHaveLength(0);
+  });
+
   const flowCases: [string, Record<string, unknown>][] = [
     ['a source address that is not IPv4', { sourceAddress: '300.1.1.1' }],
     ['a port above 65535', { destinationPort: 70_000 }],

@@ -148,9 +148,6 @@ function threatListRule<SimIds extends z.ZodRawShape>(simIds: SimIds) {
     });
 }
 
-/** The lists under a Sim, whose SIM ID is the parent's. */
-const threatWindowRule = threatListRule({});
-
 function threatSummaries(ctx: GatewayContext, tenantId: string, args: ThreatWindowArgs & { simIdContains?: string | null }, field: string) {
   const { kind, lineType, from, to } = args;
   const severities = args.severities ?? undefined;
@@ -210,19 +207,17 @@ function threatArgs(arg: ArgBuilder<(typeof builder)['$inferSchemaTypes']>) {
   };
 }
 
-/** What the Tenant and Sim fields of each list share besides their arguments. */
+/** What the Tenant and Sim fields of each list share besides their arguments and their rule (threatListRule). */
 const THREAT_SUMMARIES_FIELD = {
   type: ThreatSummaryRef,
   nullable: true,
   description: 'SIGN threat summaries (one row per SIM and target) received in the window, newest first; null, with an error naming sign, when SIGN fails.',
-  validate: threatWindowRule,
 } as const;
 const THREATS_FIELD = {
   type: ThreatRef,
   nullable: true,
   description:
     'SIGN threat detections of one SIM received in the window, newest first; null, with an error naming sign, when SIGN fails (NOT_FOUND for an unknown SIM).',
-  validate: threatWindowRule,
 } as const;
 
 builder.objectFields(TenantRef, (t) => {
@@ -268,6 +263,8 @@ builder.objectFields(SimRef, (t) => {
     threatSummaries: t.connection(
       {
         ...THREAT_SUMMARIES_FIELD,
+        // The SIM ID is the parent's: no argument of its own to check.
+        validate: threatListRule({}),
         args: {
           kind: arg.kind(),
           from: arg.from(),
@@ -282,6 +279,7 @@ builder.objectFields(SimRef, (t) => {
     threats: t.connection(
       {
         ...THREATS_FIELD,
+        validate: threatListRule({}),
         args: {
           kind: arg.kind(),
           from: arg.from(),
