@@ -38,7 +38,7 @@ function textWriter(sink: LogSink): LogWriter {
     const pairs = Object.entries(fields)
       .map(([key, value]) => ` ${key}=${value}`)
       .join('');
-    sink(level, `${new Date().toISOString()} ${level.toUpperCase()}${requestId === undefined ? '' : ` request=${requestId}`} ${message}${pairs}`);
+    sink(level, `${isoUtcMillis(Date.now())} ${level.toUpperCase()}${requestId === undefined ? '' : ` request=${requestId}`} ${message}${pairs}`);
   };
 }
 
