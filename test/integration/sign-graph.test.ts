@@ -205,7 +205,7 @@ describe('threat details and flows', () => {
 
 describe('bad input is refused before any upstream call', () => {
   const cases: [string, Record<string, unknown>, RegExp][] = [
-    ['a tenant ID that is not 32 hex', { ...summaries, tenantId: 'ABC' }, /tenantId/],
+    ['a tenant ID that is not 32 hex', { ...summaries, tenantId: 'ABC' }, /^tenantId must be 32 characters 0-9a-f/],
     ['from after to', { ...summaries, from: '2026-11-20T00:00:00Z', to: '2026-11-01T00:00:00Z' }, /from/],
     ['first above 10000', { ...summaries, first: 10_001 }, /first/],
     ['negative last', { ...summaries, last: -1 }, /last/],
