@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { GatewayConfig } from './config.js';
 import { requestIdOf } from './observability/request-scope.js';
 import type { ThreatFeedHub } from './feed/threat-feed.js';
@@ -58,12 +59,13 @@ export function createContextFactory({ config, upstreams, callerOf, maxUpstreamC
     filesafer: new FileSaferClient(upstreams.filesafer.for(operation), config.filesafer),
     apex: new ApexClient(upstreams.apex.for(operation), config.apex),
   });
-  return ({ request }: { request: Request }): GatewayContext => {
+  return ({ request, res }: { request: Request; res?: ServerResponse }): GatewayContext => {
     const caller = callerOf(request);
     const requestId = requestIdOf(request);
     // One caller's operations share their concurrency bound; an anonymous one is bounded alone.
-    // The request's signal aborts when the caller hangs up: the calls of its operations are given up then.
-    const hangUp = new CallerHangUp(request.signal);
+    // The calls of its operations are given up when the caller hangs up: heard from node's response
+    // when there is one (yoga's context carries node's req and res), else from the request's signal.
+    const hangUp = new CallerHangUp(res ?? request.signal);
     const newOperation = () =>
       newOperationScope(caller.subject === undefined ? Symbol('operation') : `subject:${caller.subject}`, maxUpstreamCalls, requestId, hangUp);
     const operation = newOperation();

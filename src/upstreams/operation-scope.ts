@@ -1,3 +1,4 @@
+import { ServerResponse } from 'node:http';
 import type { UpstreamName } from '../errors.js';
 
 /**
@@ -25,20 +26,27 @@ export function newOperationScope(caller: string | symbol, maxCalls: number, req
 }
 
 /**
- * A caller hanging up before its answer is written (the HTTP request's signal, which whatwg-node
- * aborts when the connection closes first), as the upstream calls made for it wait on it: their
- * answers would be read by no one, so those in flight are given up and no new one is made. One per
- * request, shared by its operations (a subscription runs one per burst), and one listener on the
- * request's signal however many calls wait at once: a listener per call would pass node's warning
- * threshold (ten) on an operation with many calls in flight.
+ * A caller hanging up before its answer is written, as the upstream calls made for it wait on it:
+ * their answers would be read by no one, so those in flight are given up and no new one is made.
+ * One per request, shared by its operations (a subscription runs one per burst), and one listener
+ * however many calls wait at once: a listener per call would pass node's warning threshold (ten)
+ * on an operation with many calls in flight.
+ *
+ * Heard from node's response when the request came through node's HTTP server: it closes before
+ * its answer was written only when the connection went first (the test whatwg-node makes before
+ * it aborts the request's signal). The signal itself is whatwg-node's own EventTarget behind a
+ * Proxy whose trap runs on every property read, its listener's registration among them: ~1% of a
+ * 20-row page's CPU (bench/README.md, "Twenty-third pass"). A request with no node response
+ * (in-process `fetch`, tests) is heard from its signal.
  */
 export class CallerHangUp {
   private waiting: Set<() => void> | undefined;
 
-  constructor(private readonly signal: AbortSignal) {}
+  constructor(private readonly source: AbortSignal | ServerResponse) {}
 
   get happened(): boolean {
-    return this.signal.aborted;
+    const source = this.source;
+    return source instanceof ServerResponse ? source.destroyed && !source.writableFinished : source.aborted;
   }
 
   /** Calls `onHangUp` when the caller hangs up; answers the function that stops waiting (call it when the call ends). */
@@ -56,7 +64,15 @@ export class CallerHangUp {
       for (const notify of waiting) notify();
       waiting.clear();
     };
-    this.signal.addEventListener('abort', tellAll, { once: true });
+    const source = this.source;
+    if (source instanceof ServerResponse) {
+      // 'close' follows 'finish' too, once the answer is written: only a close before it is a hang-up.
+      source.once('close', () => {
+        if (!source.writableFinished) tellAll();
+      });
+    } else {
+      source.addEventListener('abort', tellAll, { once: true });
+    }
     return waiting;
   }
 }
