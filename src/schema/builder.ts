@@ -5,9 +5,10 @@ import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { GatewayContext } from '../context.js';
-import { badUserInput } from '../errors.js';
 import { decodeNodeId, encodeNodeId, nodeTypeId } from './node-id.js';
+import ArgumentsRulePlugin from './arguments-rule.js';
 import TenantScopePlugin from './tenant-scope.js';
+import { argumentsRefusal } from './validators.js';
 
 /** The one Pothos builder: fields are non-null unless a field says otherwise (every upstream-backed field does). */
 export const builder = new SchemaBuilder<{
@@ -22,8 +23,9 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // Tenant scope first: its check runs before the others read a field's arguments (see tenant-scope.ts).
+  // Rules on one argument (ValidationPlugin's `validate`), then on the whole set (`argumentsRule`, arguments-rule.ts).
   // Federation last: it wraps what the others build (Apollo Federation v2 subgraph, see federation.ts).
-  plugins: [TenantScopePlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin],
+  plugins: [TenantScopePlugin, RelayPlugin, ValidationPlugin, ArgumentsRulePlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
   // Paging is described once, here: every connection of the graph pages the same way.
   relay: {
@@ -73,17 +75,7 @@ export const builder = new SchemaBuilder<{
     encodeGlobalID: encodeNodeId,
     decodeGlobalID: decodeNodeId,
   },
-  validation: {
-    validationError: (failure) =>
-      badUserInput(
-        failure.issues
-          .map((issue) => {
-            const path = (issue.path ?? []).map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment))).join('.');
-            return path ? `${path}: ${issue.message}` : issue.message;
-          })
-          .join('; '),
-      ),
-  },
+  validation: { validationError: (failure) => argumentsRefusal(failure.issues) },
 });
 
 builder.queryType({

@@ -65,7 +65,7 @@ const notesRule = z
   .nullish()
   .refine((notes) => notes == null || characterCount(notes) <= MAX_NOTES_CHARACTERS, `must be at most ${MAX_NOTES_CHARACTERS} characters`);
 
-/** Type and content checked together; loose, because the plugin passes on what the rule returns. */
+/** Type and content checked together; loose, because the field resolves with what the rule returns (arguments-rule.ts). */
 const objectRule = z.looseObject({ type: z.enum(APEX_OBJECT_TYPES), content: z.string() }).superRefine((object, ctx) => {
   const problem = contentProblem(object.type, object.content);
   if (problem) ctx.addIssue({ code: 'custom', path: ['content'], message: problem });
@@ -235,7 +235,7 @@ builder.mutationFields((t) => ({
     description:
       'Adds the object, or updates the one with the same type and content. Sent once (never retried); null, with an error naming apex, when Apex Central fails.',
     args: { input: t.arg({ type: AddSuspiciousObjectInput, required: true, description: 'The object.' }) },
-    validate: z.looseObject({ input: objectRule }),
+    argumentsRule: z.looseObject({ input: objectRule }),
     resolve: async (_root, { input }, ctx) => {
       const content = detectIndicator(input.content).value;
       const suspiciousObject = await ctx.apex.add({ type: input.type, content, scanAction: input.scanAction, notes: input.notes, expiresAt: input.expiresAt });
@@ -253,7 +253,7 @@ builder.mutationFields((t) => ({
       type: t.arg({ type: SuspiciousObjectTypeEnum, required: true, description: 'The type of the object to remove.' }),
       content: t.arg.string({ required: true, description: 'The content exactly as the list gives it.' }),
     },
-    validate: objectRule,
+    argumentsRule: objectRule,
     resolve: async (_root, { type, content }, ctx) => {
       // Sent as given (trimmed), not normalised: it must match what the list holds.
       const removed = await ctx.apex.remove({ type, content: content.trim() });

@@ -1,5 +1,7 @@
 import { isIPv4 } from 'node:net';
+import type { GraphQLError } from 'graphql';
 import { z } from 'zod';
+import { badUserInput } from '../errors.js';
 
 /** zod rules for arguments, shared by every schema module so each rule is written once. */
 
@@ -17,3 +19,24 @@ export const protocolRule = z.number().int().min(0, 'an IP protocol number is 0.
 
 /** Checked on the whole argument set (from <= to), before any upstream call. */
 export const FROM_AFTER_TO_MESSAGE = '`from` must not be after `to`';
+
+/** An issue as zod and the standard-schema interface both report one: a message, and the path to what it is about. */
+interface ArgumentIssue {
+  readonly message: string;
+  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
+}
+
+/**
+ * The refusal of arguments a rule found issues in (a rule on one argument, the validation plugin's;
+ * on the whole set, arguments-rule.ts): BAD_USER_INPUT, each issue as `path: message`, joined by `; `.
+ */
+export function argumentsRefusal(issues: readonly ArgumentIssue[]): GraphQLError {
+  return badUserInput(
+    issues
+      .map((issue) => {
+        const path = (issue.path ?? []).map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment))).join('.');
+        return path ? `${path}: ${issue.message}` : issue.message;
+      })
+      .join('; '),
+  );
+}

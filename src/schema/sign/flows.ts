@@ -78,7 +78,7 @@ interface FlowArgs extends ConnectionArgs {
   filter?: FlowFilter | null;
 }
 
-// loose: the plugin passes on what the rule returns, and the other arguments must survive it.
+// loose: the field resolves with what the rule returns (arguments-rule.ts), and the other arguments must survive it.
 const dateWindowRule = z
   .looseObject({ from: z.string(), to: z.string() })
   .refine((args) => args.from <= args.to, { message: FROM_AFTER_TO_MESSAGE, path: ['from'] });
@@ -107,7 +107,7 @@ builder.objectField(TenantRef, 'flows', (t) =>
         to: t.arg({ type: 'Date', required: true, description: 'Last day (included), YYYY-MM-DD; not before `from`.' }),
         filter: t.arg({ type: FlowFilterInput, required: false, description: 'Omitted: every flow of the window.' }),
       },
-      validate: dateWindowRule,
+      argumentsRule: dateWindowRule,
       resolve: (tenant, args, ctx) => flows(ctx, tenant.tenantId, args.lineType, args, 'Tenant.flows'),
     },
     FlowConnection,
@@ -125,7 +125,7 @@ builder.objectField(SimRef, 'flows', (t) =>
         to: t.arg({ type: 'Date', required: true, description: 'Last day (included), YYYY-MM-DD; not before `from`.' }),
         filter: t.arg({ type: FlowFilterInput, required: false, description: 'Omitted: every flow of the window.' }),
       },
-      validate: dateWindowRule,
+      argumentsRule: dateWindowRule,
       // The SIM's own ID narrows the list; a filter's simIdContains cannot widen it.
       resolve: (sim, args, ctx) => flows(ctx, sim.tenantId, sim.lineType, args, 'Sim.flows', sim.simId),
     },

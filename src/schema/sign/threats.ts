@@ -125,13 +125,14 @@ interface ThreatWindowArgs extends ConnectionArgs {
 }
 
 /**
- * A threat list's arguments, checked before any upstream call in one rule on the whole set: the
- * window, IP's severities, and (`simIds`) the list's own SIM-ID argument. The SIM ID is checked here
- * rather than by a rule on its argument: any argument with a rule of its own makes Pothos copy and
- * walk every argument of the field on each request, ~3% of a 20-row page's CPU (bench/README.md,
- * "Twenty-second pass"); an issue here names the argument as that rule's did.
+ * A threat list's arguments, checked before any upstream call in one rule on the whole set
+ * (`argumentsRule`, arguments-rule.ts): the window, IP's severities, and (`simIds`) the list's own
+ * SIM-ID argument. The SIM ID is checked here rather than by a rule on its argument: any argument
+ * with a rule of its own makes Pothos copy and walk every argument of the field on each request, ~3%
+ * of a 20-row page's CPU (bench/README.md, "Twenty-second pass"); an issue here names the argument
+ * as that rule's did.
  */
-// loose: the plugin passes on what the rule returns, and the other arguments must survive it.
+// loose: the field resolves with what the rule returns, and the other arguments must survive it.
 function threatListRule<SimIds extends z.ZodRawShape>(simIds: SimIds) {
   return z
     .looseObject({ kind: z.string(), from: z.date(), to: z.date(), severities: z.array(z.string()).nullish(), ...simIds })
@@ -226,7 +227,7 @@ builder.objectFields(TenantRef, (t) => {
     threatSummaries: t.connection(
       {
         ...THREAT_SUMMARIES_FIELD,
-        validate: threatListRule({ simIdContains: simIdPartRule.nullish() }),
+        argumentsRule: threatListRule({ simIdContains: simIdPartRule.nullish() }),
         args: {
           kind: arg.kind(),
           lineType: arg.lineType(),
@@ -242,7 +243,7 @@ builder.objectFields(TenantRef, (t) => {
     threats: t.connection(
       {
         ...THREATS_FIELD,
-        validate: threatListRule({ simId: simIdRule }),
+        argumentsRule: threatListRule({ simId: simIdRule }),
         args: {
           kind: arg.kind(),
           simId: t.arg.string({ required: true, description: 'The SIM whose detections to list: digits only.' }),
@@ -264,7 +265,7 @@ builder.objectFields(SimRef, (t) => {
       {
         ...THREAT_SUMMARIES_FIELD,
         // The SIM ID is the parent's: no argument of its own to check.
-        validate: threatListRule({}),
+        argumentsRule: threatListRule({}),
         args: {
           kind: arg.kind(),
           from: arg.from(),
@@ -279,7 +280,7 @@ builder.objectFields(SimRef, (t) => {
     threats: t.connection(
       {
         ...THREATS_FIELD,
-        validate: threatListRule({}),
+        argumentsRule: threatListRule({}),
         args: {
           kind: arg.kind(),
           from: arg.from(),

@@ -250,7 +250,7 @@ builder.objectField(TenantRef, 'traffic', (t) =>
       }),
       filter: t.arg({ type: TrafficFilterInput, required: false, description: 'Omitted: all traffic of the line.' }),
     },
-    validate: trafficWindowRule,
+    argumentsRule: trafficWindowRule,
     // No call here: the arguments are the report, each view fetches its own.
     resolve: (tenant, args): TrafficQuery => ({
       tenantId: tenant.tenantId,
