@@ -16,6 +16,8 @@ export type LogSink = (level: LogLevel, line: string) => void;
 /** Fields of the one line written per GraphQL request. */
 export interface RequestLogEntry {
   requestId: string | undefined;
+  /** The request id is the caller's text (request-scope.ts), redacted; one the gateway made is written as it is. */
+  callerChoseRequestId: boolean;
   operation: string;
   outcome: 'success' | 'error' | 'partial';
   status: number;
@@ -151,9 +153,9 @@ export function createGatewayLogger({
   });
   return {
     ...levels(undefined),
-    request: ({ requestId, operation, outcome, status, durationMs }) => {
+    request: ({ requestId, callerChoseRequestId, operation, outcome, status, durationMs }) => {
       // The operation name is the caller's text too, redacted; the rest is the gateway's own words and numbers.
-      const fields = startFields(requestId);
+      const fields: LogFields = callerChoseRequestId || requestId === undefined ? startFields(requestId) : { requestId };
       fields.operation = redact(operation);
       fields.outcome = outcome;
       fields.status = status;

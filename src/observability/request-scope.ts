@@ -13,6 +13,8 @@ import { randomUUID } from 'node:crypto';
  * "Fifth pass").
  */
 const requestIds = new WeakMap<Request, string>();
+/** Requests whose id is the caller's `x-request-id`: text the caller chose, redacted wherever it is logged. */
+const callerChosenIds = new WeakSet<Request>();
 
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
@@ -21,7 +23,12 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 /** First for every request: the id everything after it is logged and masked under. */
 export function assignRequestId(request: Request): void {
   const offered = request.headers.get(REQUEST_ID_HEADER);
-  requestIds.set(request, offered !== null && ACCEPTABLE_ID.test(offered) ? offered : randomUUID());
+  if (offered !== null && ACCEPTABLE_ID.test(offered)) {
+    requestIds.set(request, offered);
+    callerChosenIds.add(request);
+  } else {
+    requestIds.set(request, randomUUID());
+  }
 }
 
 /** For every response: the id is answered in its header. */
@@ -32,4 +39,13 @@ export function answerRequestId(request: Request, response: Response): void {
 
 export function requestIdOf(request: Request): string | undefined {
   return requestIds.get(request);
+}
+
+/**
+ * Whether the request's id is the caller's own text; a UUID the gateway made holds nothing to
+ * redact, and the access line does not redact it (~1% of a 20-row page's CPU: a new string each
+ * request, so none of the redaction's regular expressions finds it in V8's cache of results).
+ */
+export function callerChoseRequestId(request: Request): boolean {
+  return callerChosenIds.has(request);
 }

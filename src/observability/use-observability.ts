@@ -2,7 +2,7 @@ import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { UpstreamName } from '../errors.js';
 import type { GatewayLogger } from './logger.js';
-import { answerRequestId, assignRequestId, requestIdOf } from './request-scope.js';
+import { answerRequestId, assignRequestId, callerChoseRequestId, requestIdOf } from './request-scope.js';
 import type { UpstreamHttp } from '../upstreams/http.js';
 import type { GatewayMetrics, OperationOutcome } from './metrics.js';
 import { pathOf } from '../request-path.js';
@@ -90,6 +90,7 @@ export function useObservability({
       if (record === undefined) return;
       logger.request({
         requestId: requestIdOf(request),
+        callerChoseRequestId: callerChoseRequestId(request),
         operation: record.operation ?? 'anonymous',
         outcome: record.outcome ?? (response.status >= 400 ? 'error' : 'success'),
         status: response.status,

@@ -27,8 +27,8 @@ describe('the access line', () => {
   it('is the line pino writes for the same entry, the time aside', () => {
     const { lines, destination } = capture();
     const logger = createGatewayLogger({ secrets: [SECRET], destination });
-    logger.request({ requestId: 'trace-0123456789', operation: 'SimThreats', outcome: 'partial', status: 200, durationMs: 12.6 });
-    logger.request({ requestId: undefined, operation: 'anonymous', outcome: 'error', status: 400, durationMs: 0.4 });
+    logger.request({ requestId: 'trace-0123456789', callerChoseRequestId: true, operation: 'SimThreats', outcome: 'partial', status: 200, durationMs: 12.6 });
+    logger.request({ requestId: undefined, callerChoseRequestId: false, operation: 'anonymous', outcome: 'error', status: 400, durationMs: 0.4 });
 
     expect(lines).toHaveLength(2);
     expect(withoutTime(lines[0]!)).toBe(
@@ -43,7 +43,7 @@ describe('the access line', () => {
     const { lines, destination } = capture();
     const logger = createGatewayLogger({ secrets: [SECRET], destination });
     const operation = `Op"${SECRET}\\\n\u2028é`;
-    logger.request({ requestId: `id-${SECRET}`, operation, outcome: 'success', status: 200, durationMs: 1 });
+    logger.request({ requestId: `id-${SECRET}`, callerChoseRequestId: true, operation, outcome: 'success', status: 200, durationMs: 1 });
 
     expect(lines[0]!.endsWith('\n')).toBe(true);
     expect(lines[0]!.slice(0, -1)).not.toContain('\n');
@@ -55,5 +55,14 @@ describe('the access line', () => {
       operation: 'Op"[redacted]\\\n\u2028é',
       msg: 'request',
     });
+  });
+
+  it('writes an id the gateway made as it is, and redacts the same text when the caller chose it', () => {
+    const { lines, destination } = capture();
+    // A made id never holds a secret; here one does, to tell the two paths apart.
+    const logger = createGatewayLogger({ secrets: [SECRET], destination });
+    logger.request({ requestId: `made-${SECRET}`, callerChoseRequestId: false, operation: 'Page', outcome: 'success', status: 200, durationMs: 1 });
+    logger.request({ requestId: `made-${SECRET}`, callerChoseRequestId: true, operation: 'Page', outcome: 'success', status: 200, durationMs: 1 });
+    expect(lines.map((line) => (JSON.parse(line) as { requestId: string }).requestId)).toEqual([`made-${SECRET}`, 'made-[redacted]']);
   });
 });
