@@ -7,6 +7,17 @@
  * and any other goes through the parser.
  */
 export function pathOf(url: string): string {
+  // The last URL's path, kept: yoga and the plugins ask it of each request five times or more.
+  if (url === lastUrl) return lastPath;
+  lastPath = readPath(url);
+  lastUrl = url;
+  return lastPath;
+}
+
+let lastUrl: string | undefined;
+let lastPath = '';
+
+function readPath(url: string): string {
   const authorityStart = url.indexOf('//') + 2;
   const start = url.indexOf('/', authorityStart);
   const query = url.indexOf('?', authorityStart);
