@@ -32,9 +32,9 @@ builder.queryField('tenant', (t) =>
     type: TenantRef,
     description: 'A SIGN tenant. No upstream call is made here, so an unknown tenant shows as NOT_FOUND on the fields that call SIGN.',
     args: {
-      // Checked by tenantFromId in the resolver, as the node and entity paths check it, not by a rule on
-      // the argument: that makes Pothos copy and walk the field's arguments on every request, ~1% of a
-      // 20-row page's CPU (bench/README.md, "Twenty-third pass"). Same message, before any upstream call.
+      // Checked by tenantFromId in the resolver, as the node and entity paths check it (their message,
+      // before any upstream call), not by a rule on the argument: that makes Pothos copy and walk the
+      // field's arguments on every request, ~1% of a 20-row page's CPU (bench/README.md, "Twenty-third pass").
       tenantId: t.arg.string({
         required: true,
         description: 'The SIGN tenant ID: 32 characters 0-9a-f. Your token must name it (or "*").',
