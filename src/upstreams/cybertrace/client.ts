@@ -43,15 +43,23 @@ export function splitLookupBodies(objects: readonly string[], maxBytes = CYBERTR
   return batches;
 }
 
-export class CyberTraceClient {
-  private readonly authorization: string;
+/** Each configuration's `Basic` credentials, encoded once: a client is built for every operation (context.ts), most make no lookup. */
+const authorizations = new WeakMap<CyberTraceSettings, string>();
 
+function basicAuthorization(settings: CyberTraceSettings): string {
+  let authorization = authorizations.get(settings);
+  if (authorization === undefined) {
+    authorization = `Basic ${Buffer.from(`${settings.username}:${settings.password}`, 'utf8').toString('base64')}`;
+    authorizations.set(settings, authorization);
+  }
+  return authorization;
+}
+
+export class CyberTraceClient {
   constructor(
     private readonly http: UpstreamCalls,
     private readonly settings: CyberTraceSettings,
-  ) {
-    this.authorization = `Basic ${Buffer.from(`${settings.username}:${settings.password}`, 'utf8').toString('base64')}`;
-  }
+  ) {}
 
   /** Looks up distinct values; answers one Reputation per value. */
   async lookup(values: readonly string[]): Promise<Map<string, Reputation>> {
@@ -61,7 +69,7 @@ export class CyberTraceClient {
         method: 'POST',
         path: `/api/${this.settings.apiVersion}/lookup`,
         json: batch.map((object) => ({ object })),
-        headers: { authorization: this.authorization },
+        headers: { authorization: basicAuthorization(this.settings) },
         idempotent: true,
       });
       if (answer.status !== 200) throw cyberTraceFailure(answer);
