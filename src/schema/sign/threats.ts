@@ -260,12 +260,13 @@ builder.objectFields(TenantRef, (t) => {
 
 builder.objectFields(SimRef, (t) => {
   const arg = threatArgs(t.arg);
+  // The SIM ID is the parent's: no argument of its own to check. One rule for both lists, compiled once.
+  const simListRule = threatListRule({});
   return {
     threatSummaries: t.connection(
       {
         ...THREAT_SUMMARIES_FIELD,
-        // The SIM ID is the parent's: no argument of its own to check.
-        argumentsRule: threatListRule({}),
+        argumentsRule: simListRule,
         args: {
           kind: arg.kind(),
           from: arg.from(),
@@ -280,7 +281,7 @@ builder.objectFields(SimRef, (t) => {
     threats: t.connection(
       {
         ...THREATS_FIELD,
-        argumentsRule: threatListRule({}),
+        argumentsRule: simListRule,
         args: {
           kind: arg.kind(),
           from: arg.from(),
