@@ -19,7 +19,7 @@ export type OperationCheck = (
 
 /** Variable values longer than this (as JSON) are kept under their SHA-256 digest, not their text: memory stays bounded. */
 const MAX_VARIABLES_KEY_LENGTH = 2_048;
-/** Passing variable values kept per document; the oldest goes first. */
+/** Passing variable values kept per document and operation name; the oldest goes first. */
 const MAX_KEPT_PER_DOCUMENT = 64;
 
 /**
@@ -39,22 +39,32 @@ function variablesKey(variables: Readonly<Record<string, unknown>> | undefined):
   return key;
 }
 
-/** `check`, answered from memory for an operation and variables it passed before. */
+/**
+ * `check`, answered from memory for an operation and variables it passed before. Kept per document
+ * and operation name under the variables' key itself: the one string both checks of a request
+ * read, its hash computed once (a key joined with the operation's name was a new string for each).
+ */
 export function keptWhenPassed(check: OperationCheck): OperationCheck {
-  const passed = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Set<string>>>();
+  const passed = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Set<string>>>>();
   return (schema, document, operationName, variables) => {
-    const key = `${operationName ?? ''}\u0000${variablesKey(variables)}`;
+    const key = variablesKey(variables);
     let byDocument = passed.get(schema);
     if (byDocument === undefined) {
       byDocument = new WeakMap();
       passed.set(schema, byDocument);
     }
-    const keys = byDocument.get(document);
+    let byOperation = byDocument.get(document);
+    const keys = byOperation?.get(operationName ?? '');
     if (keys?.has(key)) return [];
     const errors = check(schema, document, operationName, variables);
     if (errors.length === 0) {
-      if (keys === undefined) byDocument.set(document, new Set([key]));
-      else {
+      if (keys === undefined) {
+        if (byOperation === undefined) {
+          byOperation = new Map();
+          byDocument.set(document, byOperation);
+        }
+        byOperation.set(operationName ?? '', new Set([key]));
+      } else {
         if (keys.size >= MAX_KEPT_PER_DOCUMENT) keys.delete(keys.values().next().value!);
         keys.add(key);
       }

@@ -44,4 +44,16 @@ describe('keptWhenPassed', () => {
     second.check(schema, document, 'A', { first: 2 });
     expect([first.runs(), second.runs()]).toEqual([1, 2]);
   });
+
+  it('keeps 64 passing variable values per operation, the oldest going first', () => {
+    const { check, runs } = counted(() => false);
+    check(schema, document, 'B', { first: 0 });
+    for (let first = 0; first <= 64; first++) check(schema, document, 'A', { first });
+    expect(runs()).toBe(66);
+    check(schema, document, 'A', { first: 64 });
+    check(schema, document, 'B', { first: 0 });
+    expect(runs()).toBe(66);
+    check(schema, document, 'A', { first: 0 });
+    expect(runs()).toBe(67);
+  });
 });
