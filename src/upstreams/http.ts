@@ -149,6 +149,27 @@ function nonAsciiFormEncoded(text: string): string {
   return escaped.replace(/[!'()~]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+');
 }
 
+/**
+ * One attempt's headers, and the credentials among them (what the client adds: tokens, keys,
+ * signatures), which are never repeated back to a caller. The request's own headers are copied only
+ * when a signature is added to them: a spread costs a call into V8's runtime on every attempt.
+ */
+function attemptHeaders(
+  request: UpstreamRequest,
+  pathAndQuery: string,
+  body: string | undefined,
+  requestId: string | undefined,
+): { credentials: Readonly<Record<string, string>>; headers: Record<string, string> } {
+  const signature = request.sign?.({ method: request.method, pathAndQuery, body: body ?? '' });
+  const credentials: Readonly<Record<string, string>> = signature === undefined ? (request.headers ?? NO_HEADERS) : { ...request.headers, ...signature };
+  const headers: Record<string, string> = { accept: 'application/json' };
+  // The gateway's request id, so an upstream's log can be joined with the gateway's.
+  if (requestId !== undefined) headers['x-request-id'] = requestId;
+  if (body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+  Object.assign(headers, credentials);
+  return { credentials, headers };
+}
+
 /** What an upstream client needs of its upstream: UpstreamHttp itself (calls for no operation), or its view for one operation (`UpstreamHttp.for`). */
 export type UpstreamCalls = Pick<UpstreamHttp, 'name' | 'send' | 'parse' | 'write'>;
 
@@ -283,7 +304,7 @@ export class UpstreamHttp {
   /**
    * Attempts, and waits between them, until an answer or a failure that another attempt would not
    * help. Each attempt takes one of the upstream's slots (or is refused when they and their queue
-   * are full), is signed anew, and never outlives the deadline.
+   * are full), is signed anew once it holds it, and never outlives the deadline.
    */
   private async sendWithRetries(request: UpstreamRequest, deadline: Deadline, requestId: string | undefined): Promise<UpstreamAnswer> {
     const pathAndQuery = `${this.basePath}${request.path}${encodeQuery(request.query)}`;
@@ -295,17 +316,18 @@ export class UpstreamHttp {
         const { max, queue } = this.settings.concurrency;
         throw upstreamUnavailable(this.name, `has ${max} requests in flight and ${queue} waiting; not called`);
       }
-      // What the client adds is its authentication (tokens, keys, signatures): never repeated back to a caller.
-      // Copied only when a signature is added to them: a spread costs a call into V8's runtime on every attempt.
-      const signature = request.sign?.({ method: request.method, pathAndQuery, body: body ?? '' });
-      const credentials: Readonly<Record<string, string>> = signature === undefined ? (request.headers ?? NO_HEADERS) : { ...request.headers, ...signature };
-      const headers: Record<string, string> = { accept: 'application/json' };
-      // The gateway's request id, so an upstream's log can be joined with the gateway's.
-      if (requestId !== undefined) headers['x-request-id'] = requestId;
-      if (body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
-      Object.assign(headers, credentials);
       const slot = this.inFlight.acquire(deadline);
       const release = typeof slot === 'function' ? slot : await slot;
+      // Signed once it holds its slot, as it goes: a signature's time (File Safer's timestamp, Apex
+      // Central's iat, five minutes' tolerance each) does not age while the attempt waits in the queue.
+      let credentials: Readonly<Record<string, string>>;
+      let headers: Record<string, string>;
+      try {
+        ({ credentials, headers } = attemptHeaders(request, pathAndQuery, body, requestId));
+      } catch (error) {
+        release();
+        throw error;
+      }
       let outcome: AttemptOutcome;
       let exchange: WholeAnswer | undefined;
       let failure: UpstreamError | undefined;

@@ -223,6 +223,20 @@ describe('UpstreamHttp against a local simulator', () => {
     expect(simulator.requests.map((request) => request.headers.authorization)).toEqual(['Bearer 1', 'Bearer 2']);
   });
 
+  it('signs an attempt when it takes its slot, not while it waits in the queue', async () => {
+    const { simulator, http } = await start({ retry: { retries: 0 }, concurrency: { max: 1, queue: 1 } });
+    // What the simulator had received when each request was signed: the second waits for the first's slot.
+    const receivedWhenSigned: number[] = [];
+    const sign = () => {
+      receivedWhenSigned.push(simulator.requests.length);
+      return { authorization: `Bearer ${receivedWhenSigned.length}` };
+    };
+    const answers = await Promise.all([1, 2].map(() => http.send({ method: 'GET', path: '/list', sign })));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    expect(receivedWhenSigned).toEqual([0, 1]);
+    expect(simulator.requests.map((request) => request.headers.authorization)).toEqual(['Bearer 1', 'Bearer 2']);
+  });
+
   it('does not retry a malformed body, and says so', async () => {
     const { simulator, http } = await start();
     simulator.inject({ kind: 'malformed-json' });
