@@ -144,6 +144,18 @@ function measurementRow(connections: string, measurement: Measurement): string {
   ]);
 }
 
+/**
+ * The gateway's round over the other side's round of the same turn, turn by turn: the sides of a
+ * turn run one after another, so a slow minute of the shared machine lands on both of a pair more
+ * often than on both medians.
+ */
+function roundRatios(gateway: Measurement, other: Measurement): string {
+  const mine = gateway.roundsRequestsPerSecond ?? [];
+  const theirs = other.roundsRequestsPerSecond ?? [];
+  if (mine.length === 0 || mine.length !== theirs.length) return '';
+  return mine.map((value, turn) => fixed(value / theirs[turn]!, 2)).join(' ');
+}
+
 export function formatTable(results: BenchResults): string {
   const header = row(COLUMNS.map((column) => column.title));
   const lines = [
@@ -159,14 +171,43 @@ export function formatTable(results: BenchResults): string {
       lines.push(measurementRow('', run.direct));
       if (run.mesh) lines.push(measurementRow('', run.mesh));
       if (run.floor) lines.push(measurementRow('', run.floor));
-      lines.push(row(['', 'ratio', times(run.ratio.requestsPerSecond), times(run.ratio.latencyP50), times(run.ratio.latencyP99), '', '', '']));
+      lines.push(
+        row([
+          '',
+          'ratio',
+          times(run.ratio.requestsPerSecond),
+          times(run.ratio.latencyP50),
+          times(run.ratio.latencyP99),
+          '',
+          '',
+          roundRatios(run.gateway, run.direct),
+        ]),
+      );
       if (run.ratioToMesh)
         lines.push(
-          row(['', 'vs mesh', times(run.ratioToMesh.requestsPerSecond), times(run.ratioToMesh.latencyP50), times(run.ratioToMesh.latencyP99), '', '', '']),
+          row([
+            '',
+            'vs mesh',
+            times(run.ratioToMesh.requestsPerSecond),
+            times(run.ratioToMesh.latencyP50),
+            times(run.ratioToMesh.latencyP99),
+            '',
+            '',
+            roundRatios(run.gateway, run.mesh!),
+          ]),
         );
       if (run.ratioToFloor)
         lines.push(
-          row(['', 'vs floor', times(run.ratioToFloor.requestsPerSecond), times(run.ratioToFloor.latencyP50), times(run.ratioToFloor.latencyP99), '', '', '']),
+          row([
+            '',
+            'vs floor',
+            times(run.ratioToFloor.requestsPerSecond),
+            times(run.ratioToFloor.latencyP50),
+            times(run.ratioToFloor.latencyP99),
+            '',
+            '',
+            roundRatios(run.gateway, run.floor!),
+          ]),
         );
     }
     if (scenario.failure) lines.push(`  FAILED: ${scenario.failure}`);
@@ -178,7 +219,9 @@ export function formatTable(results: BenchResults): string {
     "floor = graphql-yoga on the gateway's request path (src/yoga-request-path.ts) and graphql-jit, an SDL schema and the same SIGN GET, nothing else (bench/floor.ts); vs floor = gateway / floor.",
   );
   lines.push('upstream/op = upstream requests the simulators recorded during the run / operations in the run.');
-  lines.push("req/s, p50, p99 and upstream/op are each side's median round by req/s; req/s of each round, in the order run.");
+  lines.push(
+    "req/s, p50, p99 and upstream/op are each side's median round by req/s; req/s of each round, in the order run (in the ratio rows: the gateway's round over the other side's of the same turn).",
+  );
   for (const scenario of results.scenarios) {
     for (const note of scenario.notes) lines.push(`${scenario.id}: ${note}`);
     // The ratio compares like with like only when both sides made the same calls.

@@ -27,7 +27,7 @@ import { startTarget, type LoadTarget } from './target-process.js';
  * gateway, the direct baseline, and for (a) Mesh + Hive Gateway and the floor) in a fresh child
  * process per scenario and concurrency, measured in alternating rounds, autocannon from here.
  * Prints the table, writes bench/results.json, exits 1 if any scenario answered errors.
- * Options: --duration 5 --warmup 10 --rounds 3 --connections 1,8,32 (each scenario's own when not given) --scenarios a,b,c,d --out bench/results.json --with-cache
+ * Options: --duration 5 --warmup 10 --rounds 5 --connections 1,8,32 (each scenario's own when not given) --scenarios a,b,c,d --out bench/results.json --with-cache
  */
 
 /** How the numbers were taken, kept with them in results.json. */
@@ -55,7 +55,7 @@ function parseOptions(argv: string[]): Options {
       // a third to a half of its steady rate (the gateway, with the most code, lost most).
       warmup: { type: 'string', default: '10' },
       // Every side measured this many times, in turn: a neighbour's burst on this shared VM lands on one round of one side, and the median round drops it.
-      rounds: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '5' },
       connections: { type: 'string' },
       scenarios: { type: 'string', default: SCENARIO_IDS.join(',') },
       out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
