@@ -118,7 +118,7 @@ const COLUMNS = [
   { title: 'p99 ms', width: 9 },
   { title: 'upstream/op', width: 12 },
   { title: 'peak RSS MB', width: 12 },
-  { title: 'req/s of each round', width: 22 },
+  { title: 'req/s of each round', width: 30 },
 ] as const;
 
 function row(cells: readonly string[]): string {
