@@ -156,6 +156,11 @@ function roundRatios(gateway: Measurement, other: Measurement): string {
   return mine.map((value, turn) => fixed(value / theirs[turn]!, 2)).join(' ');
 }
 
+/** A ratio row: the medians' ratios, then each turn's. */
+function ratioRow(label: string, ratio: ScenarioRun['ratio'], gateway: Measurement, other: Measurement): string {
+  return row(['', label, times(ratio.requestsPerSecond), times(ratio.latencyP50), times(ratio.latencyP99), '', '', roundRatios(gateway, other)]);
+}
+
 export function formatTable(results: BenchResults): string {
   const header = row(COLUMNS.map((column) => column.title));
   const lines = [
@@ -171,44 +176,9 @@ export function formatTable(results: BenchResults): string {
       lines.push(measurementRow('', run.direct));
       if (run.mesh) lines.push(measurementRow('', run.mesh));
       if (run.floor) lines.push(measurementRow('', run.floor));
-      lines.push(
-        row([
-          '',
-          'ratio',
-          times(run.ratio.requestsPerSecond),
-          times(run.ratio.latencyP50),
-          times(run.ratio.latencyP99),
-          '',
-          '',
-          roundRatios(run.gateway, run.direct),
-        ]),
-      );
-      if (run.ratioToMesh)
-        lines.push(
-          row([
-            '',
-            'vs mesh',
-            times(run.ratioToMesh.requestsPerSecond),
-            times(run.ratioToMesh.latencyP50),
-            times(run.ratioToMesh.latencyP99),
-            '',
-            '',
-            roundRatios(run.gateway, run.mesh!),
-          ]),
-        );
-      if (run.ratioToFloor)
-        lines.push(
-          row([
-            '',
-            'vs floor',
-            times(run.ratioToFloor.requestsPerSecond),
-            times(run.ratioToFloor.latencyP50),
-            times(run.ratioToFloor.latencyP99),
-            '',
-            '',
-            roundRatios(run.gateway, run.floor!),
-          ]),
-        );
+      lines.push(ratioRow('ratio', run.ratio, run.gateway, run.direct));
+      if (run.mesh && run.ratioToMesh) lines.push(ratioRow('vs mesh', run.ratioToMesh, run.gateway, run.mesh));
+      if (run.floor && run.ratioToFloor) lines.push(ratioRow('vs floor', run.ratioToFloor, run.gateway, run.floor));
     }
     if (scenario.failure) lines.push(`  FAILED: ${scenario.failure}`);
     lines.push('');
