@@ -118,7 +118,7 @@ export function createCursorCodec(secret: string | Uint8Array): CursorCodec {
 
   // A cursor is a function of its body alone: the same page asked again (a console refreshing its
   // window, every caller of a shared dashboard) answers the same endCursor, signed once. Its
-  // encoding and MAC were ~2.5% of a 20-row page's CPU (bench/README.md, "Twenty-fourth pass").
+  // encoding and MAC were ~5% of a 20-row page's CPU (bench/README.md, "Twenty-fourth pass").
   const kept = new Map<string, string>();
 
   return {
