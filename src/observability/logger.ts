@@ -129,8 +129,10 @@ export function createGatewayLogger({
   const redact = createRedactor(secrets);
   const threshold = LEVELS.indexOf(level);
   const { writer, writeAccessLine } = writersFor(sink, destination);
-  // A line's fields start with its request id, redacted: the caller may have chosen it.
-  const startFields = (requestId: string | undefined): LogFields => (requestId === undefined ? {} : { requestId: redact(requestId) });
+  // A line's fields start with its request id, redacted when the caller may have chosen it (a UUID
+  // the gateway made holds nothing to redact: request-scope.ts, `callerChoseRequestId`).
+  const startFields = (requestId: string | undefined, callerMayHaveChosen = true): LogFields =>
+    requestId === undefined ? {} : { requestId: callerMayHaveChosen ? redact(requestId) : requestId };
   const emit = (entryLevel: LogLevel, message: string, fields: LogFields, requestId: string | undefined) => {
     const redacted = startFields(requestId);
     for (const key in fields) {
@@ -155,7 +157,7 @@ export function createGatewayLogger({
     ...levels(undefined),
     request: ({ requestId, callerChoseRequestId, operation, outcome, status, durationMs }) => {
       // The operation name is the caller's text too, redacted; the rest is the gateway's own words and numbers.
-      const fields: LogFields = callerChoseRequestId || requestId === undefined ? startFields(requestId) : { requestId };
+      const fields = startFields(requestId, callerChoseRequestId);
       fields.operation = redact(operation);
       fields.outcome = outcome;
       fields.status = status;
