@@ -48,13 +48,14 @@ export function keptWhenPassed(check: OperationCheck): OperationCheck {
   const passed = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Set<string>>>>();
   return (schema, document, operationName, variables) => {
     const key = variablesKey(variables);
+    const name = operationName ?? '';
     let byDocument = passed.get(schema);
     if (byDocument === undefined) {
       byDocument = new WeakMap();
       passed.set(schema, byDocument);
     }
     let byOperation = byDocument.get(document);
-    const keys = byOperation?.get(operationName ?? '');
+    const keys = byOperation?.get(name);
     if (keys?.has(key)) return [];
     const errors = check(schema, document, operationName, variables);
     if (errors.length === 0) {
@@ -63,7 +64,7 @@ export function keptWhenPassed(check: OperationCheck): OperationCheck {
           byOperation = new Map();
           byDocument.set(document, byOperation);
         }
-        byOperation.set(operationName ?? '', new Set([key]));
+        byOperation.set(name, new Set([key]));
       } else {
         if (keys.size >= MAX_KEPT_PER_DOCUMENT) keys.delete(keys.values().next().value!);
         keys.add(key);
