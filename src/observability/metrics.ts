@@ -136,7 +136,7 @@ export function createGatewayMetrics(upstreams: readonly UpstreamHttp[], admissi
   const tallyOf = (operation: string): Record<OperationOutcome, number> => {
     let tally = operationTallies.get(operation);
     if (tally === undefined) {
-      // Past MAX_OPERATION_NAMES distinct names (the 'other' tally among them), the rest count as 'other'.
+      // Past MAX_OPERATION_NAMES distinct names, the rest count as 'other' (its tally made then, unless an operation was named so).
       if (operationTallies.size >= MAX_OPERATION_NAMES && operation !== OTHER_OPERATIONS) return tallyOf(OTHER_OPERATIONS);
       tally = { success: 0, error: 0, partial: 0 };
       operationTallies.set(operation, tally);
