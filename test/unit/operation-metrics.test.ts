@@ -19,19 +19,13 @@ describe('operation counts', () => {
     metrics.countOperation('Page', 'success');
     metrics.countOperation('Page', 'success');
     metrics.countOperation('Page', 'partial');
-    expect(await operationSamples(metrics)).toEqual(
-      new Map([
-        ['Page/success', 2],
-        ['Page/partial', 1],
-      ]),
-    );
+    const totals = new Map([
+      ['Page/success', 2],
+      ['Page/partial', 1],
+    ]);
+    expect(await operationSamples(metrics)).toEqual(totals);
     // A scrape with nothing new reads the same totals; counts after it add to them.
-    expect(await operationSamples(metrics)).toEqual(
-      new Map([
-        ['Page/success', 2],
-        ['Page/partial', 1],
-      ]),
-    );
+    expect(await operationSamples(metrics)).toEqual(totals);
     metrics.countOperation('Page', 'success');
     metrics.countOperation('Page', 'error');
     expect(await operationSamples(metrics)).toEqual(
